@@ -1,0 +1,35 @@
+/**
+ * The emulator's default identity and seed: documented in the README so users can write tests
+ * against it. Nothing here is a real credential.
+ */
+export const EMULATOR_REGION = "cn-north-4";
+export const EMULATOR_PROJECT_ID = "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3";
+export const EMULATOR_DOMAIN_ID = "d0d0d0d0d0d04d0d8d0d0d0d0d0d0d0d";
+
+/** A credential with every permission. */
+export const EMULATOR_ACCESS_KEY = "EMULATORACCESSKEY001";
+export const EMULATOR_SECRET_KEY = "emulatorSecretKey0000000000000000000000000";
+/** A credential that may read but lacks `ims:images:copy` (to exercise 403 handling). */
+export const EMULATOR_READONLY_ACCESS_KEY = "EMULATORREADONLY0001";
+export const EMULATOR_READONLY_SECRET_KEY = "emulatorReadOnlySecret00000000000000000000";
+
+export const SeedImage = {
+  /** An active private system-disk image: the one to copy. */
+  ACTIVE_PRIVATE: "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b",
+  /** A full-ECS (whole) image: copy refused with IMG.0130. */
+  WHOLE_ECS: "7a1b3c45-2d6e-4f80-9b1c-1d2e3f4a5b6c",
+  /** A private image created from an ISO file: copy refused with IMG.0167. */
+  ISO: "8b2c4d56-3e7f-4091-8c2d-2e3f4a5b6c7d",
+  /** A public (gold) image: copy refused. */
+  PUBLIC: "9c3d5e67-4f80-41a2-9d3e-3f4a5b6c7d8e",
+  /** A private image still `saving` (not yet usable): copy refused with IMG.0046. */
+  SAVING_PRIVATE: "ad4e6f78-5091-42b3-8e4f-4a5b6c7d8e9f",
+} as const;
+
+export const SeedKmsKey = {
+  ENABLED: "bd66288c-9081-460a-8227-4cbd0c814cb4",
+  DISABLED: "ce77399d-a192-471b-9338-5dce1d925dc5",
+} as const;
+
+/** An enterprise project that exists (besides the default `0`). */
+export const SEED_ENTERPRISE_PROJECT_ID = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";

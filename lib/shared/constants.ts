@@ -1,0 +1,74 @@
+/**
+ * The only coupling between synth-time code (the construct) and apply-time code (the runtime):
+ * environment variable names, subcommands and tag names. Renaming one is a compile error on both
+ * sides, never a failed `terraform apply`.
+ */
+
+/** Subcommands of the bundled runtime (`node <runtime> <subcommand>`). */
+export const Subcommand = {
+  CREATE: "create",
+  UPDATE: "update",
+  DELETE: "delete",
+} as const;
+export type Subcommand = (typeof Subcommand)[keyof typeof Subcommand];
+
+/** Variables the construct puts in the provisioners' `environment` (never credentials). */
+export const RuntimeEnv = {
+  /** Path of the bundled runtime, relative to the stack directory. */
+  RUNTIME: "IMS_COPY_RUNTIME",
+  SOURCE_IMAGE_ID: "IMS_COPY_SOURCE_IMAGE_ID",
+  NAME: "IMS_COPY_NAME",
+  DESCRIPTION: "IMS_COPY_DESCRIPTION",
+  KMS_KEY_ID: "IMS_COPY_KMS_KEY_ID",
+  ENTERPRISE_PROJECT_ID: "IMS_COPY_ENTERPRISE_PROJECT_ID",
+  /** JSON object of the user's tags. */
+  TAGS: "IMS_COPY_TAGS",
+  REGION: "IMS_COPY_REGION",
+  PROJECT_ID: "IMS_COPY_PROJECT_ID",
+  ENDPOINT: "IMS_COPY_ENDPOINT",
+  MARKER: "IMS_COPY_MARKER",
+  IMAGE_ID: "IMS_COPY_IMAGE_ID",
+  RESULT_FILE: "IMS_COPY_RESULT_FILE",
+  STATE_DIR: "IMS_COPY_STATE_DIR",
+  CREATE_TIMEOUT_MINUTES: "IMS_COPY_CREATE_TIMEOUT_MINUTES",
+  DELETE_TIMEOUT_MINUTES: "IMS_COPY_DELETE_TIMEOUT_MINUTES",
+  REMOVAL_POLICY: "IMS_COPY_REMOVAL_POLICY",
+  CONSTRUCT_PATH: "IMS_COPY_CONSTRUCT_PATH",
+} as const;
+
+/** Credential and endpoint variables read at apply time from the caller's environment. */
+export const CredentialEnv = {
+  ACCESS_KEY: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+  SECRET_KEY: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+  SECURITY_TOKEN: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+  REGION: ["HW_REGION_NAME"],
+  PROJECT_ID: ["HW_PROJECT_ID"],
+  IMS_ENDPOINT: ["HW_IMS_ENDPOINT"],
+  IAM_ENDPOINT: ["HW_IAM_ENDPOINT"],
+} as const;
+
+/** Tag key that marks an image as created by this library for one construct. */
+export const MARKER_TAG_KEY = "cdktf-ims-image-copy";
+
+export const RemovalPolicy = {
+  DESTROY: "destroy",
+  RETAIN: "retain",
+} as const;
+export type RemovalPolicy = (typeof RemovalPolicy)[keyof typeof RemovalPolicy];
+
+/** Exit codes of the runtime and the `ims-image-copy` CLI. */
+export const ExitCode = {
+  OK: 0,
+  /** Unexpected failure (a bug): please report it. */
+  INTERNAL: 1,
+  /** Bad arguments or environment (missing credentials, invalid value). */
+  USAGE: 2,
+  /** The service refused the request (4xx, permission, quota, validation). */
+  API: 3,
+  /** The copy job ended in FAIL. */
+  JOB_FAILED: 4,
+  /** The wait outlived its timeout; running it again resumes. */
+  TIMEOUT: 5,
+  /** Interrupted (SIGINT/SIGTERM); running it again resumes. */
+  INTERRUPTED: 130,
+} as const;
