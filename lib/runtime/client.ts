@@ -1,0 +1,372 @@
+/**
+ * A faithful client of the IMS calls this library needs (and the IAM project lookup). Every
+ * request is signed; idempotent calls retry transient failures; the copy POST never retries
+ * blindly (see `copyImageInRegion`).
+ */
+import axios from "axios";
+import { configFromEnv, DEBUG_ENV, resolveRetry, type ClientConfig, type ClientOptions, type ConfigOverrides, type RetryOptions } from "./config";
+import { ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, unexpectedResponse } from "./errors";
+import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
+import { loggerFromEnv, SILENT, type Logger } from "./log";
+import { exponentialDelay } from "./poll-strategy";
+import { classifyFailure, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
+import type { QueryPair } from "./signer";
+import { realSleep, waitUntil, type WaitOutcome } from "./waiter";
+
+export interface CopyBody {
+  readonly name: string;
+  readonly description?: string;
+  readonly cmk_id?: string;
+  readonly enterprise_project_id?: string;
+}
+
+/** `jobId` when the POST answered; only `imageId` when an ambiguous failure was resolved by finding the copy. */
+export interface CopySubmission {
+  readonly jobId?: string;
+  readonly imageId?: string;
+  readonly adopted: boolean;
+}
+
+export interface Job {
+  readonly jobId: string;
+  readonly jobType?: string;
+  /** `INIT`, `RUNNING`, `SUCCESS`, `FAIL`. */
+  readonly status: string;
+  readonly imageId?: string;
+  /** 0..1 */
+  readonly processPercent?: number;
+  readonly errorCode?: string | null;
+  readonly failReason?: string | null;
+  readonly beginTime?: string;
+  readonly endTime?: string;
+  readonly raw: unknown;
+}
+
+export interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export type Image = Record<string, unknown> & { id: string; name: string; status: string };
+
+export interface PatchOp {
+  readonly op: "add" | "replace" | "remove";
+  readonly path: string;
+  readonly value?: unknown;
+}
+
+/** Image statuses that mean the image is gone or never became usable. */
+const DEAD_STATUSES = new Set(["deleted", "killed"]);
+/** Codes meaning "no such image". */
+const NOT_FOUND_CODES = new Set(["IMG.0027", "IMG.0086", "IMG.0144"]);
+const DEFAULT_PAGE_SIZE = 100;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function optString(x: unknown): string | undefined {
+  return typeof x === "string" && x !== "" ? x : undefined;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return ImsApiError.isImsApiError(error) && error.kind === "http" && (error.status === 404 || NOT_FOUND_CODES.has(error.code ?? ""));
+}
+
+/** Parses a ShowJob / ShowJobProgress body. */
+export function parseJob(data: unknown, operation: string, res: HttpResponse): Job {
+  if (!isObject(data) || typeof data.status !== "string" || data.status === "") throw unexpectedResponse(operation, res.status, res.requestId, "the job has no status");
+  const entities = isObject(data.entities) ? data.entities : {};
+  const rawPercent = entities.process_percent;
+  const percent = typeof rawPercent === "number" ? rawPercent : typeof rawPercent === "string" && rawPercent.trim() !== "" ? Number(rawPercent) : undefined;
+  const job: Job = {
+    jobId: optString(data.job_id) ?? "",
+    jobType: optString(data.job_type),
+    status: data.status,
+    imageId: optString(entities.image_id),
+    processPercent: percent !== undefined && Number.isFinite(percent) ? Math.min(1, Math.max(0, percent)) : undefined,
+    errorCode: typeof data.error_code === "string" ? data.error_code : null,
+    failReason: typeof data.fail_reason === "string" ? data.fail_reason : null,
+    beginTime: optString(data.begin_time),
+    endTime: optString(data.end_time),
+    raw: data,
+  };
+  return job;
+}
+
+function parseImage(x: unknown, operation: string, res: HttpResponse): Image {
+  if (!isObject(x) || typeof x.id !== "string" || typeof x.status !== "string" || typeof x.name !== "string") {
+    throw unexpectedResponse(operation, res.status, res.requestId, "an image has no id, name or status");
+  }
+  return x as Image;
+}
+
+function parseImages(res: HttpResponse, operation: string): Image[] {
+  if (!isObject(res.data) || !Array.isArray(res.data.images)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "images" array');
+  return res.data.images.map((i) => parseImage(i, operation, res));
+}
+
+/** Milliseconds since epoch of an IMS timestamp such as `2018-09-06T14:03:27Z`; undefined when unparsable. */
+export function parseImsTime(value: unknown): number | undefined {
+  if (typeof value !== "string" || value === "") return undefined;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value.replace(" ", "T") + "Z");
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export class ImsClient {
+  /** Reads credentials, region, project and endpoints from `env` (see `configFromEnv`). */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env, overrides?: ConfigOverrides, options: ClientOptions = {}): ImsClient {
+    const config = configFromEnv(env, overrides);
+    return new ImsClient(config, { ...options, logger: options.logger ?? loggerFromEnv(env, DEBUG_ENV) });
+  }
+
+  readonly config: ClientConfig;
+  private readonly transport: HttpTransport;
+  private readonly retry: RetryOptions;
+  private readonly logger: Logger;
+  /** Clock for deadlines and adoption windows. */
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private readonly adoptionSkewMs: number;
+  private project?: Promise<string>;
+
+  constructor(config: ClientConfig, options: ClientOptions = {}) {
+    this.config = config;
+    this.retry = resolveRetry(options.retry);
+    this.logger = options.logger ?? SILENT;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.adoptionSkewMs = options.adoptionClockSkewMs ?? 5 * 60_000;
+    this.transport = new HttpTransport(options.axios ?? axios.create(), {
+      credentials: config.credentials,
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      maxResponseBytes: options.maxResponseBytes ?? 8 * 1024 * 1024,
+      logger: this.logger,
+      signingClock: options.signingClock ?? Date.now,
+    });
+  }
+
+  private runtime(signal?: AbortSignal): RetryRuntime {
+    return {
+      policy: this.retry,
+      now: this.now,
+      sleep: this.sleep,
+      random: this.random,
+      signal,
+      onRetry: (error, retry, delayMs) => this.logger.debug(`retry ${retry} in ${delayMs} ms after: ${(error as Error).message}`),
+    };
+  }
+
+  /** Sends an idempotent request with retries. */
+  private call(req: HttpRequest): Promise<HttpResponse> {
+    return withRetries(() => this.transport.send(req), retryIdempotent, this.runtime(req.signal));
+  }
+
+  private async ims(req: Omit<HttpRequest, "baseUrl" | "projectId">): Promise<HttpResponse> {
+    const projectId = await this.projectId();
+    return this.call({ ...req, baseUrl: this.config.imsEndpoint, projectId });
+  }
+
+  /** `HW_PROJECT_ID`, or the one IAM project named after the region (cached). */
+  projectId(): Promise<string> {
+    if (this.config.projectId) return Promise.resolve(this.config.projectId);
+    if (!this.project) {
+      this.project = this.lookUpProject();
+      this.project.catch(() => (this.project = undefined));
+    }
+    return this.project;
+  }
+
+  private async lookUpProject(): Promise<string> {
+    const operation = "look up project";
+    const res = await this.call({ method: "GET", baseUrl: this.config.iamEndpoint, path: "/v3/projects", query: [["name", this.config.region]], operation });
+    if (!isObject(res.data) || !Array.isArray(res.data.projects)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "projects" array');
+    const ids = res.data.projects.filter(isObject).map((p) => optString(p.id)).filter((id): id is string => id !== undefined);
+    if (ids.length === 0) throw noProjectForRegion(this.config.region, res.requestId);
+    if (ids.length > 1) throw manyProjectsForRegion(this.config.region, ids);
+    return ids[0];
+  }
+
+  /**
+   * `POST /v1/cloudimages/{id}/copy`. Never retried blindly:
+   * - failures where the service certainly did nothing (429, 503, IMG.0060, connection
+   *   refused) are retried with backoff;
+   * - after an ambiguous failure (timeout, reset, 500/502/504) it first looks for the copy
+   *   (same name, `__originalimagename` = source, not deleted/killed, created at/after the
+   *   submission started minus `adoptionClockSkewMs`); found: `{ imageId, adopted: true }`;
+   *   not found: resubmits, within the retry deadline.
+   */
+  async copyImageInRegion(sourceImageId: string, body: CopyBody, opts: { signal?: AbortSignal } = {}): Promise<CopySubmission> {
+    const operation = "copy image";
+    const projectId = await this.projectId();
+    const rt = this.runtime(opts.signal);
+    const startedAt = this.now();
+    const req: HttpRequest = {
+      method: "POST",
+      baseUrl: this.config.imsEndpoint,
+      path: path`/v1/cloudimages/${sourceImageId}/copy`,
+      body,
+      projectId,
+      operation,
+      enterpriseProject: body.enterprise_project_id !== undefined && body.enterprise_project_id !== "" && body.enterprise_project_id !== "0",
+      signal: opts.signal,
+    };
+    let sawAmbiguous = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await this.transport.send(req);
+        const jobId = isObject(res.data) ? optString(res.data.job_id) : undefined;
+        if (!jobId) throw unexpectedResponse(operation, res.status, res.requestId, 'the copy was accepted but the body has no "job_id"');
+        return { jobId, adopted: false };
+      } catch (error) {
+        if (opts.signal?.aborted) throw error;
+        const kind = classifyFailure(error);
+        const nameTaken = sawAmbiguous && ImsApiError.isImsApiError(error) && error.code === "IMG.0009";
+        if (kind === "ambiguous" || nameTaken) {
+          sawAmbiguous = true;
+          const found = await this.findCopy(sourceImageId, body.name, startedAt);
+          if (found) {
+            this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);
+            return { imageId: found.id, adopted: true };
+          }
+        }
+        if (kind === "fatal") throw error;
+        const delay = nextRetryDelay(error, attempt, startedAt, rt);
+        if (delay === undefined) throw error;
+        rt.onRetry?.(error, attempt, delay);
+        await this.sleep(delay, opts.signal);
+        if (opts.signal?.aborted) throw error;
+      }
+    }
+  }
+
+  /**
+   * The copy of `sourceImageId` named `name` created at or after `notBefore` (minus the clock
+   * skew allowance) that is not deleted or killed; the newest when several match.
+   */
+  async findCopy(sourceImageId: string, name: string, notBefore: number): Promise<Image | undefined> {
+    const images = await this.listImages({ name });
+    const candidates = images.filter((i) => {
+      if (i.name !== name || i.__originalimagename !== sourceImageId || DEAD_STATUSES.has(i.status)) return false;
+      const created = parseImsTime(i.created_at);
+      return created !== undefined && created >= notBefore - this.adoptionSkewMs;
+    });
+    candidates.sort((a, b) => (parseImsTime(b.created_at) ?? 0) - (parseImsTime(a.created_at) ?? 0));
+    return candidates[0];
+  }
+
+  /** `GET /v1/{project_id}/jobs/{job_id}` */
+  async showJob(jobId: string): Promise<Job> {
+    const projectId = await this.projectId();
+    const operation = "show job";
+    const res = await this.ims({ method: "GET", path: path`/v1/${projectId}/jobs/${jobId}`, operation });
+    return parseJob(res.data, operation, res);
+  }
+
+  /** `GET /v1/cloudimages/job/{job_id}`: like `showJob`, with `process_percent`. */
+  async showJobProgress(jobId: string): Promise<Job> {
+    const operation = "show job progress";
+    const res = await this.ims({ method: "GET", path: path`/v1/cloudimages/job/${jobId}`, operation });
+    return parseJob(res.data, operation, res);
+  }
+
+  /** `GET /v2/cloudimages?id=`; undefined when the image does not exist. */
+  async getImage(imageId: string): Promise<Image | undefined> {
+    const operation = "get image";
+    const res = await this.ims({ method: "GET", path: "/v2/cloudimages", query: [["id", imageId]], operation });
+    return parseImages(res, operation).find((i) => i.id === imageId);
+  }
+
+  /** `GET /v2/cloudimages` with the filter, following `marker` paging until an empty or short page. */
+  async listImages(filter: Record<string, string>, opts: { pageSize?: number } = {}): Promise<Image[]> {
+    const operation = "list images";
+    const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw invalidOption("pageSize", pageSize, "must be an integer from 1 to 500");
+    const base: QueryPair[] = Object.entries(filter).filter(([k]) => k !== "limit" && k !== "marker");
+    const all: Image[] = [];
+    const seen = new Set<string>();
+    let marker: string | undefined;
+    for (;;) {
+      const query: QueryPair[] = [...base, ["limit", String(pageSize)]];
+      if (marker) query.push(["marker", marker]);
+      const res = await this.ims({ method: "GET", path: "/v2/cloudimages", query, operation });
+      const page = parseImages(res, operation);
+      for (const image of page) {
+        if (seen.has(image.id)) throw unexpectedResponse(operation, res.status, res.requestId, `image ${image.id} was listed twice while paging`);
+        seen.add(image.id);
+        all.push(image);
+      }
+      if (page.length < pageSize) return all;
+      marker = page[page.length - 1].id;
+    }
+  }
+
+  /** `PATCH /v2/cloudimages/{id}`; a `replace` refused with IMG.0035 (attribute absent) is retried as `add`, as the official provider does. */
+  async updateImage(imageId: string, ops: PatchOp[]): Promise<Image> {
+    const operation = "update image";
+    const send = (body: PatchOp[]): Promise<HttpResponse> => this.ims({ method: "PATCH", path: path`/v2/cloudimages/${imageId}`, body, operation });
+    let res: HttpResponse;
+    try {
+      res = await send(ops);
+    } catch (error) {
+      const retryAsAdd = ImsApiError.isImsApiError(error) && error.code === "IMG.0035" && ops.some((o) => o.op === "replace");
+      if (!retryAsAdd) throw error;
+      this.logger.debug(`IMG.0035 on replace: retrying as add`);
+      res = await send(ops.map((o) => (o.op === "replace" ? { ...o, op: "add" as const } : o)));
+    }
+    return parseImage(res.data, operation, res);
+  }
+
+  /** `GET /v2/{project_id}/images/{id}/tags` */
+  async listTags(imageId: string): Promise<Tag[]> {
+    const operation = "list tags";
+    const projectId = await this.projectId();
+    const res = await this.ims({ method: "GET", path: path`/v2/${projectId}/images/${imageId}/tags`, operation });
+    if (!isObject(res.data) || !Array.isArray(res.data.tags)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "tags" array');
+    return res.data.tags.filter(isObject).map((t) => ({ key: String(t.key ?? ""), value: String(t.value ?? "") }));
+  }
+
+  /** `POST /v2/{project_id}/images/{id}/tags/action` with `create` (adds or overwrites). */
+  async addTags(imageId: string, tags: Tag[]): Promise<void> {
+    await this.tagAction(imageId, "create", tags, "add tags");
+  }
+
+  /** `POST /v2/{project_id}/images/{id}/tags/action` with `delete` (absent tags are fine). */
+  async deleteTags(imageId: string, tags: Tag[]): Promise<void> {
+    await this.tagAction(imageId, "delete", tags, "delete tags");
+  }
+
+  private async tagAction(imageId: string, action: "create" | "delete", tags: Tag[], operation: string): Promise<void> {
+    if (tags.length === 0) return;
+    const projectId = await this.projectId();
+    await this.ims({ method: "POST", path: path`/v2/${projectId}/images/${imageId}/tags/action`, body: { action, tags: tags.map((t) => ({ key: t.key, value: t.value })) }, operation });
+  }
+
+  /** `DELETE /v2/images/{id}`; "already-gone" when the service says it does not exist. */
+  async deleteImage(imageId: string): Promise<"deleted" | "already-gone"> {
+    try {
+      await this.ims({ method: "DELETE", path: path`/v2/images/${imageId}`, operation: "delete image" });
+      return "deleted";
+    } catch (error) {
+      if (isNotFound(error)) return "already-gone";
+      throw error;
+    }
+  }
+
+  /** Polls `GET /v2/cloudimages?id=` until the image is no longer listed (or listed as deleted). */
+  waitImageDeleted(imageId: string, opts: { timeoutMs: number; signal?: AbortSignal; minDelayMs?: number; maxDelayMs?: number }): Promise<WaitOutcome<void>> {
+    return waitUntil<void>({
+      check: async () => {
+        const image = await this.getImage(imageId);
+        return image === undefined || image.status === "deleted" ? { done: "success", value: undefined } : { done: false };
+      },
+      delay: exponentialDelay({ minDelayMs: opts.minDelayMs ?? 1000, maxDelayMs: opts.maxDelayMs ?? 10_000 }),
+      timeoutMs: opts.timeoutMs,
+      now: this.now,
+      sleep: this.sleep,
+      signal: opts.signal,
+    });
+  }
+}

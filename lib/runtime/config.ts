@@ -1,0 +1,159 @@
+/**
+ * Client configuration: where to send requests and with which credentials, read from the
+ * environment once, validated up front. The result is plain data; nothing here does I/O.
+ */
+import type { AxiosInstance } from "axios";
+import { CredentialEnv } from "../shared/constants";
+import type { AkSkCredentials } from "./signer";
+import { insecureEndpoint, invalidEndpoint, invalidOption, invalidProjectId, invalidRegion, missingCredential, missingRegion } from "./errors";
+import type { Logger } from "./log";
+
+/** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
+export const ALLOW_INSECURE_HTTP_ENV = "IMS_COPY_ALLOW_INSECURE_HTTP";
+/** Set to `1` to log every request and response (credentials redacted) to stderr. */
+export const DEBUG_ENV = "IMS_COPY_DEBUG";
+
+export interface ClientConfig {
+  /** Region ID, e.g. `cn-north-4`. */
+  readonly region: string;
+  /** Project ID; when absent it is looked up in IAM by region name (`GET /v3/projects?name=`). */
+  readonly projectId?: string;
+  /** IMS base URL without trailing slash. @default `https://ims.{region}.myhuaweicloud.com` */
+  readonly imsEndpoint: string;
+  /** IAM base URL without trailing slash. @default `https://iam.{region}.myhuaweicloud.com` */
+  readonly iamEndpoint: string;
+  readonly credentials: AkSkCredentials;
+}
+
+export interface RetryOptions {
+  /** First backoff ceiling. @default 1000 */
+  readonly baseDelayMs: number;
+  /** Largest single backoff (also caps a `Retry-After`). @default 30000 */
+  readonly maxDelayMs: number;
+  /** Total time budget of one call including its retries. @default 180000 */
+  readonly deadlineMs: number;
+  /** Most attempts of one call. @default 8 */
+  readonly maxAttempts: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8 };
+
+export interface ClientOptions {
+  /** Axios instance to send requests with. @default - a new instance (`axios.create()`) */
+  readonly axios?: AxiosInstance;
+  /** Timeout of one HTTP request. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** Largest response body accepted. @default 8 MiB */
+  readonly maxResponseBytes?: number;
+  /** Retry tuning. @default DEFAULT_RETRY */
+  readonly retry?: Partial<RetryOptions>;
+  /** Clock (ms since epoch). @default Date.now */
+  readonly now?: () => number;
+  /** Clock for `X-Sdk-Date` (kept separate so tests can fake `now` for deadlines). @default Date.now */
+  readonly signingClock?: () => number;
+  /** Sleep, rejecting or resolving early when the signal aborts. @default - a timer */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform [0, 1) for backoff jitter. @default Math.random */
+  readonly random?: () => number;
+  /** Where debug lines go. @default - stderr when IMS_COPY_DEBUG=1, else nowhere */
+  readonly logger?: Logger;
+  /**
+   * How much earlier than the submission an image's `created_at` may be and still be adopted
+   * after an ambiguous copy failure (client/server clock difference).
+   * @default 300000
+   */
+  readonly adoptionClockSkewMs?: number;
+}
+
+export interface ConfigOverrides {
+  readonly region?: string;
+  readonly projectId?: string;
+  readonly imsEndpoint?: string;
+}
+
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const PROJECT_ID = /^[0-9a-f]{32}$/;
+
+function firstOf(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const v = env[name];
+    if (v !== undefined && v !== "") return v;
+  }
+  return undefined;
+}
+
+/** True for `localhost`, `127.0.0.0/8` and `::1`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** Validates an endpoint and returns it without trailing slash. */
+export function normalizeEndpoint(variable: string, value: string, env: NodeJS.ProcessEnv): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidEndpoint(variable, value, "it is not an absolute URL such as https://ims.cn-north-4.myhuaweicloud.com");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidEndpoint(variable, value, "only https:// (or http:// to a loopback emulator) is supported");
+  if (url.username || url.password) throw invalidEndpoint(variable, value, "it must not contain a user name or password");
+  if (url.search || url.hash) throw invalidEndpoint(variable, value, "it must not contain a query or fragment");
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && env[ALLOW_INSECURE_HTTP_ENV] !== "1") {
+    throw insecureEndpoint(variable, value, ALLOW_INSECURE_HTTP_ENV);
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * Reads the configuration from the environment (see `CredentialEnv`), with explicit overrides.
+ *
+ * Endpoints: `HW_IMS_ENDPOINT` / `HW_IAM_ENDPOINT` override the defaults. When only the IMS
+ * endpoint is overridden and it is a loopback URL (a local emulator, which serves IAM too),
+ * IAM defaults to the same URL; otherwise IAM keeps its public default, so a private IMS
+ * endpoint never silently receives IAM calls.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): ClientConfig {
+  const accessKey = firstOf(env, CredentialEnv.ACCESS_KEY);
+  if (!accessKey) throw missingCredential("access key", CredentialEnv.ACCESS_KEY);
+  const secretKey = firstOf(env, CredentialEnv.SECRET_KEY);
+  if (!secretKey) throw missingCredential("secret key", CredentialEnv.SECRET_KEY);
+  const securityToken = firstOf(env, CredentialEnv.SECURITY_TOKEN);
+
+  const region = overrides.region ?? firstOf(env, CredentialEnv.REGION);
+  if (!region) throw missingRegion();
+  if (!REGION.test(region)) throw invalidRegion(region);
+
+  const projectSource = overrides.projectId !== undefined ? "the explicit project ID" : CredentialEnv.PROJECT_ID[0];
+  const projectId = overrides.projectId ?? firstOf(env, CredentialEnv.PROJECT_ID);
+  if (projectId !== undefined && !PROJECT_ID.test(projectId)) throw invalidProjectId(projectId, projectSource);
+
+  const imsRaw = overrides.imsEndpoint ?? firstOf(env, CredentialEnv.IMS_ENDPOINT);
+  const imsVar = overrides.imsEndpoint !== undefined ? "The IMS endpoint" : CredentialEnv.IMS_ENDPOINT[0];
+  const imsEndpoint = imsRaw !== undefined ? normalizeEndpoint(imsVar, imsRaw, env) : `https://ims.${region}.myhuaweicloud.com`;
+  const iamRaw = firstOf(env, CredentialEnv.IAM_ENDPOINT);
+  let iamEndpoint: string;
+  if (iamRaw !== undefined) iamEndpoint = normalizeEndpoint(CredentialEnv.IAM_ENDPOINT[0], iamRaw, env);
+  else if (imsRaw !== undefined && isLoopbackHost(new URL(imsEndpoint).hostname)) iamEndpoint = imsEndpoint;
+  else iamEndpoint = `https://iam.${region}.myhuaweicloud.com`;
+
+  const credentials: AkSkCredentials = securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
+  return projectId ? { region, projectId, imsEndpoint, iamEndpoint, credentials } : { region, imsEndpoint, iamEndpoint, credentials };
+}
+
+/** Validates client options, naming the bad value. */
+export function resolveRetry(retry: Partial<RetryOptions> | undefined): RetryOptions {
+  const r: RetryOptions = { ...DEFAULT_RETRY, ...(retry ?? {}) };
+  positive("retry.baseDelayMs", r.baseDelayMs, true);
+  positive("retry.maxDelayMs", r.maxDelayMs, true);
+  positive("retry.deadlineMs", r.deadlineMs, true);
+  if (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 1) throw invalidOption("retry.maxAttempts", r.maxAttempts, "must be an integer of at least 1");
+  if (r.maxDelayMs < r.baseDelayMs) throw invalidOption("retry.maxDelayMs", r.maxDelayMs, `must be at least retry.baseDelayMs [${r.baseDelayMs}]`);
+  return r;
+}
+
+export function positive(name: string, value: number, allowZero = false): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw invalidOption(name, value, allowZero ? "must be a finite number of at least 0" : "must be a finite number greater than 0");
+  }
+}
