@@ -1,0 +1,11 @@
+/**
+ * Builds the IMS client of a step: credentials, region, project and endpoint from the caller's
+ * environment, overridden by what the construct pinned (region, project ID, endpoint).
+ */
+import { ImsClient } from "../client";
+import type { StepContext } from "./context";
+import type { Target } from "./env";
+
+export function clientFor(ctx: StepContext, target: Target): ImsClient {
+  return ImsClient.fromEnv(ctx.env, target, { now: ctx.now, sleep: ctx.sleep });
+}

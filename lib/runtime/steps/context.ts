@@ -1,0 +1,36 @@
+/**
+ * What every step receives: the environment, the working directory (the Terraform stack
+ * directory), output writers, a clock, an abortable sleep and the interrupt signal. Built once by
+ * `runHandler`; tests build their own.
+ */
+export interface StepContext {
+  readonly env: NodeJS.ProcessEnv;
+  /** Working directory: relative paths (result file, state dir) are resolved against it. */
+  readonly cwd: string;
+  /** Writes one progress line to stdout. */
+  readonly out: (line: string) => void;
+  /** Writes one warning line to stderr. */
+  readonly warn: (line: string) => void;
+  readonly now: () => number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Aborted on SIGINT/SIGTERM: waits stop promptly, local records are kept. */
+  readonly signal: AbortSignal;
+}
+
+/** A sleep that resolves after `ms` or as soon as `signal` aborts (never rejects). */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

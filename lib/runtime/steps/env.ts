@@ -1,0 +1,180 @@
+/**
+ * Reads and re-validates the runtime's inputs from the environment (names in `RuntimeEnv`), with
+ * the same rules the construct applies at synth time (`lib/shared/rules.ts`): the runtime can be
+ * run by hand, so nothing is trusted. Terraform passes unset optional values as "", which means
+ * "not set" here. Every complaint names the variable, the value and the rule.
+ */
+import { RemovalPolicy, RuntimeEnv } from "../../shared/constants";
+import {
+  checkDescription,
+  checkEndpoint,
+  checkEnterpriseProjectId,
+  checkImageId,
+  checkKmsKeyId,
+  checkMarker,
+  checkName,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  checkTags,
+  checkTimeoutMinutes,
+} from "../../shared/rules";
+import { ALLOW_INSECURE_HTTP_ENV, type ConfigOverrides } from "../config";
+import { invalidEnv, missingEnv } from "./messages";
+
+/** Default directory (relative to the stack directory) of job records. */
+export const DEFAULT_STATE_DIR = ".ims-image-copy";
+export const DEFAULT_CREATE_TIMEOUT_MINUTES = 60;
+export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
+
+/** Where to send requests, when the construct pinned it (else the credential variables decide). */
+export type Target = ConfigOverrides;
+
+export interface CreateInput {
+  readonly sourceImageId: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly kmsKeyId?: string;
+  readonly enterpriseProjectId?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly marker: string;
+  readonly constructPath?: string;
+  readonly createTimeoutMinutes: number;
+  readonly resultFile: string;
+  readonly stateDir: string;
+  readonly target: Target;
+}
+
+export interface UpdateInput {
+  readonly imageId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly marker: string;
+  readonly constructPath?: string;
+  readonly target: Target;
+}
+
+export interface DeleteInput {
+  /** Undefined: nothing was created (empty image ID). */
+  readonly imageId?: string;
+  readonly removalPolicy: RemovalPolicy;
+  readonly deleteTimeoutMinutes: number;
+  readonly constructPath?: string;
+  readonly target: Target;
+}
+
+type Env = NodeJS.ProcessEnv;
+
+function opt(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v === "" ? undefined : v;
+}
+
+function req(env: Env, name: string, what: string): string {
+  const v = opt(env, name);
+  if (v === undefined) throw missingEnv(name, what);
+  return v;
+}
+
+/** Applies a rule of `rules.ts` (returns a problem or undefined) to a variable's value. */
+function check(name: string, value: string, rule: (v: string) => string | undefined): string {
+  const problem = rule(value);
+  if (problem !== undefined) throw invalidEnv(name, value, problem);
+  return value;
+}
+
+function minutes(env: Env, name: string, fallback: number): number {
+  const raw = opt(env, name);
+  if (raw === undefined) return fallback;
+  const n = /^\s*$/.test(raw) ? NaN : Number(raw);
+  const problem = checkTimeoutMinutes(n);
+  if (problem !== undefined) throw invalidEnv(name, raw, problem);
+  return n;
+}
+
+function tags(env: Env): Record<string, string> {
+  const raw = opt(env, RuntimeEnv.TAGS);
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw invalidEnv(RuntimeEnv.TAGS, raw, "it must be a JSON object of string values, such as {\"team\":\"web\"}");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+    throw invalidEnv(RuntimeEnv.TAGS, raw, "it must be a JSON object of string values, such as {\"team\":\"web\"}");
+  }
+  const record = parsed as Record<string, string>;
+  const problem = checkTags(record);
+  if (problem !== undefined) throw invalidEnv(RuntimeEnv.TAGS, raw, problem);
+  return record;
+}
+
+function marker(env: Env): string {
+  return check(RuntimeEnv.MARKER, req(env, RuntimeEnv.MARKER, "the copy's marker (40 hexadecimal digits)"), checkMarker);
+}
+
+function target(env: Env): Target {
+  const region = opt(env, RuntimeEnv.REGION);
+  const projectId = opt(env, RuntimeEnv.PROJECT_ID);
+  const imsEndpoint = opt(env, RuntimeEnv.ENDPOINT);
+  if (region !== undefined) check(RuntimeEnv.REGION, region, checkRegion);
+  if (projectId !== undefined) check(RuntimeEnv.PROJECT_ID, projectId, checkProjectId);
+  const allowInsecureHttp = env[ALLOW_INSECURE_HTTP_ENV] === "1";
+  if (imsEndpoint !== undefined) check(RuntimeEnv.ENDPOINT, imsEndpoint, (v) => checkEndpoint(v, { allowInsecureHttp }));
+  return {
+    ...(region !== undefined ? { region } : {}),
+    ...(projectId !== undefined ? { projectId } : {}),
+    ...(imsEndpoint !== undefined ? { imsEndpoint } : {}),
+  };
+}
+
+export function readCreateInput(env: Env): CreateInput {
+  const description = opt(env, RuntimeEnv.DESCRIPTION);
+  const kmsKeyId = opt(env, RuntimeEnv.KMS_KEY_ID);
+  const enterpriseProjectId = opt(env, RuntimeEnv.ENTERPRISE_PROJECT_ID);
+  const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
+  return {
+    sourceImageId: check(RuntimeEnv.SOURCE_IMAGE_ID, req(env, RuntimeEnv.SOURCE_IMAGE_ID, "the ID of the image to copy"), checkImageId),
+    name: check(RuntimeEnv.NAME, req(env, RuntimeEnv.NAME, "the name of the new image"), checkName),
+    ...(description !== undefined ? { description: check(RuntimeEnv.DESCRIPTION, description, checkDescription) } : {}),
+    ...(kmsKeyId !== undefined ? { kmsKeyId: check(RuntimeEnv.KMS_KEY_ID, kmsKeyId, checkKmsKeyId) } : {}),
+    ...(enterpriseProjectId !== undefined ? { enterpriseProjectId: check(RuntimeEnv.ENTERPRISE_PROJECT_ID, enterpriseProjectId, checkEnterpriseProjectId) } : {}),
+    tags: tags(env),
+    marker: marker(env),
+    ...(constructPath !== undefined ? { constructPath } : {}),
+    createTimeoutMinutes: minutes(env, RuntimeEnv.CREATE_TIMEOUT_MINUTES, DEFAULT_CREATE_TIMEOUT_MINUTES),
+    resultFile: req(env, RuntimeEnv.RESULT_FILE, "the path of the result file"),
+    stateDir: opt(env, RuntimeEnv.STATE_DIR) ?? DEFAULT_STATE_DIR,
+    target: target(env),
+  };
+}
+
+export function readUpdateInput(env: Env): UpdateInput {
+  const description = opt(env, RuntimeEnv.DESCRIPTION) ?? "";
+  const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
+  return {
+    imageId: check(RuntimeEnv.IMAGE_ID, req(env, RuntimeEnv.IMAGE_ID, "the ID of the copied image (the create step did not record one: run \"terraform apply\" again)"), checkImageId),
+    name: check(RuntimeEnv.NAME, req(env, RuntimeEnv.NAME, "the name of the image"), checkName),
+    description: description === "" ? "" : check(RuntimeEnv.DESCRIPTION, description, checkDescription),
+    tags: tags(env),
+    marker: marker(env),
+    ...(constructPath !== undefined ? { constructPath } : {}),
+    target: target(env),
+  };
+}
+
+export function readDeleteInput(env: Env): DeleteInput {
+  const imageId = opt(env, RuntimeEnv.IMAGE_ID);
+  const policyRaw = opt(env, RuntimeEnv.REMOVAL_POLICY) ?? RemovalPolicy.DESTROY;
+  const removalPolicy = check(RuntimeEnv.REMOVAL_POLICY, policyRaw, checkRemovalPolicy) as RemovalPolicy;
+  const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
+  return {
+    ...(imageId !== undefined ? { imageId: check(RuntimeEnv.IMAGE_ID, imageId, checkImageId) } : {}),
+    removalPolicy,
+    deleteTimeoutMinutes: minutes(env, RuntimeEnv.DELETE_TIMEOUT_MINUTES, DEFAULT_DELETE_TIMEOUT_MINUTES),
+    ...(constructPath !== undefined ? { constructPath } : {}),
+    target: target(env),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The one top-level handler of the apply-time runtime: picks the step from argv, runs it, and
+ * turns any error into ONE readable line on stderr and an exit code from `ExitCode`. Stack traces
+ * only with IMS_COPY_DEBUG=1; credentials are scrubbed from anything printed.
+ */
+import { CredentialEnv, ExitCode, Subcommand } from "../../shared/constants";
+import { DEBUG_ENV } from "../config";
+import { exitCodeFor } from "../errors";
+import { abortableSleep, type StepContext } from "./context";
+import { unknownSubcommand } from "./messages";
+import { runCreate } from "./create";
+import { runDelete } from "./delete";
+import { runUpdate } from "./update";
+
+export interface HandlerIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Interrupt signal. When absent, SIGINT and SIGTERM of this process abort the run (and are
+   * released again when it ends).
+   */
+  readonly signal?: AbortSignal;
+}
+
+const STEPS: Readonly<Record<Subcommand, (ctx: StepContext) => Promise<void>>> = {
+  [Subcommand.CREATE]: runCreate,
+  [Subcommand.UPDATE]: runUpdate,
+  [Subcommand.DELETE]: runDelete,
+};
+
+function isSubcommand(x: string | undefined): x is Subcommand {
+  return x !== undefined && Object.prototype.hasOwnProperty.call(STEPS, x);
+}
+
+/** Runs one step and returns the process exit code; never throws. */
+export async function runHandler(argv: readonly string[], io: Partial<HandlerIo> = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const stdout = io.stdout ?? ((line: string) => void process.stdout.write(line + "\n"));
+  const stderr = io.stderr ?? ((line: string) => void process.stderr.write(line + "\n"));
+  const scrub = secretScrubber(env);
+  const controller = new AbortController();
+  const release = io.signal ? forwardAbort(io.signal, controller) : trapSignals(controller, (sig) => stderr(`[ims-image-copy] received ${sig}: stopping the wait; run again to resume`));
+  const sub = argv[0];
+  try {
+    if (argv.length !== 1 || !isSubcommand(sub)) throw unknownSubcommand(argv);
+    const ctx: StepContext = {
+      env,
+      cwd: io.cwd ?? process.cwd(),
+      out: (line) => stdout(scrub(line)),
+      warn: (line) => stderr(scrub(`[ims-image-copy] warning: ${line}`)),
+      now: io.now ?? Date.now,
+      sleep: io.sleep ?? abortableSleep,
+      signal: controller.signal,
+    };
+    await STEPS[sub](ctx);
+    return ExitCode.OK;
+  } catch (error) {
+    reportError(error, isSubcommand(sub) ? sub : undefined, env, (line) => stderr(scrub(line)));
+    return exitCodeFor(error);
+  } finally {
+    release();
+  }
+}
+
+function reportError(error: unknown, sub: Subcommand | undefined, env: NodeJS.ProcessEnv, write: (line: string) => void): void {
+  const code = exitCodeFor(error);
+  const what = sub ? `ims-image-copy ${sub} failed` : "ims-image-copy failed";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === ExitCode.INTERNAL) {
+    write(`${what}: unexpected error: ${message}. This is a bug: please report it${env[DEBUG_ENV] === "1" ? "" : ` (set ${DEBUG_ENV}=1 for details)`}.`);
+  } else {
+    write(`${what}: ${message}`);
+  }
+  if (env[DEBUG_ENV] === "1" && error instanceof Error && error.stack) write(error.stack);
+}
+
+/** Replaces every credential value found in the environment by `[redacted]`. */
+export function secretScrubber(env: NodeJS.ProcessEnv): (text: string) => string {
+  const secrets = [...CredentialEnv.ACCESS_KEY, ...CredentialEnv.SECRET_KEY, ...CredentialEnv.SECURITY_TOKEN]
+    .map((name) => env[name])
+    .filter((v): v is string => typeof v === "string" && v.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => secrets.reduce((acc, s) => acc.split(s).join("[redacted]"), text);
+}
+
+function trapSignals(controller: AbortController, announce: (sig: string) => void): () => void {
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      // A second interrupt: the user insists; leave now (the job record is already on disk).
+      process.exit(ExitCode.INTERRUPTED);
+    }
+    announce(sig);
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}
+
+function forwardAbort(signal: AbortSignal, controller: AbortController): () => void {
+  const onAbort = (): void => controller.abort();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
+}
