@@ -254,15 +254,20 @@ export function checkUserTagValue(key: string, value: unknown): string | undefin
   return problem === undefined ? undefined : `the value ${displayValue(value)} of tag ${displayValue(key)} is invalid: ${problem}`;
 }
 
+/** The tags must be a plain object (of key/value strings). */
+export function checkTagsObject(tags: unknown): string | undefined {
+  if (typeof tags === "object" && tags !== null && !Array.isArray(tags)) return undefined;
+  return `tags are an object of key/value strings such as {"team":"platform"}, not ${tags === null ? "null" : Array.isArray(tags) ? "an array" : typeof tags}`;
+}
+
 /**
  * The user's tags, as a whole: a plain object of string values, at most 9 entries (the marker tag
  * makes 10), no reserved key, each key and value valid. Returns the first problem found.
  */
 export function checkTags(tags: unknown): string | undefined {
-  if (typeof tags !== "object" || tags === null || Array.isArray(tags)) {
-    return `tags are an object of key/value strings such as {"team":"platform"}, not ${tags === null ? "null" : Array.isArray(tags) ? "an array" : typeof tags}`;
-  }
-  const entries = Object.entries(tags);
+  const shapeProblem = checkTagsObject(tags);
+  if (shapeProblem) return shapeProblem;
+  const entries = Object.entries(tags as object);
   const countProblem = checkTagCount(entries.length);
   if (countProblem) return countProblem;
   for (const [key, value] of entries) {

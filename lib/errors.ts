@@ -1,0 +1,36 @@
+/**
+ * Factories of the errors the construct throws at synth time. Every message names the construct
+ * path, what is wrong, and what to do next. Apply-time errors live in `lib/runtime/errors.ts`.
+ */
+import { invalidValueMessage } from "./shared/rules";
+
+/** A synth-time configuration error of an `ImsImageCopy` (bad prop, missing runtime bundle). */
+export class ImsImageCopyConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImsImageCopyConfigError";
+  }
+}
+
+/** A literal prop value breaks a rule of `lib/shared/rules.ts`. */
+export function invalidProp(constructPath: string, prop: string, value: unknown, problem: string): ImsImageCopyConfigError {
+  return new ImsImageCopyConfigError(
+    `ImsImageCopy "${constructPath}": ${invalidValueMessage(`prop "${prop}"`, value, problem)}. Change "${prop}" in the props of this ImsImageCopy.`,
+  );
+}
+
+/** The bundled apply-time runtime is not where the construct expects it. */
+export function runtimeBundleMissing(constructPath: string, bundlePath: string): ImsImageCopyConfigError {
+  return new ImsImageCopyConfigError(
+    `ImsImageCopy "${constructPath}": the apply-time runtime bundle "${bundlePath}" does not exist. ` +
+      `Run "npm run build" in the cdktf-ims-image-copy package to create it (scripts/bundle.mjs), or reinstall the package.`,
+  );
+}
+
+/** The internal context key that relocates the runtime bundle holds something other than a path. */
+export function runtimeBundleContextInvalid(constructPath: string, contextKey: string, value: unknown): ImsImageCopyConfigError {
+  return new ImsImageCopyConfigError(
+    `ImsImageCopy "${constructPath}": ${invalidValueMessage(`context "${contextKey}"`, value, "it must be the path of the runtime bundle file (a non-empty string)")}. ` +
+      `Remove it to use the bundle shipped with the package.`,
+  );
+}

@@ -1,0 +1,333 @@
+/**
+ * `ImsImageCopy`: one in-region copy of a Huawei Cloud IMS private image, made at `terraform apply`
+ * by the bundled runtime. Synth-time code only; the resource model is described in
+ * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
+ */
+import { Construct } from "constructs";
+import { DataResource, Fn, Token, lookupWithDefault } from "./cdktf";
+import { invalidProp } from "./errors";
+import { runtimeAssetOf } from "./runtime-asset";
+import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
+import {
+  checkDescription,
+  checkEndpoint,
+  checkEnterpriseProjectId,
+  checkImageId,
+  checkKmsKeyId,
+  checkName,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  checkTagCount,
+  checkTagsObject,
+  checkTimeoutMinutes,
+  checkUserTagKey,
+  checkUserTagValue,
+} from "./shared/rules";
+
+const IMS_IMAGE_COPY_SYMBOL = Symbol.for("cdktf-ims-image-copy.ImsImageCopy");
+
+/** Default of {@link ImsImageCopyProps.createTimeoutMinutes} (as the official provider's create timeout). */
+export const DEFAULT_CREATE_TIMEOUT_MINUTES = 60;
+/** Default of {@link ImsImageCopyProps.deleteTimeoutMinutes}. */
+export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
+
+/** Directory, relative to the stack directory, where the runtime writes result files. */
+export const RESULTS_DIR = ".ims-image-copy/results";
+
+export interface ImsImageCopyProps {
+  /**
+   * ID of the private image to copy (a UUID). Changing it copies again (replacement).
+   */
+  readonly sourceImageId: string;
+
+  /**
+   * Name of the new image: 1 to 128 characters of letters, digits, Chinese characters, `-`, `_`,
+   * `.` and spaces, not starting or ending with a space. Changing it renames the image in place.
+   */
+  readonly name: string;
+
+  /**
+   * Description of the new image: at most 1024 characters, no carriage return, newline, `<` or
+   * `>`. Changing it updates the image in place.
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * KMS key to encrypt the new image with (sent as `cmk_id`; a UUID). Changing it copies again.
+   * @default - the copy is encrypted like the source (unencrypted for an unencrypted source)
+   */
+  readonly kmsKeyId?: string;
+
+  /**
+   * Enterprise project of the new image: `0` (the default enterprise project) or a UUID.
+   * Changing it copies again.
+   * @default - the service's default (the default enterprise project)
+   */
+  readonly enterpriseProjectId?: string;
+
+  /**
+   * Tags of the new image, applied after the copy (the copy API takes none). At most 9: the
+   * library adds its own marker tag (`cdktf-ims-image-copy`), and an image holds at most 10.
+   * Keys: 1 to 36 letters, digits, Chinese characters, `_` and `-`; values: 0 to 43 of those or `.`.
+   * The tags are authoritative: other tags on the image are removed when they change.
+   * @default - no tags besides the marker tag
+   */
+  readonly tags?: { readonly [key: string]: string };
+
+  /**
+   * Region of the source image and of the copy, such as `cn-north-4`. Changing it copies again.
+   * @default - `HW_REGION_NAME` in the environment of `terraform apply`
+   */
+  readonly region?: string;
+
+  /**
+   * Project ID (32 hexadecimal digits) in that region. Changing it copies again.
+   * @default - `HW_PROJECT_ID` in the environment of `terraform apply`, else looked up in IAM by region name
+   */
+  readonly projectId?: string;
+
+  /**
+   * IMS endpoint URL: `https://`, or `http://` only for a loopback host (for example a local
+   * emulator). Changing it does not copy again.
+   * @default - `HW_IMS_ENDPOINT` in the environment of `terraform apply`, else `https://ims.{region}.myhuaweicloud.com`
+   */
+  readonly endpoint?: string;
+
+  /**
+   * How long `terraform apply` waits for the copy job, in whole minutes. When it runs out, the
+   * apply fails and the next apply resumes waiting for the same job.
+   * @default 60
+   */
+  readonly createTimeoutMinutes?: number;
+
+  /**
+   * How long the delete step waits for the image to disappear, in whole minutes.
+   * @default 10
+   */
+  readonly deleteTimeoutMinutes?: number;
+
+  /**
+   * What happens to the image when this construct is destroyed or replaced: `"destroy"` deletes
+   * it, `"retain"` leaves it in the account (and out of Terraform's management). Changing it is an
+   * in-place update.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Copies a private IMS image within its region at `terraform apply`, waits for the copy job, and
+ * exposes the new image ID as a token usable by other resources and other stacks.
+ *
+ * Credentials are never props: the runtime reads `HW_ACCESS_KEY` / `HW_SECRET_KEY` (or
+ * `HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK`) and `HW_SECURITY_TOKEN` from the environment of
+ * `terraform apply`, which needs `node` >= 20 on its PATH.
+ */
+export class ImsImageCopy extends Construct {
+  /** True when `x` is an `ImsImageCopy`, even one from another copy of this library. */
+  public static isImsImageCopy(x: unknown): x is ImsImageCopy {
+    return typeof x === "object" && x !== null && IMS_IMAGE_COPY_SYMBOL in x;
+  }
+
+  /** ID of the new image (a token resolved at apply time): `terraform_data.<image>.input.image_id`. */
+  public readonly imageId: string;
+  /** Value of the marker tag that identifies this declared copy (a token: 40 hexadecimal digits). */
+  public readonly marker: string;
+  /** Key of the marker tag the library puts on the image. */
+  public readonly markerTagKey: string = MARKER_TAG_KEY;
+
+  /** Escape hatch: `terraform_data` whose create-time provisioner copies the image. */
+  public readonly copyResource: DataResource;
+  /** Escape hatch: `terraform_data` that captures the new image ID from the result file. */
+  public readonly resultResource: DataResource;
+  /** Escape hatch: `terraform_data` that holds the image ID and deletes the image on destroy. */
+  public readonly imageResource: DataResource;
+  /** Escape hatch: `terraform_data` that applies name, description and tags in place. */
+  public readonly attributesResource: DataResource;
+
+  constructor(scope: Construct, id: string, props: ImsImageCopyProps) {
+    super(scope, id);
+    Object.defineProperty(this, IMS_IMAGE_COPY_SYMBOL, { value: true });
+    validateProps(this.node.path, props);
+
+    const runtimePath = runtimeAssetOf(this).path;
+    const constructPath = this.node.path;
+    const optional = (value: string | undefined): string => value ?? "";
+    const sourceImageId = props.sourceImageId;
+    const kmsKeyId = optional(props.kmsKeyId);
+    const enterpriseProjectId = optional(props.enterpriseProjectId);
+    const region = optional(props.region);
+    const projectId = optional(props.projectId);
+    const endpoint = optional(props.endpoint);
+    const description = optional(props.description);
+    const tagsJson = tagsToJson(props.tags ?? {});
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const createTimeout = numberToString(props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES);
+    const deleteTimeout = props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES;
+
+    this.marker = Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", [constructPath, sourceImageId, kmsKeyId, enterpriseProjectId, region, projectId])), 0, 40));
+
+    this.copyResource = new DataResource(this, "copy", {
+      triggersReplace: {
+        source_image_id: sourceImageId,
+        kms_key_id: kmsKeyId,
+        enterprise_project_id: enterpriseProjectId,
+        region,
+        project_id: projectId,
+        marker: this.marker,
+      },
+      provisioners: [
+        {
+          type: "local-exec",
+          command: runtimeCommand(Subcommand.CREATE),
+          environment: {
+            [RuntimeEnv.RUNTIME]: runtimePath,
+            [RuntimeEnv.SOURCE_IMAGE_ID]: sourceImageId,
+            [RuntimeEnv.NAME]: props.name,
+            [RuntimeEnv.DESCRIPTION]: description,
+            [RuntimeEnv.KMS_KEY_ID]: kmsKeyId,
+            [RuntimeEnv.ENTERPRISE_PROJECT_ID]: enterpriseProjectId,
+            [RuntimeEnv.TAGS]: tagsJson,
+            [RuntimeEnv.REGION]: region,
+            [RuntimeEnv.PROJECT_ID]: projectId,
+            [RuntimeEnv.ENDPOINT]: endpoint,
+            [RuntimeEnv.MARKER]: this.marker,
+            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
+            [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: createTimeout,
+            // `${self.id}` is Terraform's, not a JavaScript template: the copy resource's own ID.
+            [RuntimeEnv.RESULT_FILE]: `${RESULTS_DIR}/\${self.id}.json`,
+          },
+        },
+      ],
+    });
+
+    const resultFile = Fn.format(`${RESULTS_DIR}/%s.json`, [this.copyResource.id]);
+    this.resultResource = new DataResource(this, "result", {
+      // DataResource types triggers_replace and input as maps; Terraform accepts any value.
+      triggersReplace: this.copyResource.id as unknown as Record<string, unknown>,
+      input: Fn.conditional(Fn.fileexists(resultFile), lookupWithDefault(Fn.jsondecode(Fn.file(resultFile)), "image_id", ""), "") as Record<string, unknown>,
+      lifecycle: { ignoreChanges: ["input"] },
+    });
+    const capturedImageId = this.resultResource.getStringAttribute("output");
+
+    this.imageResource = new DataResource(this, "image", {
+      triggersReplace: capturedImageId as unknown as Record<string, unknown>,
+      input: {
+        image_id: capturedImageId,
+        removal_policy: removalPolicy,
+        region,
+        project_id: projectId,
+        endpoint,
+        delete_timeout_minutes: deleteTimeout,
+        marker: this.marker,
+      },
+      provisioners: [
+        {
+          type: "local-exec",
+          when: "destroy",
+          command: runtimeCommand(Subcommand.DELETE),
+          // A destroy-time provisioner may read only `self`: everything comes from the stored input.
+          environment: {
+            [RuntimeEnv.RUNTIME]: runtimePath,
+            [RuntimeEnv.IMAGE_ID]: "${self.output.image_id}",
+            [RuntimeEnv.REMOVAL_POLICY]: "${self.output.removal_policy}",
+            [RuntimeEnv.REGION]: "${self.output.region}",
+            [RuntimeEnv.PROJECT_ID]: "${self.output.project_id}",
+            [RuntimeEnv.ENDPOINT]: "${self.output.endpoint}",
+            [RuntimeEnv.DELETE_TIMEOUT_MINUTES]: "${self.output.delete_timeout_minutes}",
+            [RuntimeEnv.MARKER]: "${self.output.marker}",
+            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
+          },
+        },
+      ],
+    });
+    // `input`, not `output`: an in-place update of the image resource (removal policy, endpoint,
+    // delete timeout) makes its whole `output` unknown until apply, which would plan a replacement
+    // of every downstream resource that uses the image ID as a force-new argument. `input.image_id`
+    // stays known, and still makes dependents depend on (and be destroyed before) this resource.
+    this.imageId = this.imageResource.getStringAttribute("input.image_id");
+
+    this.attributesResource = new DataResource(this, "attributes", {
+      triggersReplace: {
+        image_id: this.imageId,
+        name: props.name,
+        description,
+        tags: tagsJson,
+      },
+      provisioners: [
+        {
+          type: "local-exec",
+          command: runtimeCommand(Subcommand.UPDATE),
+          environment: {
+            [RuntimeEnv.RUNTIME]: runtimePath,
+            [RuntimeEnv.IMAGE_ID]: this.imageId,
+            [RuntimeEnv.NAME]: props.name,
+            [RuntimeEnv.DESCRIPTION]: description,
+            [RuntimeEnv.TAGS]: tagsJson,
+            [RuntimeEnv.MARKER]: this.marker,
+            [RuntimeEnv.REGION]: region,
+            [RuntimeEnv.PROJECT_ID]: projectId,
+            [RuntimeEnv.ENDPOINT]: endpoint,
+            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
+          },
+        },
+      ],
+    });
+  }
+}
+
+/** The constant command of every provisioner: no user value is ever interpolated into it. */
+function runtimeCommand(subcommand: Subcommand): string {
+  return `node "$${RuntimeEnv.RUNTIME}" ${subcommand}`;
+}
+
+function numberToString(value: number): string {
+  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+}
+
+/** The tags as a JSON object string: `jsonencode` when a token is involved, else sorted-key JSON. */
+function tagsToJson(tags: { readonly [key: string]: string }): string {
+  const hasToken = Token.isUnresolved(tags) || Object.entries(tags).some(([key, value]) => Token.isUnresolved(key) || Token.isUnresolved(value));
+  if (hasToken) return Token.asString(Fn.jsonencode(tags));
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(tags).sort()) sorted[key] = tags[key];
+  return JSON.stringify(sorted);
+}
+
+/** Refuses literal values that break the shared rules; unresolved tokens are left to the runtime. */
+function validateProps(path: string, props: ImsImageCopyProps): void {
+  const check = <T>(prop: keyof ImsImageCopyProps, value: T | undefined, rule: (v: T) => string | undefined, required = false): void => {
+    if (value === undefined && !required) return;
+    if (Token.isUnresolved(value)) return;
+    const problem = rule(value as T);
+    if (problem !== undefined) throw invalidProp(path, prop, value, problem);
+  };
+  check("sourceImageId", props.sourceImageId, checkImageId, true);
+  check("name", props.name, checkName, true);
+  check("description", props.description, checkDescription);
+  check("kmsKeyId", props.kmsKeyId, checkKmsKeyId);
+  check("enterpriseProjectId", props.enterpriseProjectId, checkEnterpriseProjectId);
+  check("region", props.region, checkRegion);
+  check("projectId", props.projectId, checkProjectId);
+  check("endpoint", props.endpoint, checkEndpoint);
+  check("createTimeoutMinutes", props.createTimeoutMinutes, checkTimeoutMinutes);
+  check("deleteTimeoutMinutes", props.deleteTimeoutMinutes, checkTimeoutMinutes);
+  check("removalPolicy", props.removalPolicy, checkRemovalPolicy);
+  validateTags(path, props.tags);
+}
+
+function validateTags(path: string, tags: ImsImageCopyProps["tags"]): void {
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  const fail = (problem: string | undefined): void => {
+    if (problem !== undefined) throw invalidProp(path, "tags", tags, problem);
+  };
+  fail(checkTagsObject(tags));
+  const entries = Object.entries(tags);
+  fail(checkTagCount(entries.length));
+  for (const [key, value] of entries) {
+    if (!Token.isUnresolved(key)) fail(checkUserTagKey(key));
+    if (!Token.isUnresolved(value)) fail(checkUserTagValue(key, value));
+  }
+}
