@@ -33,3 +33,15 @@ export const SeedKmsKey = {
 
 /** An enterprise project that exists (besides the default `0`). */
 export const SEED_ENTERPRISE_PROJECT_ID = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+
+/**
+ * A temporary credential (as issued by IAM with a security token): requests signed with it must
+ * carry `X-Security-Token` with exactly this token, else the gateway answers 401.
+ */
+export const EMULATOR_TEMPORARY_ACCESS_KEY = "EMULATORTEMPORARY001";
+export const EMULATOR_TEMPORARY_SECRET_KEY = "emulatorTemporarySecret0000000000000000000";
+export const EMULATOR_TEMPORARY_SECURITY_TOKEN = "emulator-security-token-0000000000000000";
+
+/** Default host and port of the `ims-emulator` command. */
+export const EMULATOR_DEFAULT_HOST = "127.0.0.1";
+export const EMULATOR_DEFAULT_PORT = 8090;

@@ -1,0 +1,50 @@
+/**
+ * The emulated API Gateway's authentication (SDK-HMAC-SHA256 via `verifyRequest`, security
+ * tokens of temporary credentials) and IMS's IAM permission checks.
+ */
+import type { IncomingHttpHeaders } from "http";
+import { verifyRequest } from "../runtime/signer";
+import { Gateway, Ims } from "./ims-errors";
+import type { EmulatorCredential } from "./types";
+
+export class CredentialStore {
+  private readonly byAk: Map<string, EmulatorCredential>;
+
+  constructor(credentials: readonly EmulatorCredential[]) {
+    this.byAk = new Map(credentials.map((c) => [c.accessKey, c]));
+  }
+
+  /**
+   * The credential that signed the request; throws the gateway's 401 otherwise.
+   * `now` is the gateway's clock (for the 15-minute `X-Sdk-Date` window).
+   */
+  authenticate(method: string, url: string, headers: IncomingHttpHeaders, body: Uint8Array, now: number): EmulatorCredential {
+    const result = verifyRequest({ method, url, headers, body }, (ak) => this.byAk.get(ak)?.secretKey, new Date(now));
+    if (!result.ok) {
+      switch (result.reason) {
+        case "missing":
+          throw Gateway.missingSignature();
+        case "malformed":
+          throw Gateway.malformedSignature();
+        case "unknown-ak":
+          throw Gateway.unknownAk(result.accessKey ?? "");
+        case "clock-skew":
+          throw Gateway.clockSkew();
+        case "bad-signature":
+          throw Gateway.badSignature();
+      }
+    }
+    const credential = this.byAk.get(result.accessKey)!;
+    if (credential.securityToken !== undefined) {
+      if (result.securityToken === undefined) throw Gateway.missingToken();
+      if (result.securityToken !== credential.securityToken) throw Gateway.badToken();
+    }
+    return credential;
+  }
+}
+
+/** Throws IMS's 403 naming the missing IAM action. */
+export function requirePermission(credential: EmulatorCredential, action: string): void {
+  if (credential.permissions.includes("*") || credential.permissions.includes(action)) return;
+  throw Ims.permission(action);
+}

@@ -1,0 +1,74 @@
+/**
+ * The copy job's timeline as a pure function: given when it was submitted, how long each phase
+ * lasts, the shape of its progress curve, its outcome and the current time, say what the job
+ * reports. No clock, no state: the emulator passes `now`.
+ *
+ * Timeline: [submittedAt, +initMs) INIT (progress 0) → [.., +runMs) RUNNING (progress by curve)
+ * → SUCCESS (progress 1), or FAIL at `failAtFraction` of the running phase (progress frozen).
+ */
+
+export const PROGRESS_CURVES = ["linear", "front-loaded", "back-loaded", "stalling"] as const;
+export type ProgressCurve = (typeof PROGRESS_CURVES)[number];
+
+/** The stalling curve: climbs to STALL_LEVEL during the first STALL_START of the time, holds until STALL_END, then finishes. */
+export const STALL_LEVEL = 0.4;
+export const STALL_START = 0.2;
+export const STALL_END = 0.7;
+
+export interface JobTimeline {
+  readonly submittedAt: number;
+  readonly initMs: number;
+  readonly runMs: number;
+  readonly curve: ProgressCurve;
+  /** Fraction (0..1] of the running phase at which the job fails; absent: it succeeds. */
+  readonly failAtFraction?: number;
+}
+
+export interface JobState {
+  readonly status: "INIT" | "RUNNING" | "SUCCESS" | "FAIL";
+  /** Fraction 0..1, rounded to two decimals as the service shows it (e.g. 0.4). */
+  readonly processPercent: number;
+  /** When the job left INIT (undefined while INIT). */
+  readonly runningSince?: number;
+  /** When the job finished (undefined until SUCCESS/FAIL). */
+  readonly endedAt?: number;
+}
+
+/** Progress (0..1) reached after `fraction` (0..1) of the running time, for a curve. */
+export function progressAt(curve: ProgressCurve, fraction: number): number {
+  const f = Math.min(1, Math.max(0, fraction));
+  switch (curve) {
+    case "linear":
+      return f;
+    case "front-loaded":
+      return 1 - (1 - f) * (1 - f);
+    case "back-loaded":
+      return f * f;
+    case "stalling":
+      if (f <= STALL_START) return (f / STALL_START) * STALL_LEVEL;
+      if (f <= STALL_END) return STALL_LEVEL;
+      return STALL_LEVEL + ((f - STALL_END) / (1 - STALL_END)) * (1 - STALL_LEVEL);
+  }
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** The job's state at `now`. */
+export function jobStateAt(timeline: JobTimeline, now: number): JobState {
+  const { submittedAt, initMs, runMs, curve, failAtFraction } = timeline;
+  const runningSince = submittedAt + initMs;
+  if (now < runningSince) return { status: "INIT", processPercent: 0 };
+  if (failAtFraction !== undefined) {
+    const failAt = runningSince + runMs * failAtFraction;
+    if (now >= failAt) {
+      return { status: "FAIL", processPercent: round2(progressAt(curve, failAtFraction)), runningSince, endedAt: failAt };
+    }
+  }
+  const endsAt = runningSince + runMs;
+  if (now >= endsAt) return { status: "SUCCESS", processPercent: 1, runningSince, endedAt: endsAt };
+  // While RUNNING, never show 1 (the job is not done): cap just below.
+  const progress = Math.min(0.99, round2(progressAt(curve, runMs === 0 ? 1 : (now - runningSince) / runMs)));
+  return { status: "RUNNING", processPercent: progress, runningSince };
+}
