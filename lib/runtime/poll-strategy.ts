@@ -106,7 +106,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       if (!(rate > 0) || !Number.isFinite(rate)) return fallback();
       fallbacks = 0;
       const eta = (1 - progress) / rate;
-      return Math.min(max, Math.max(min, Math.ceil(eta)));
+      return Math.min(max, Math.max(min, Math.round(eta)));
     },
   };
 }
