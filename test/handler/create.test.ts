@@ -1,0 +1,175 @@
+/**
+ * The `create` step run as Terraform runs it (`node <bundle> create`, inputs in the environment)
+ * against the emulator over real HTTP.
+ */
+import { existsSync, readFileSync, rmSync } from "fs";
+import { join } from "path";
+import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
+import { buildBundle, emulatorEnv, markerFor, removeDir, runRuntime, startRuntime, tempDir } from "./support/runtime";
+
+const JOB_ID = /job ([0-9a-f]{32})/;
+const NEW_IMAGE = /new image ID: ([0-9a-f-]{36})/;
+
+let bundleDir: string;
+let bundle: string;
+let emulator: ImsEmulator;
+let url: string;
+let cwd: string;
+
+beforeAll(async () => {
+  bundleDir = tempDir("ims-handler-bundle-");
+  bundle = buildBundle(bundleDir);
+  emulator = new ImsEmulator({ jobSeconds: 2, deleteSeconds: 1 });
+  url = await emulator.start();
+});
+
+afterAll(async () => {
+  await emulator.stop();
+  removeDir(bundleDir);
+});
+
+beforeEach(() => {
+  emulator.reset();
+  cwd = tempDir("ims-handler-stack-");
+});
+
+afterEach(() => removeDir(cwd));
+
+function createEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...emulatorEnv(url),
+    [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
+    [RuntimeEnv.NAME]: "web-copy",
+    [RuntimeEnv.DESCRIPTION]: "copied by the handler test",
+    [RuntimeEnv.KMS_KEY_ID]: "",
+    [RuntimeEnv.ENTERPRISE_PROJECT_ID]: "",
+    [RuntimeEnv.TAGS]: JSON.stringify({ team: "web", env: "test" }),
+    [RuntimeEnv.REGION]: "",
+    [RuntimeEnv.PROJECT_ID]: "",
+    [RuntimeEnv.ENDPOINT]: "",
+    [RuntimeEnv.MARKER]: markerFor("stack/web-copy"),
+    [RuntimeEnv.CONSTRUCT_PATH]: "stack/web-copy",
+    [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "5",
+    [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/one.json",
+    ...overrides,
+  };
+}
+
+function resultOf(file = ".ims-image-copy/results/one.json"): unknown {
+  return JSON.parse(readFileSync(join(cwd, file), "utf8"));
+}
+
+function copies(): ReturnType<ImsEmulator["images"]> {
+  return emulator.images().filter((i) => i.info.__originalimagename === SeedImage.ACTIVE_PRIVATE);
+}
+
+function jobRecordPath(marker: string): string {
+  return join(cwd, ".ims-image-copy", "jobs", `${marker}.json`);
+}
+
+describe("create step", () => {
+  test("it copies the image, prints the job and the new ID, writes the result file and tags the copy", async () => {
+    const env = createEnv();
+    const r = await runRuntime(bundle, "create", env, cwd);
+
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const jobId = JOB_ID.exec(r.stdout)?.[1];
+    const imageId = NEW_IMAGE.exec(r.stdout)?.[1];
+    expect(r.stdout).toContain(`[stack/web-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "web-copy": job ${jobId}`);
+    expect(resultOf()).toEqual({ image_id: imageId });
+    const [copy] = copies();
+    expect(copies()).toHaveLength(1);
+    expect(copy.id).toBe(imageId);
+    expect(copy.info).toMatchObject({ name: "web-copy", __description: "copied by the handler test", status: "active" });
+    expect([...copy.tags].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] },
+      { key: "env", value: "test" },
+      { key: "team", value: "web" },
+    ]);
+    expect(emulator.jobs().map((j) => j.jobId)).toEqual([jobId]);
+    expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
+  });
+
+  test("a second create with the same marker adopts the copy instead of copying again", async () => {
+    const env = createEnv();
+    const first = await runRuntime(bundle, "create", env, cwd);
+    expect(first.code).toBe(0);
+    const imageId = NEW_IMAGE.exec(first.stdout)?.[1];
+    rmSync(join(cwd, ".ims-image-copy"), { recursive: true });
+
+    const second = await runRuntime(bundle, "create", { ...env, [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json" }, cwd);
+
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`found the copy of this construct by its marker tag: image ${imageId} is active`);
+    expect(resultOf(".ims-image-copy/results/two.json")).toEqual({ image_id: imageId });
+    expect(copies()).toHaveLength(1);
+    expect(emulator.jobs()).toHaveLength(1);
+  });
+
+  test("an interrupted create keeps its job record and the next run resumes the same job", async () => {
+    emulator.configure({ jobSeconds: 4 });
+    const env = createEnv();
+    const running = startRuntime(bundle, "create", env, cwd);
+    const jobId = JOB_ID.exec(await running.waitForStdout(JOB_ID))?.[1];
+    running.child.kill("SIGINT");
+    const interrupted = await running.done;
+
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toContain(`Interrupted while waiting for copy job ${jobId}`);
+    expect(interrupted.stderr).toContain("Running again resumes the wait.");
+    expect(JSON.parse(readFileSync(jobRecordPath(env[RuntimeEnv.MARKER] as string), "utf8"))).toMatchObject({ jobId, sourceImageId: SeedImage.ACTIVE_PRIVATE });
+
+    const resumed = await runRuntime(bundle, "create", env, cwd);
+
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(`resuming the copy started earlier: job ${jobId}`);
+    expect(emulator.jobs().map((j) => j.jobId)).toEqual([jobId]);
+    expect(copies()).toHaveLength(1);
+    expect(resultOf()).toEqual({ image_id: copies()[0].id });
+  });
+
+  test("a create killed right after the POST is adopted by a fresh runner without the local record", async () => {
+    emulator.configure({ jobSeconds: 4 });
+    const env = createEnv();
+    const running = startRuntime(bundle, "create", env, cwd);
+    await running.waitForStdout(JOB_ID);
+    running.child.kill("SIGKILL");
+    await running.done;
+    rmSync(join(cwd, ".ims-image-copy"), { recursive: true, force: true });
+
+    const resumed = await runRuntime(bundle, "create", env, cwd);
+
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/found the copy of this construct by its marker tag|without marker: adopting image/);
+    expect(emulator.jobs()).toHaveLength(1);
+    expect(copies()).toHaveLength(1);
+    expect(copies()[0].tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+  });
+
+  test("a failed copy job deletes the failed image and reports error_code and fail_reason", async () => {
+    emulator.configure({ jobFailure: { errorCode: "IMG.0015", failReason: "image quota exceeded", atFraction: 0.5 } });
+    const env = createEnv();
+
+    const r = await runRuntime(bundle, "create", env, cwd);
+
+    expect(r.code).toBe(4);
+    const jobId = JOB_ID.exec(r.stdout)?.[1];
+    const failed = emulator.jobs()[0];
+    expect(failed.jobId).toBe(jobId);
+    expect(r.stderr).toContain(`ims-image-copy create failed: IMS copy job ${jobId} failed with IMG.0015: image quota exceeded. Its partial image ${failed.imageId} was deleted.`);
+    expect(copies().filter((i) => i.info.status !== "deleted")).toEqual([]);
+    expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
+    expect(existsSync(join(cwd, ".ims-image-copy/results/one.json"))).toBe(false);
+  });
+
+  test("a service refusal exits 3 with the service's code, its message and what to do", async () => {
+    const r = await runRuntime(bundle, "create", createEnv({ [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.WHOLE_ECS }), cwd);
+
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0130: .*Full-ECS \(whole\) images cannot be copied within a region: copy a system-disk image instead\n$/);
+    expect(emulator.jobs()).toEqual([]);
+  });
+});

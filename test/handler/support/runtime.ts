@@ -1,0 +1,102 @@
+/**
+ * Runs the apply-time runtime the way Terraform does: `node <bundle> <subcommand>` as a child
+ * process with its inputs in the environment. The bundle is built from the current sources by
+ * `scripts/bundle.mjs --outfile` into a temporary directory, once per test file.
+ */
+import { spawn, spawnSync, type ChildProcess } from "child_process";
+import { createHash } from "crypto";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../../lib/emulator/defaults";
+
+export const REPO_ROOT = join(__dirname, "..", "..", "..");
+
+/** Builds the bundle into a fresh temporary directory and returns its path. */
+export function buildBundle(dir: string): string {
+  const outfile = join(dir, "ims-image-copy-runtime.js");
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bundling failed (${r.status}): ${r.stderr}${r.stdout}`);
+  return outfile;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A marker as the construct computes it (40 hex digits of a SHA-256). */
+export function markerFor(seed: string): string {
+  return createHash("sha256").update(seed).digest("hex").slice(0, 40);
+}
+
+/** Credentials and endpoint of the emulator, as a user would export them. Nothing else is inherited. */
+export function emulatorEnv(url: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
+    HW_SECRET_KEY: EMULATOR_SECRET_KEY,
+    HW_REGION_NAME: EMULATOR_REGION,
+    HW_PROJECT_ID: EMULATOR_PROJECT_ID,
+    HW_IMS_ENDPOINT: url,
+    HW_IAM_ENDPOINT: url,
+  };
+}
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface Running {
+  readonly child: ChildProcess;
+  /** Resolves when stdout has contained `pattern`. */
+  waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  readonly done: Promise<RunResult>;
+}
+
+/** Starts `node <bundle> <sub>` in `cwd` with exactly `env`. */
+export function startRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv, cwd: string): Running {
+  const child = spawn(process.execPath, [bundle, sub], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  const listeners: (() => void)[] = [];
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+    listeners.forEach((l) => l());
+  });
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const waitForStdout = (pattern: RegExp, timeoutMs = 20_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const m = pattern.exec(stdout);
+        if (m) resolve(m[0]);
+        return m !== null;
+      };
+      if (check()) return;
+      const timer = setTimeout(() => reject(new Error(`stdout never matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
+      listeners.push(() => {
+        if (check()) clearTimeout(timer);
+      });
+      void done.then(() => {
+        if (!check()) {
+          clearTimeout(timer);
+          reject(new Error(`the runtime exited before stdout matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`));
+        }
+      });
+    });
+  return { child, waitForStdout, done };
+}
+
+export function runRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunResult> {
+  return startRuntime(bundle, sub, env, cwd).done;
+}
