@@ -101,8 +101,16 @@ function forbiddenCharacters(value: string, allowed: RegExp): string | undefined
   return listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}${more}`;
 }
 
+/** "a number", "an object", "an array", "null", "undefined", ... */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 function notAString(value: unknown): string | undefined {
-  return typeof value === "string" ? undefined : `it must be a string, not ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`;
+  return typeof value === "string" ? undefined : `it must be a string, not ${kindOf(value)}`;
 }
 
 /** Image name: 1-128 characters of letters, digits, Chinese characters, `-`, `_`, `.` and spaces; no leading or trailing space. */
@@ -191,12 +199,8 @@ export function checkEndpoint(value: string, options: EndpointRuleOptions = {}):
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
   const rule = 'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch (err) {
-    return `it is not a URL (${err instanceof Error ? err.message : String(err)}); ${rule}`;
-  }
+  if (!URL.canParse(value)) return `it is not an absolute URL; ${rule}`;
+  const url = new URL(value);
   if (url.protocol !== "https:" && url.protocol !== "http:") return `its scheme is "${url.protocol.slice(0, -1)}"; ${rule}`;
   if (url.protocol === "http:" && !options.allowInsecureHttp && !isLoopbackHost(url.hostname)) {
     return `it uses plain "http://" for the non-loopback host "${url.hostname}"; ${rule}`;
@@ -257,7 +261,7 @@ export function checkUserTagValue(key: string, value: unknown): string | undefin
 /** The tags must be a plain object (of key/value strings). */
 export function checkTagsObject(tags: unknown): string | undefined {
   if (typeof tags === "object" && tags !== null && !Array.isArray(tags)) return undefined;
-  return `tags are an object of key/value strings such as {"team":"platform"}, not ${tags === null ? "null" : Array.isArray(tags) ? "an array" : typeof tags}`;
+  return `tags are an object of key/value strings such as {"team":"platform"}, not ${kindOf(tags)}`;
 }
 
 /**
