@@ -33,7 +33,7 @@ describe("copying an image within the region", () => {
     expect(job).toMatchObject({ job_id: body.job_id, job_type: "imsCopyImageInRegionJob", status: "INIT", end_time: "", error_code: null, fail_reason: null });
     expect(job.entities.image_id).toBeUndefined();
     expect(job.begin_time).toBe(new Date(clock.ms).toISOString());
-    let images = (await admin(url, "GET", "/_emulator/images")).body.images;
+    const images = (await admin(url, "GET", "/_emulator/images")).body.images;
     const created = images.find((i: { info: { name: string } }) => i.info.name === "copy-2");
     expect(created.info.status).toBe("queued");
 
@@ -77,8 +77,7 @@ describe("copying an image within the region", () => {
     expect(image.active_at).toBe(image.updated_at);
     const native = await call(url, "GET", `/v2/images/${created.id}`);
     expect(native.body).toEqual(image);
-    images = emulator.images();
-    expect(images.find((i) => i.id === created.id)?.jobId).toBe(body.job_id);
+    expect(emulator.images().find((i) => i.id === created.id)?.jobId).toBe(body.job_id);
     expect(emulator.jobs()[0]).toMatchObject({ status: "SUCCESS", processPercent: 1, imageId: created.id });
   });
 

@@ -17,6 +17,8 @@ export interface CallOptions {
   /** Replace the signature after signing (to test a bad one). */
   readonly tamper?: (headers: Record<string, string>) => void;
   readonly unsigned?: boolean;
+  /** Bytes actually sent, when they should differ from the signed body. */
+  readonly sentBody?: string;
 }
 
 export interface CallResult {
@@ -48,7 +50,8 @@ export async function call(baseUrl: string, method: string, pathAndQuery: string
     headers = { ...signed.headers };
   }
   options.tamper?.(headers);
-  const response = await fetch(url, { method, headers, ...(text !== undefined ? { body: text } : {}) });
+  const sent = options.sentBody ?? text;
+  const response = await fetch(url, { method, headers, ...(sent !== undefined ? { body: sent } : {}) });
   const raw = await response.text();
   return { status: response.status, body: raw === "" ? undefined : JSON.parse(raw), headers: response.headers };
 }
