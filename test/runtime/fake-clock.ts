@@ -10,6 +10,10 @@ export class FakeClock {
     this.sleeps.push(ms);
     this.t += ms;
   };
+  /** Forgets the recorded sleeps (between tests sharing one clock). */
+  clearSleeps(): void {
+    this.sleeps.length = 0;
+  }
   advance(ms: number): void {
     this.t += ms;
   }
