@@ -97,8 +97,8 @@ function forbiddenCharacters(value: string, allowed: RegExp): string | undefined
   }
   if (bad.length === 0) return undefined;
   const listed = bad.slice(0, MAX_LISTED_CHARACTERS).map(describeCharacter);
-  const more = bad.length > MAX_LISTED_CHARACTERS ? ` and ${bad.length - MAX_LISTED_CHARACTERS} more` : "";
-  return listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}${more}`;
+  if (bad.length > MAX_LISTED_CHARACTERS) listed.push(`${bad.length - MAX_LISTED_CHARACTERS} more`);
+  return listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
 }
 
 /** "a number", "an object", "an array", "null", "undefined", ... */
