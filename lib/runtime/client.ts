@@ -224,6 +224,14 @@ export class ImsClient {
         if (opts.signal?.aborted) throw error;
         const kind = classifyFailure(error);
         const nameTaken = sawAmbiguous && ImsApiError.isImsApiError(error) && error.code === "IMG.0009";
+        if (kind === "fatal" && !nameTaken) throw error;
+        const delay = nextRetryDelay(error, attempt, startedAt, rt);
+        if (delay !== undefined) {
+          rt.onRetry?.(error, attempt, delay);
+          // Back off first: a request the service is still processing then shows up in the listing.
+          await this.sleep(delay, opts.signal);
+          if (opts.signal?.aborted) throw error;
+        }
         if (kind === "ambiguous" || nameTaken) {
           sawAmbiguous = true;
           const found = await this.findCopy(sourceImageId, body.name, startedAt);
@@ -231,13 +239,10 @@ export class ImsClient {
             this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);
             return { imageId: found.id, adopted: true };
           }
+          // The name is taken by something that is not our copy: resubmitting cannot help.
+          if (nameTaken) throw error;
         }
-        if (kind === "fatal") throw error;
-        const delay = nextRetryDelay(error, attempt, startedAt, rt);
         if (delay === undefined) throw error;
-        rt.onRetry?.(error, attempt, delay);
-        await this.sleep(delay, opts.signal);
-        if (opts.signal?.aborted) throw error;
       }
     }
   }
