@@ -22,7 +22,7 @@ export function invalidProp(constructPath: string, prop: string, value: unknown,
 /** The bundled apply-time runtime is not where the construct expects it. */
 export function runtimeBundleMissing(constructPath: string, bundlePath: string): ImsImageCopyConfigError {
   return new ImsImageCopyConfigError(
-    `ImsImageCopy "${constructPath}": the apply-time runtime bundle "${bundlePath}" does not exist. ` +
+    `ImsImageCopy "${constructPath}": there is no apply-time runtime bundle file at "${bundlePath}". ` +
       `Run "npm run build" in the cdktf-ims-image-copy package to create it (scripts/bundle.mjs), or reinstall the package.`,
   );
 }
