@@ -1,0 +1,153 @@
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SeedImage } from "../../lib/emulator";
+import { parseCli } from "../../lib/runtime/cli-args";
+import { runCli } from "../../lib/runtime/cli";
+import { ExitCode } from "../../lib/shared/constants";
+import { copies, startHarness, type Harness } from "../runtime/harness";
+
+interface Captured {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+async function cli(h: Harness, argv: string[], env: Record<string, string> = {}): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    env: h.env(env),
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    now: h.clock.now,
+    sleep: h.clock.sleep,
+    progressIntervalMs: 1000,
+  });
+  return { code, out, err };
+}
+
+describe("ims-image-copy argument parsing", () => {
+  test("copy needs a source and a name", () => {
+    expect(parseCli(["copy", "--name", "x"])).toEqual({ ok: false, problem: "copy needs --source IMAGE_ID" });
+    expect(parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE])).toEqual({ ok: false, problem: "copy needs --name NAME" });
+  });
+
+  test("an invalid name is refused with the flag, the value and the rule", () => {
+    const r = parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", " lead"]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problem).toMatch(/^--name " lead" is invalid: /);
+  });
+
+  test("a fractional timeout is refused, not rounded", () => {
+    const r = parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "n", "--timeout-minutes", "1.5"]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problem).toMatch(/^--timeout-minutes "1.5" is invalid: /);
+  });
+
+  test("status needs a 32-character hexadecimal job ID", () => {
+    expect(parseCli(["status", "nope"])).toEqual({ ok: false, problem: 'JOB_ID "nope" is invalid: a job ID is 32 lower-case hexadecimal characters' });
+  });
+
+  test("unknown commands and flags are usage errors", () => {
+    expect(parseCli(["frobnicate"])).toEqual({ ok: false, problem: 'unknown command "frobnicate": expected copy, status or delete' });
+    expect(parseCli(["copy", "--bogus"]).ok).toBe(false);
+  });
+});
+
+describe("ims-image-copy against the emulator", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ jobSeconds: 30 });
+  });
+  afterEach(() => h.stop());
+
+  test("copy prints the new image ID on stdout and progress on stderr", async () => {
+    const r = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "cli-copy", "--description", "from the CLI"]);
+    expect(r.code).toBe(ExitCode.OK);
+    expect(copies(h.emulator)).toEqual([r.out[0]]);
+    expect(r.out).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^\[ims-image-copy\] copy submitted: job [0-9a-f]{32}$/);
+    expect(r.err.some((l) => /copying: RUNNING \d+% elapsed/.test(l))).toBe(true);
+    const image = h.emulator.images().find((i) => i.id === r.out[0])!;
+    expect(image.info.status).toBe("active");
+    expect(image.info.name).toBe("cli-copy");
+    expect(image.info.__description).toBe("from the CLI");
+  });
+
+  test("copy --json prints one JSON object and a second run adopts the same copy", async () => {
+    const first = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "twice", "--json"]);
+    expect(first.code).toBe(ExitCode.OK);
+    const parsed = JSON.parse(first.out[0]);
+    expect(parsed).toEqual({ image_id: expect.any(String), job_id: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
+    const second = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "twice", "--json"]);
+    expect(second.code).toBe(ExitCode.OK);
+    expect(JSON.parse(second.out[0])).toEqual({ image_id: parsed.image_id, job_id: null, adopted: true });
+    expect(copies(h.emulator)).toEqual([parsed.image_id]);
+  });
+
+  test("status shows the job and delete removes the image", async () => {
+    const copy = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "to-delete", "--json"]);
+    const { image_id, job_id } = JSON.parse(copy.out[0]);
+    const status = await cli(h, ["status", job_id]);
+    expect(status.code).toBe(ExitCode.OK);
+    expect(status.out[0]).toBe(`job ${job_id}: SUCCESS, 100%, image ${image_id}`);
+    const del = await cli(h, ["delete", image_id]);
+    expect(del.code).toBe(ExitCode.OK);
+    expect(del.out).toEqual([image_id]);
+    // Gone, or listed as `deleted` for the few seconds before it vanishes from listings.
+    expect([undefined, "deleted"]).toContain((await h.client().getImage(image_id))?.status);
+    const again = await cli(h, ["delete", image_id, "--json"]);
+    expect(again.code).toBe(ExitCode.OK);
+    expect(JSON.parse(again.out[0])).toEqual({ image_id, deleted: true, already_gone: true });
+  });
+
+  test("a refused copy exits 3 with the service code and no stack trace", async () => {
+    const r = await cli(h, ["copy", "--source", SeedImage.WHOLE_ECS, "--name", "whole"]);
+    expect(r.code).toBe(ExitCode.API);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toContain("IMG.0130");
+    expect(r.err[0]).not.toMatch(/\n\s+at /);
+  });
+
+  test("a failed job exits 4 with the service's error code and reason", async () => {
+    h.emulator.configure({ jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed" } });
+    const r = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "doomed"]);
+    expect(r.code).toBe(ExitCode.JOB_FAILED);
+    expect(r.err.join("\n")).toContain("IMG.0061");
+    expect(r.err.join("\n")).toContain("disk copy failed");
+  });
+
+  test("missing credentials exit 2 naming the variables to set", async () => {
+    const err: string[] = [];
+    const code = await runCli(["status", "0123456789abcdef0123456789abcdef"], {
+      env: { HW_REGION_NAME: "cn-north-4", HW_IMS_ENDPOINT: h.url },
+      stdout: () => undefined,
+      stderr: (l) => err.push(l),
+    });
+    expect(code).toBe(ExitCode.USAGE);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("HW_ACCESS_KEY");
+    expect(err[0]).toContain("HUAWEICLOUD_SDK_AK");
+    expect(h.emulator.requests()).toHaveLength(0);
+  });
+});
+
+describe("the built ims-image-copy binary", () => {
+  const bin = path.resolve(__dirname, "..", "..", "dist", "runtime", "cli.js");
+
+  test("prints usage with --help and exits 0", () => {
+    const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("ims-image-copy copy --source IMAGE_ID --name NAME");
+  });
+
+  test("never prints the secret key, even in a usage error", () => {
+    const r = spawnSync(process.execPath, [bin, "status", EMULATOR_SECRET_KEY], {
+      encoding: "utf8",
+      env: { ...process.env, HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY },
+    });
+    expect(r.status).toBe(ExitCode.USAGE);
+    expect(r.stderr).not.toContain(EMULATOR_SECRET_KEY);
+    expect(r.stderr).toContain("[redacted]");
+  });
+});
