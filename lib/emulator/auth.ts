@@ -7,8 +7,15 @@ import { verifyRequest } from "../runtime/signer";
 import { Gateway, Ims } from "./ims-errors";
 import type { EmulatorCredential } from "./types";
 
+/** When to lock an access key after consecutive authentication failures (0: never). */
+export interface LockPolicy {
+  readonly akLockAfterFailures: number;
+  readonly akLockSeconds: number;
+}
+
 export class CredentialStore {
   private readonly byAk: Map<string, EmulatorCredential>;
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
   constructor(credentials: readonly EmulatorCredential[]) {
     this.byAk = new Map(credentials.map((c) => [c.accessKey, c]));
@@ -16,10 +23,28 @@ export class CredentialStore {
 
   /**
    * The credential that signed the request; throws the gateway's 401 otherwise.
-   * `now` is the gateway's clock (for the 15-minute `X-Sdk-Date` window).
+   * `now` is the gateway's clock (for the 15-minute `X-Sdk-Date` window and AK locks).
    */
-  authenticate(method: string, url: string, headers: IncomingHttpHeaders, body: Uint8Array, now: number): EmulatorCredential {
+  authenticate(method: string, url: string, headers: IncomingHttpHeaders, body: Uint8Array, now: number, lock: LockPolicy): EmulatorCredential {
     const result = verifyRequest({ method, url, headers, body }, (ak) => this.byAk.get(ak)?.secretKey, new Date(now));
+    const ak = result.accessKey;
+    const state = ak !== undefined ? this.failures.get(ak) : undefined;
+    if (state && now < state.lockedUntil) throw Gateway.akLocked();
+    try {
+      const credential = this.check(result);
+      this.failures.delete(credential.accessKey);
+      return credential;
+    } catch (err) {
+      if (ak !== undefined && this.byAk.has(ak) && lock.akLockAfterFailures > 0) {
+        const next = { count: (state?.count ?? 0) + 1, lockedUntil: 0 };
+        if (next.count > lock.akLockAfterFailures) next.lockedUntil = now + lock.akLockSeconds * 1000;
+        this.failures.set(ak, next);
+      }
+      throw err;
+    }
+  }
+
+  private check(result: ReturnType<typeof verifyRequest>): EmulatorCredential {
     if (!result.ok) {
       switch (result.reason) {
         case "missing":

@@ -23,6 +23,9 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   flowControlRetryAfterSeconds: 0,
   imageQuota: 100,
   rejectUnknownCopyFields: true,
+  hideCopiesUntilActive: false,
+  akLockAfterFailures: 0,
+  akLockSeconds: 300,
 };
 
 const KEYS = Object.keys(DEFAULT_BEHAVIOUR) as (keyof EmulatorBehaviour)[];
@@ -67,10 +70,12 @@ export function applyBehaviour(current: EmulatorBehaviour, change: Record<string
       case "initSeconds":
       case "deleteSeconds":
       case "flowControlRetryAfterSeconds":
+      case "akLockSeconds":
         nonNegative(key, value);
         break;
       case "maxConcurrentCopyJobs":
       case "imageQuota":
+      case "akLockAfterFailures":
         if (!Number.isInteger(value) || (value as number) < 0) fail(key, value, "it must be an integer >= 0");
         break;
       case "progressCurve":
@@ -96,6 +101,7 @@ export function applyBehaviour(current: EmulatorBehaviour, change: Record<string
         break;
       case "tagsBeforeActive":
       case "rejectUnknownCopyFields":
+      case "hideCopiesUntilActive":
         if (typeof value !== "boolean") fail(key, value, "it must be true or false");
         break;
       case "jobFailure":

@@ -51,6 +51,7 @@ export const Gateway = {
   missingToken: () =>
     gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: X-Security-Token is required for temporary credentials"),
   badToken: () => gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail"),
+  akLocked: () => gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden."),
   noSuchApi: () => gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment"),
   throttled: () => gatewayError(429, "APIGW.0308", "The throttling threshold has been reached"),
 };

@@ -159,7 +159,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       throw admin ? new EmulatorHttpError(404, { error: `No test route ${method} ${path}; see lib/emulator/admin-routes.ts.` }) : Gateway.noSuchApi();
     }
     if (route.authenticated) {
-      credential = deps.credentials().authenticate(method, rawUrl, req.headers, body, deps.authNow());
+      credential = deps.credentials().authenticate(method, rawUrl, req.headers, body, deps.authNow(), core.behaviour());
       if (route.action) requirePermission(credential, route.action);
     }
     const jobFailure = fault?.rule.jobFailure;

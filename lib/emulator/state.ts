@@ -148,12 +148,18 @@ export class EmulatorState {
 
   /** Images as the list API sees them (info and tags). */
   listable(): ListableImage[] {
-    return [...this.images.values()].map((r) => ({ info: clone(r.info), tags: clone(r.tags) }));
+    return [...this.images.values()].filter((r) => this.visible(r)).map((r) => ({ info: clone(r.info), tags: clone(r.tags) }));
   }
 
+  /** An image as the show API sees it. */
   findInfo(id: string): ImageInfo | undefined {
     const r = this.images.get(id);
-    return r ? clone(r.info) : undefined;
+    return r && this.visible(r) ? clone(r.info) : undefined;
+  }
+
+  private visible(r: ImageRecord): boolean {
+    const copying = r.jobId !== undefined && (r.info.status === "queued" || r.info.status === "saving");
+    return !(copying && this.behaviour().hideCopiesUntilActive);
   }
 
   /** Test seam: change an image the way a test needs (protected, in use, status, attributes). */

@@ -164,6 +164,22 @@ export interface EmulatorBehaviour {
    * @default true
    */
   readonly rejectUnknownCopyFields: boolean;
+  /**
+   * Hide copies from `GET /v2/cloudimages` and `GET /v2/images/{id}` until they are `active`.
+   * Whether the real service lists a copy while its job runs is UNVERIFIED; Huawei's job
+   * example reveals the new image ID while RUNNING, so listing it is the default.
+   * @default false
+   */
+  readonly hideCopiesUntilActive: boolean;
+  /**
+   * Lock an access key after this many consecutive authentication failures (bad signature,
+   * clock skew, bad token): the gateway does so after more than 5. 0 disables the lock, so
+   * tests that provoke failures do not lock the shared key.
+   * @default 0
+   */
+  readonly akLockAfterFailures: number;
+  /** @default 300 */
+  readonly akLockSeconds: number;
 }
 
 /** A credential the emulated gateway accepts. */

@@ -65,6 +65,20 @@ describe("the emulated gateway's authentication", () => {
     expect(ok.status).toBe(200);
   });
 
+  test("with akLockAfterFailures set, an access key is locked after more failures than allowed, even for a good signature", async () => {
+    emulator.configure({ akLockAfterFailures: 2, akLockSeconds: 300 });
+    const bad = { tamper: (h: Record<string, string>) => void (h.Authorization = h.Authorization.replace(/Signature=[0-9a-f]{64}/, `Signature=${"0".repeat(64)}`)) };
+    for (let n = 0; n < 3; n++) expect((await call(url, "GET", "/v2/cloudimages", undefined, bad)).status).toBe(401);
+    const locked = await call(url, "GET", "/v2/cloudimages");
+    expectGateway401(locked, "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.");
+  });
+
+  test("by default failures never lock the access key", async () => {
+    const bad = { tamper: (h: Record<string, string>) => void (h.Authorization = h.Authorization.replace(/Signature=[0-9a-f]{64}/, `Signature=${"0".repeat(64)}`)) };
+    for (let n = 0; n < 8; n++) await call(url, "GET", "/v2/cloudimages", undefined, bad);
+    expect((await call(url, "GET", "/v2/cloudimages")).status).toBe(200);
+  });
+
   test("an unknown API answers 404 APIGW.0101 with a request ID", async () => {
     const res = await call(url, "GET", "/v2/nothing-here");
     expect(res.status).toBe(404);

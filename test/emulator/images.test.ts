@@ -86,6 +86,16 @@ describe("image list, update, tags and delete", () => {
       expect(sorted).toEqual([...sorted].sort());
     });
 
+    test("hides a copy until it is active when hideCopiesUntilActive is set", async () => {
+      emulator.configure({ hideCopiesUntilActive: true });
+      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "hidden" });
+      const id = emulator.jobs().find((j) => j.jobId === res.body.job_id)!.imageId;
+      expect(await list("?name=hidden")).toEqual([]);
+      expect((await call(url, "GET", `/v2/images/${id}`)).status).toBe(404);
+      clock.advance(11);
+      expect((await list("?name=hidden")).map((i) => i.id)).toEqual([id]);
+    });
+
     test("refuses a bad limit, sort key or marker with IMG.0001 / IMG.0027", async () => {
       expect((await call(url, "GET", "/v2/cloudimages?limit=0")).body.error.code).toBe("IMG.0001");
       expect((await call(url, "GET", "/v2/cloudimages?sort_key=colour")).body.error.code).toBe("IMG.0001");
