@@ -336,7 +336,7 @@ export function unexpectedResponse(operation: string, status: number, requestId:
 
 export function jobFailed(jobId: string, errorCode: string | undefined, failReason: string | undefined, imageId: string | undefined, cleanup: "deleted" | "none" | "delete-failed"): JobFailedError {
   const code = errorCode ? ` with ${errorCode}` : "";
-  const reason = failReason ? `: ${failReason}` : "";
+  const reason = failReason ? `: ${failReason.replace(/[.\s]+$/, "")}` : "";
   const hint = errorCode ? hintFor({ operation: "copy image", code: errorCode }) : undefined;
   const cleaned =
     cleanup === "deleted"
