@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from "http";
 import type { EmulatorState } from "./state";
 import type { FaultSet } from "./faults";
-import { Ims } from "./ims-errors";
+import { Ims, imsError } from "./ims-errors";
 import type { EmulatorBehaviour, EmulatorCredential, ImagePatch, JobFailure, RequestLogEntry } from "./types";
 
 /** What the handlers can reach: the emulator's data, clock and test controls. */
@@ -58,9 +58,17 @@ export function findRoute(routes: readonly Route[], method: string, path: string
     if (!m) continue;
     pathExists = true;
     if (route.method !== method) continue;
-    return { route, params: m.slice(1).map((p) => decodeURIComponent(p)), pathExists };
+    return { route, params: m.slice(1).map(decodeSegment), pathExists };
   }
   return { params: [], pathExists };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (err) {
+    throw imsError("IMG.0017", `The URL format is incorrect: ${JSON.stringify(segment)} is not a valid percent-encoded path segment (${(err as Error).message}).`);
+  }
 }
 
 /** The body parsed as JSON; `undefined` for an empty body; IMS 400 IMG.0001 when not JSON. */

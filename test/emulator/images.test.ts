@@ -240,6 +240,12 @@ describe("image list, update, tags and delete", () => {
       expect((await del(id)).body.error.code).toBe("IMG.0090");
     });
 
+    test("a malformed percent escape in the image ID is refused with IMG.0017", async () => {
+      const res = await del("abc%zz");
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("IMG.0017");
+    });
+
     test("refuses a public image and answers 404 for an unknown one", async () => {
       expect((await del(SeedImage.PUBLIC)).body.error.code).toBe("IMG.0083");
       const unknown = await del("00000000-0000-4000-8000-000000000000");
