@@ -86,7 +86,7 @@ export class ImsEmulator {
           this.log.push(entry);
           if (this.log.length > REQUEST_LOG_LIMIT) this.log.splice(0, this.log.length - REQUEST_LOG_LIMIT);
         },
-        delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        delay: this.options.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       }),
     );
     await new Promise<void>((resolve, reject) => {

@@ -285,6 +285,11 @@ export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
   readonly authNow?: () => number;
   /** Starting content. @default the seed of defaults.ts */
   readonly seed?: EmulatorSeed;
+  /**
+   * How fault `latencyMs` waits (tests may inject a controllable delay).
+   * @default a real timer (setTimeout)
+   */
+  readonly delay?: (ms: number) => Promise<void>;
   /** Seed of the PRNG used by fault `probability`. @default 1 */
   readonly randomSeed?: number;
 }

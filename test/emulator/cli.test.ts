@@ -16,19 +16,20 @@ describe("the ims-emulator command", () => {
     const received: string[] = [];
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
-      const first = await new Promise<string>((resolve, reject) => {
+      // Resolves once the banner reaches the access-key line.
+      const banner = await new Promise<string[]>((resolve, reject) => {
         lines.on("line", (line) => {
           received.push(line);
-          if (received.length === 1) resolve(line);
+          if (line.startsWith("access key:")) resolve(received);
         });
-        child.on("exit", (code) => reject(new Error(`ims-emulator exited with ${code} before printing`)));
+        child.on("exit", (code) => reject(new Error(`ims-emulator exited with ${code} before printing its banner`)));
       });
+      const first = banner[0];
       expect(first).toMatch(/^ims-emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+      expect(banner).toContain(`access key: ${EMULATOR_ACCESS_KEY}`);
       const url = first.replace("ims-emulator listening on ", "");
       const res = await call(url, "GET", "/v3/projects?name=cn-north-4");
       expect(res.status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 50)); // let the remaining banner lines arrive
-      expect(received.join("\n")).toContain(`access key: ${EMULATOR_ACCESS_KEY}`);
     } finally {
       child.kill("SIGTERM");
     }

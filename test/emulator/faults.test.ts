@@ -66,12 +66,26 @@ describe("fault injection", () => {
     expect(emulator.jobs()).toHaveLength(1);
   });
 
-  test("a latency rule delays the answer and then handles the request normally", async () => {
-    emulator.addFault({ path: "^/v1/cloudimages/quota$", latencyMs: 120, times: 1 });
-    const started = Date.now();
-    const res = await call(url, "GET", "/v1/cloudimages/quota");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-    expect(res.status).toBe(200);
+  test("a latency rule waits for the delay, then handles the request normally", async () => {
+    const delays: number[] = [];
+    let release = (): void => undefined;
+    const slow = new ImsEmulator({ delay: (ms) => new Promise<void>((resolve) => { delays.push(ms); release = resolve; }) });
+    const slowUrl = await slow.start();
+    try {
+      slow.addFault({ path: "^/v1/cloudimages/quota$", latencyMs: 120, times: 1 });
+      let answered = false;
+      const pending = call(slowUrl, "GET", "/v1/cloudimages/quota").then((res) => {
+        answered = true;
+        return res;
+      });
+      while (delays.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(delays).toEqual([120]);
+      expect(answered).toBe(false);
+      release();
+      expect((await pending).status).toBe(200);
+    } finally {
+      await slow.stop();
+    }
   });
 
   test("a jobFailure rule lets the copy answer 200 but makes its job end in FAIL", async () => {
