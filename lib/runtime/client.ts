@@ -9,7 +9,7 @@ import { ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, 
 import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
 import { loggerFromEnv, SILENT, type Logger } from "./log";
 import { exponentialDelay } from "./poll-strategy";
-import { classifyFailure, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
+import { abortedDuring, classifyFailure, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
 import type { QueryPair } from "./signer";
 import { realSleep, waitUntil, type WaitOutcome } from "./waiter";
 
@@ -230,7 +230,7 @@ export class ImsClient {
           rt.onRetry?.(error, attempt, delay);
           // Back off first: a request the service is still processing then shows up in the listing.
           await this.sleep(delay, opts.signal);
-          if (opts.signal?.aborted) throw error;
+          if (opts.signal?.aborted) throw abortedDuring(error);
         }
         if (kind === "ambiguous" || nameTaken) {
           sawAmbiguous = true;

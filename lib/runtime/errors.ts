@@ -249,6 +249,7 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0047": "Only the image's owner can do this",
   "IMG.0106": "The image belongs to another tenant: only its owner can copy it",
   "IMG.0009": "An image with this name already exists: choose another name",
+  "IMG.0105": "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
 };
 
 /** Extracts `{code, message}` from either error body shape (IMS `{"error":{...}}` or gateway `{"error_code","error_msg"}`). */

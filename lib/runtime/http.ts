@@ -81,9 +81,16 @@ export class HttpTransport {
     const log = this.options.logger;
     log.debug(`-> ${req.method} ${url.href} ${JSON.stringify(redactHeaders(headers))}${bodyText !== undefined ? " " + bodyText : ""}`);
 
+    // One signal for both the caller's abort and the whole-request timeout (axios' own `timeout`
+    // only covers socket inactivity, not a response that trickles in).
     const timeout = new AbortController();
+    const combined = new AbortController();
+    const abort = (): void => combined.abort();
+    timeout.signal.addEventListener("abort", abort, { once: true });
+    req.signal?.addEventListener("abort", abort, { once: true });
+    if (req.signal?.aborted) combined.abort();
     const timer = setTimeout(() => timeout.abort(), this.options.requestTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    const signal = combined.signal;
     const started = Date.now();
     let res: AxiosResponse<ArrayBuffer>;
     try {
@@ -111,6 +118,7 @@ export class HttpTransport {
       throw networkError(req.operation, url.origin, e.code);
     } finally {
       clearTimeout(timer);
+      req.signal?.removeEventListener("abort", abort);
     }
 
     const requestIdHeader = header(res, "x-request-id");

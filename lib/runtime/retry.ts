@@ -4,7 +4,7 @@
  * injected.
  */
 import type { RetryOptions } from "./config";
-import { ImsApiError } from "./errors";
+import { ImsApiError, requestAborted } from "./errors";
 
 /**
  * - `not-processed`: the service certainly did not act on the request (429, 503, IMG.0060,
@@ -96,9 +96,14 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, retryab
       if (delay === undefined) throw error;
       rt.onRetry?.(error, n, delay);
       await rt.sleep(delay, rt.signal);
-      if (rt.signal?.aborted) throw error;
+      if (rt.signal?.aborted) throw abortedDuring(error);
     }
   }
+}
+
+/** The interruption to report when the signal fires during a backoff after `error`. */
+export function abortedDuring(error: unknown): Error {
+  return requestAborted(ImsApiError.isImsApiError(error) ? error.operation : "request");
 }
 
 /** Idempotent calls retry both certain and ambiguous failures. */

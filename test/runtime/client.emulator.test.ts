@@ -113,6 +113,13 @@ describe("operations", () => {
     expect(lists.slice(1).every((r) => /(^|&)marker=/.test(r.query))).toBe(true);
   });
 
+  test("listImages stops with an error when the service repeats a page (a marker it ignores)", async () => {
+    const client = h.client();
+    const [a, b] = await client.listImages({}, { pageSize: 2 });
+    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 200, body: { images: [a, b] } });
+    await expect(client.listImages({}, { pageSize: 2 })).rejects.toThrow(`image ${a.id} was listed twice while paging`);
+  });
+
   test("listImages passes filters through", async () => {
     const images = await h.client().listImages({ name: "seed-whole-ecs" });
     expect(images.map((i) => i.id)).toEqual([SeedImage.WHOLE_ECS]);

@@ -63,6 +63,7 @@ describe("hints (wording pinned)", () => {
     ["IMG.0167", "Images created from ISO files cannot be copied within a region"],
     ["IMG.0046", "The source image is not usable yet: wait until its status is active (Normal), then run again"],
     ["IMG.0027", "The image does not exist in this region and project: check the source image ID, the region and the project"],
+    ["IMG.0105", "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console"],
     ["IMG.0144", "The image does not exist in this region and project: check the source image ID, the region and the project"],
   ])("%s gets its hint", (code, hint) => {
     expect(hintFor({ operation: "copy image", status: 400, code })).toBe(hint);

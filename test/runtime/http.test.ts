@@ -2,7 +2,7 @@ import axios from "axios";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "http";
 import type { AddressInfo } from "net";
 import { HttpTransport, JSON_CONTENT_TYPE, path } from "../../lib/runtime/http";
-import { ImsApiError } from "../../lib/runtime/errors";
+import { ImsApiError, WaitAbortedError } from "../../lib/runtime/errors";
 import { SILENT } from "../../lib/runtime/log";
 import { verifyRequest } from "../../lib/runtime/signer";
 
@@ -116,6 +116,36 @@ describe("the HTTP transport", () => {
       const e = await failure(transport().send({ method: "GET", baseUrl: url, path: "/x", operation: "get image" }));
       expect(e).toMatchObject({ status: 401, code: "APIGW.0301", requestId: "body-rid" });
     } finally {
+      await close(server);
+    }
+  });
+
+  test("a caller's abort stops a request in flight with an interruption", async () => {
+    const { url, server } = await serve(() => undefined); // never answers
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      await expect(transport().send({ method: "GET", baseUrl: url, path: "/x", operation: "show job", signal: controller.signal })).rejects.toThrow(
+        new WaitAbortedError("Interrupted during IMS show job; running again resumes.", undefined, undefined),
+      );
+    } finally {
+      server.closeAllConnections();
+      await close(server);
+    }
+  });
+
+  test("a response that does not complete within the request timeout is a timeout error", async () => {
+    const { url, server } = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write("{"); // then trickles nothing more
+    });
+    try {
+      const t = new HttpTransport(axios.create(), { credentials: CREDS, requestTimeoutMs: 200, maxResponseBytes: 1000, logger: SILENT, signingClock: Date.now });
+      const e = await failure(t.send({ method: "GET", baseUrl: url, path: "/x", operation: "show job" }));
+      expect(e).toMatchObject({ kind: "timeout", code: "ETIMEDOUT" });
+      expect(e.message).toBe(`IMS show job failed: no complete response from GET ${url}/x within 200 ms. The service is slow or unreachable: run again later`);
+    } finally {
+      server.closeAllConnections();
       await close(server);
     }
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY } from "../../lib/runtime/config";
-import { connectError, httpError, ImsApiError, networkError, requestTimeout, responseNotJson } from "../../lib/runtime/errors";
+import { connectError, httpError, ImsApiError, networkError, requestTimeout, responseNotJson, WaitAbortedError } from "../../lib/runtime/errors";
 import { backoffDelayMs, classifyFailure, parseRetryAfter, retryDelayMs, retryIdempotent, withRetries } from "../../lib/runtime/retry";
 import { FakeClock } from "./fake-clock";
 
@@ -86,6 +86,17 @@ describe("withRetries", () => {
       runtime(clock),
     );
     expect(clock.sleeps).toEqual([3000]);
+  });
+
+  test("an abort during a backoff ends the retries with an interruption, not the last API error", async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    const sleep = async (ms: number): Promise<void> => {
+      await clock.sleep(ms);
+      controller.abort();
+    };
+    const rt = { ...runtime(clock), signal: controller.signal, sleep };
+    await expect(withRetries(async () => Promise.reject(http(503)), retryIdempotent, rt)).rejects.toThrow(new WaitAbortedError("Interrupted during IMS copy image; running again resumes.", undefined, undefined));
   });
 
   test("a fatal error is thrown at once", async () => {
