@@ -165,7 +165,7 @@ describe("the HTTP transport", () => {
   });
 
   describe("proxy from the environment", () => {
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, https_proxy: process.env.https_proxy, HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
     afterEach(() => {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
@@ -204,6 +204,29 @@ describe("the HTTP transport", () => {
       } finally {
         await close(target.server);
         await close(proxy.server);
+      }
+    });
+
+    test("HTTPS_PROXY tunnels https endpoints with CONNECT (TLS stays end to end)", async () => {
+      const connects: string[] = [];
+      const proxy = createServer();
+      proxy.on("connect", (req: IncomingMessage, socket: import("net").Socket) => {
+        connects.push(req.url ?? "");
+        socket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
+      });
+      await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+      try {
+        delete process.env.NO_PROXY;
+        delete process.env.no_proxy;
+        const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        process.env.HTTPS_PROXY = proxyUrl;
+        process.env.https_proxy = proxyUrl;
+        const e = await failure(transport().send({ method: "GET", baseUrl: "https://ims.cn-north-4.myhuaweicloud.com", path: "/v2/cloudimages", operation: "list images" }));
+        expect(connects).toEqual(["ims.cn-north-4.myhuaweicloud.com:443"]);
+        // https-proxy-agent hands a refused CONNECT back as the response itself
+        expect(e).toMatchObject({ kind: "http", status: 502 });
+      } finally {
+        await close(proxy);
       }
     });
   });
