@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from "crypto";
 import type { ListableImage } from "./image-list";
+import { applyPatch, checkPatchShape } from "./image-patch";
 import { jobStateAt } from "./job-model";
 import { Ims } from "./ims-errors";
 import { checkDescription, checkName, checkTagsToCreate, checkTagsToDelete, TAGS_PER_IMAGE_MAX } from "./rules";
@@ -312,54 +313,14 @@ export class EmulatorState {
   /** JSON-patch update of `PATCH /v2/cloudimages/{id}`; returns the updated image. */
   patchImage(id: string, ops: unknown, now: number): ImageInfo {
     const r = this.ownImage(id);
-    if (!Array.isArray(ops) || ops.length === 0) throw Ims.badFormat('The body must be a non-empty JSON array of {"op", "path", "value"}.');
-    if (r.info.status !== "active") throw Ims.unavailable(id, r.info.status);
-    const next = clone(r.info) as Record<string, unknown>;
-    for (const [index, raw] of ops.entries()) {
-      if (typeof raw !== "object" || raw === null) throw Ims.badFormat(`Operation ${index} must be an object.`);
-      const { op, path, value } = raw as Record<string, unknown>;
-      if (op !== "add" && op !== "replace" && op !== "remove") throw Ims.badFormat(`Operation ${index}: "op" must be add, replace or remove, got ${JSON.stringify(op)}.`);
-      if (typeof path !== "string" || !/^\/[a-z0-9_]+$/.test(path)) {
-        throw Ims.badFormat(`Operation ${index}: "path" must be "/" followed by a lower-case attribute name, got ${JSON.stringify(path)}.`);
-      }
-      const attr = path.slice(1);
-      if (READ_ONLY_ATTRIBUTES.has(attr)) throw Ims.attributeConflict(`The attribute ${attr} cannot be modified.`);
-      if ((op === "replace" || op === "remove") && !(attr in next)) {
-        throw Ims.attributeConflict(`The attribute ${attr} does not exist; use "add" to create it.`);
-      }
-      if (op === "remove") {
-        if (attr === "name") throw Ims.attributeConflict("The attribute name cannot be removed.");
-        delete next[attr];
-        continue;
-      }
-      next[attr] = this.patchValue(attr, value);
+    if (r.info.status !== "active") {
+      checkPatchShape(ops);
+      throw Ims.unavailable(id, r.info.status);
     }
+    const next = applyPatch(r.info, ops, (ep) => this.enterpriseProjects.has(ep));
     next.updated_at = imageTime(now);
-    r.info = next as ImageInfo;
+    r.info = next;
     return clone(r.info);
-  }
-
-  private patchValue(attr: string, value: unknown): unknown {
-    switch (attr) {
-      case "name":
-        return checkName(value);
-      case "__description":
-        return checkDescription(value);
-      case "min_ram":
-      case "min_disk":
-        if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
-        if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-        throw Ims.badFormat(`"${attr}" must be a non-negative integer, got ${JSON.stringify(value)}.`);
-      case "max_ram":
-        if ((typeof value === "number" && Number.isInteger(value) && value >= 0) || (typeof value === "string" && /^\d+$/.test(value))) return String(value);
-        throw Ims.badFormat(`"max_ram" must be a non-negative integer, got ${JSON.stringify(value)}.`);
-      case "enterprise_project_id":
-        if (typeof value !== "string" || !this.enterpriseProjects.has(value)) throw Ims.enterpriseProject(String(value));
-        return value;
-      default:
-        if (typeof value !== "string") throw Ims.badFormat(`"${attr}" must be a string, got ${JSON.stringify(value)}.`);
-        return value;
-    }
   }
 
   /** An image of this project (not public, not another tenant's, not being purged). */
@@ -409,33 +370,6 @@ export class EmulatorState {
   }
 }
 
-/** Attributes a PATCH may not touch. */
-const READ_ONLY_ATTRIBUTES = new Set([
-  "id",
-  "status",
-  "owner",
-  "visibility",
-  "protected",
-  "created_at",
-  "updated_at",
-  "active_at",
-  "self",
-  "file",
-  "schema",
-  "__imagetype",
-  "__originalimagename",
-  "__data_origin",
-  "__system__cmkid",
-  "__whole_image",
-  "__image_size",
-  "checksum",
-  "size",
-  "virtual_size",
-  "disk_format",
-  "container_format",
-  "virtual_env_type",
-  "tags",
-]);
 
 const IMAGE_STATUSES: readonly ImageStatus[] = ["queued", "saving", "active", "killed", "deleted"];
 
