@@ -19,6 +19,14 @@ export function invalidProp(constructPath: string, prop: string, value: unknown,
   );
 }
 
+/** No props object at all (JavaScript callers). */
+export function propsMissing(constructPath: string, props: unknown): ImsImageCopyConfigError {
+  return new ImsImageCopyConfigError(
+    `ImsImageCopy "${constructPath}": ${invalidValueMessage("props", props, "it must be an object with at least sourceImageId and name")}. ` +
+      `Pass them as the third argument: new ImsImageCopy(scope, id, { sourceImageId, name }).`,
+  );
+}
+
 /** The bundled apply-time runtime is not where the construct expects it. */
 export function runtimeBundleMissing(constructPath: string, bundlePath: string): ImsImageCopyConfigError {
   return new ImsImageCopyConfigError(

@@ -5,7 +5,7 @@
  */
 import { Construct } from "constructs";
 import { DataResource, Fn, Token, lookupWithDefault } from "./cdktf";
-import { invalidProp } from "./errors";
+import { invalidProp, propsMissing } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
 import {
@@ -298,6 +298,7 @@ function tagsToJson(tags: { readonly [key: string]: string }): string {
 
 /** Refuses literal values that break the shared rules; unresolved tokens are left to the runtime. */
 function validateProps(path: string, props: ImsImageCopyProps): void {
+  if (typeof props !== "object" || props === null) throw propsMissing(path, props);
   const check = <T>(prop: keyof ImsImageCopyProps, value: T | undefined, rule: (v: T) => string | undefined, required = false): void => {
     if (value === undefined && !required) return;
     if (Token.isUnresolved(value)) return;

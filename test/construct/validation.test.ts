@@ -108,6 +108,15 @@ describe("synth-time validation of literal props", () => {
     expect(attempt(overrides)).toThrow(new ImsImageCopyConfigError(expected));
   });
 
+  test("it refuses a missing props object (JavaScript callers)", () => {
+    expect(() => new ImsImageCopy(testStack(), "copy", undefined as unknown as ImsImageCopyProps)).toThrow(
+      new ImsImageCopyConfigError(
+        'ImsImageCopy "stack/copy": props undefined is invalid: it must be an object with at least sourceImageId and name. ' +
+          "Pass them as the third argument: new ImsImageCopy(scope, id, { sourceImageId, name }).",
+      ),
+    );
+  });
+
   test("it refuses before creating any resource or the runtime asset", () => {
     const stack = testStack();
     expect(() => new ImsImageCopy(stack, "copy", { ...BASE, name: "" })).toThrow(ImsImageCopyConfigError);
