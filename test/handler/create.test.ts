@@ -108,16 +108,19 @@ describe("create step", () => {
     expect(emulator.jobs()).toHaveLength(1);
   });
 
-  test("an interrupted create keeps its job record and the next run resumes the same job", async () => {
+  test.each(["SIGINT", "SIGTERM"] as const)("a create interrupted by %s stops promptly, keeps its job record, and the next run resumes the same job", async (signal) => {
     emulator.configure({ jobSeconds: 4 });
     const env = createEnv();
     const running = startRuntime(bundle, "create", env, cwd);
     const jobId = JOB_ID.exec(await running.waitForStdout(JOB_ID))?.[1];
-    running.child.kill("SIGINT");
+    const sentAt = Date.now();
+    running.child.kill(signal);
     const interrupted = await running.done;
 
+    expect(Date.now() - sentAt).toBeLessThan(1500);
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toContain(`Interrupted while waiting for copy job ${jobId}`);
+    expect(interrupted.stderr).toContain(`received ${signal}: stopping the wait; run again to resume`);
+    expect(interrupted.stderr).toContain(`ims-image-copy create failed: Interrupted while waiting for copy job ${jobId}`);
     expect(interrupted.stderr).toContain("Running again resumes the wait.");
     expect(JSON.parse(readFileSync(jobRecordPath(env[RuntimeEnv.MARKER] as string), "utf8"))).toMatchObject({ jobId, sourceImageId: SeedImage.ACTIVE_PRIVATE });
 
