@@ -151,6 +151,22 @@ describe("create step", () => {
     expect(copies()[0].tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
   });
 
+  test("a copy request whose connection breaks after the service acted is adopted, not submitted twice", async () => {
+    emulator.addFault({ method: "POST", path: "/copy$", times: 1, reset: true, afterHandling: true });
+    const env = createEnv();
+
+    const r = await runRuntime(bundle, "create", env, cwd);
+
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(emulator.jobs()).toHaveLength(1);
+    expect(copies()).toHaveLength(1);
+    const [copy] = copies();
+    expect(r.stdout).toContain(`the copy request of ${SeedImage.ACTIVE_PRIVATE} was interrupted but the service had accepted it: image ${copy.id}`);
+    expect(resultOf()).toEqual({ image_id: copy.id });
+    expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+  });
+
   test("a failed copy job deletes the failed image and reports error_code and fail_reason", async () => {
     emulator.configure({ jobFailure: { errorCode: "IMG.0015", failReason: "image quota exceeded", atFraction: 0.5 } });
     const env = createEnv();
