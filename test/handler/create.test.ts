@@ -167,6 +167,20 @@ describe("create step", () => {
     expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
   });
 
+  test("when the service refuses tags on an image that is not active yet, the copy is tagged once, after success", async () => {
+    emulator.configure({ tagsBeforeActive: false });
+    const env = createEnv();
+
+    const r = await runRuntime(bundle, "create", env, cwd);
+
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const [copy] = copies();
+    expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+    const tagCalls = emulator.requests().filter((q) => q.method === "POST" && q.path.endsWith(`/images/${copy.id}/tags/action`));
+    expect(tagCalls.map((q) => q.status)).toEqual([400, 204]);
+  });
+
   test("a failed copy job deletes the failed image and reports error_code and fail_reason", async () => {
     emulator.configure({ jobFailure: { errorCode: "IMG.0015", failReason: "image quota exceeded", atFraction: 0.5 } });
     const env = createEnv();

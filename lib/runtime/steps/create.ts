@@ -196,7 +196,8 @@ function remainingMs(run: Run): number {
 async function waitForJob(run: Run, jobId: string, knownImageId: string | undefined): Promise<string> {
   const { ctx, input, client, printer } = run;
   let imageId = knownImageId;
-  let tagged = false;
+  /** Marker tag placed, or refused once (then it is set with the other tags after success). */
+  let tagSettled = false;
   printer.start();
   const outcome = await waitUntil<Job>({
     check: async () => {
@@ -206,7 +207,10 @@ async function waitForJob(run: Run, jobId: string, knownImageId: string | undefi
         writeJobRecord(run.stateDir, { version: 1, marker: input.marker, sourceImageId: input.sourceImageId, name: input.name, jobId, imageId, submittedAt: run.startedAt });
         printer.line(`job ${jobId} is creating image ${imageId}`);
       }
-      if (imageId && !tagged && job.status !== "FAIL" && job.status !== "SUCCESS") tagged = await tagMarkerEarly(run, imageId);
+      if (imageId && !tagSettled && job.status !== "FAIL" && job.status !== "SUCCESS") {
+        await tagMarkerEarly(run, imageId);
+        tagSettled = true;
+      }
       if (job.status === "SUCCESS") return { done: "success", value: job };
       if (job.status === "FAIL") return { done: "failure", value: job };
       return { done: false, value: job, progress: job.processPercent };
