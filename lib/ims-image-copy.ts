@@ -4,7 +4,7 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { DataResource, Fn, Token, lookupWithDefault } from "./cdktf";
+import { DataResource, Fn, Token, attributeLiteral, functionArgumentLiteral, lookupWithDefault } from "./cdktf";
 import { invalidProp, propsMissing } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -153,21 +153,26 @@ export class ImsImageCopy extends Construct {
     validateProps(this.node.path, props);
 
     const runtimePath = runtimeAssetOf(this).path;
-    const constructPath = this.node.path;
-    const optional = (value: string | undefined): string => value ?? "";
-    const sourceImageId = props.sourceImageId;
-    const kmsKeyId = optional(props.kmsKeyId);
-    const enterpriseProjectId = optional(props.enterpriseProjectId);
-    const region = optional(props.region);
-    const projectId = optional(props.projectId);
-    const endpoint = optional(props.endpoint);
-    const description = optional(props.description);
+    // Every user string goes through attributeLiteral (or functionArgumentLiteral inside Fn calls)
+    // so that `${...}` and `%{...}` reach the runtime byte for byte instead of being evaluated.
+    const attr = (value: string | undefined): string => attributeLiteral(value ?? "");
+    const arg = (value: string | undefined): string => functionArgumentLiteral(value ?? "");
+    const constructPath = attr(this.node.path);
+    const sourceImageId = attr(props.sourceImageId);
+    const name = attr(props.name);
+    const kmsKeyId = attr(props.kmsKeyId);
+    const enterpriseProjectId = attr(props.enterpriseProjectId);
+    const region = attr(props.region);
+    const projectId = attr(props.projectId);
+    const endpoint = attr(props.endpoint);
+    const description = attr(props.description);
     const tagsJson = tagsToJson(props.tags ?? {});
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const removalPolicy = attr(props.removalPolicy ?? RemovalPolicy.DESTROY);
     const createTimeout = numberToString(props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES);
     const deleteTimeout = props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES;
 
-    this.marker = Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", [constructPath, sourceImageId, kmsKeyId, enterpriseProjectId, region, projectId])), 0, 40));
+    const markerInputs = [this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId].map(arg);
+    this.marker = Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", markerInputs)), 0, 40));
 
     this.copyResource = new DataResource(this, "copy", {
       triggersReplace: {
@@ -185,7 +190,7 @@ export class ImsImageCopy extends Construct {
           environment: {
             [RuntimeEnv.RUNTIME]: runtimePath,
             [RuntimeEnv.SOURCE_IMAGE_ID]: sourceImageId,
-            [RuntimeEnv.NAME]: props.name,
+            [RuntimeEnv.NAME]: name,
             [RuntimeEnv.DESCRIPTION]: description,
             [RuntimeEnv.KMS_KEY_ID]: kmsKeyId,
             [RuntimeEnv.ENTERPRISE_PROJECT_ID]: enterpriseProjectId,
@@ -252,7 +257,7 @@ export class ImsImageCopy extends Construct {
     this.attributesResource = new DataResource(this, "attributes", {
       triggersReplace: {
         image_id: this.imageId,
-        name: props.name,
+        name,
         description,
         tags: tagsJson,
       },
@@ -263,7 +268,7 @@ export class ImsImageCopy extends Construct {
           environment: {
             [RuntimeEnv.RUNTIME]: runtimePath,
             [RuntimeEnv.IMAGE_ID]: this.imageId,
-            [RuntimeEnv.NAME]: props.name,
+            [RuntimeEnv.NAME]: name,
             [RuntimeEnv.DESCRIPTION]: description,
             [RuntimeEnv.TAGS]: tagsJson,
             [RuntimeEnv.MARKER]: this.marker,
@@ -290,10 +295,14 @@ function numberToString(value: number): string {
 /** The tags as a JSON object string: `jsonencode` when a token is involved, else sorted-key JSON. */
 function tagsToJson(tags: { readonly [key: string]: string }): string {
   const hasToken = Token.isUnresolved(tags) || Object.entries(tags).some(([key, value]) => Token.isUnresolved(key) || Token.isUnresolved(value));
-  if (hasToken) return Token.asString(Fn.jsonencode(tags));
+  if (hasToken) {
+    if (Token.isUnresolved(tags)) return Token.asString(Fn.jsonencode(tags));
+    const literalSafe = Object.fromEntries(Object.entries(tags).map(([key, value]) => [functionArgumentLiteral(key), functionArgumentLiteral(value)]));
+    return Token.asString(Fn.jsonencode(literalSafe));
+  }
   const sorted: Record<string, string> = {};
   for (const key of Object.keys(tags).sort()) sorted[key] = tags[key];
-  return JSON.stringify(sorted);
+  return attributeLiteral(JSON.stringify(sorted));
 }
 
 /** Refuses literal values that break the shared rules; unresolved tokens are left to the runtime. */

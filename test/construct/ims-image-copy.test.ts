@@ -263,6 +263,33 @@ describe("commands and values", () => {
     expect(localExec(attributes).environment.IMS_COPY_DESCRIPTION).toBe(description);
   });
 
+  test("Terraform template sequences in user strings are escaped so that they arrive byte for byte", () => {
+    const stack = testStack();
+    const description = "a ${HOME} %{ if true }x%{ endif } $${x} %%{ 100% }";
+    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description });
+    const { copy, attributes } = resourcesOf(synthesize(stack), construct);
+    const escaped = "a $${HOME} %%{ if true }x%%{ endif } $$${x} %%%{ 100% }";
+    expect(localExec(copy).environment.IMS_COPY_DESCRIPTION).toBe(escaped);
+    expect(localExec(attributes).environment.IMS_COPY_DESCRIPTION).toBe(escaped);
+    expect(attributes.triggers_replace.description).toBe(escaped);
+  });
+
+  test("in a string mixing a token and literal text only the literal text is escaped", () => {
+    const stack = testStack();
+    const suffix = new TerraformVariable(stack, "suffix", { type: "string" });
+    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description: `built by \${USER} %{x} for ${suffix.stringValue}` });
+    const { copy } = resourcesOf(synthesize(stack), construct);
+    expect(localExec(copy).environment.IMS_COPY_DESCRIPTION).toBe("built by $${USER} %%{x} for ${var.suffix}");
+  });
+
+  test("a construct path with template sequences is escaped in the environment and inside the marker expression", () => {
+    const stack = testStack();
+    const construct = new ImsImageCopy(stack, "odd ${id} %{x}", { sourceImageId: SOURCE, name: "n" });
+    const { copy } = resourcesOf(synthesize(stack), construct);
+    expect(localExec(copy).environment.IMS_COPY_CONSTRUCT_PATH).toBe("stack/odd $${id} %%{x}");
+    expect(copy.triggers_replace.marker).toBe(`\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+  });
+
   test("tags without tokens are JSON with sorted keys", () => {
     const stack = testStack();
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { zeta: "", alpha: "1", Mid: "v.2" } });

@@ -90,6 +90,28 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     return { resources, unknownOutputs };
   }
 
+  test("template sequences in user strings and in the construct path reach the runtime byte for byte, and the marker hashes the raw path", () => {
+    const description = "a ${HOME} %{ if true }x%{ endif } $${x} %%{ 100% } ${path.module}";
+    const app = new App({ outdir, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: RECORDING_RUNTIME } });
+    Testing.stubVersion(app);
+    const stack = new TerraformStack(app, "stack");
+    new LocalBackend(stack, { path: path.join(workdir, "stack.tfstate") });
+    const odd = new ImsImageCopy(stack, "odd ${id} %{x}", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n", description });
+    new TerraformOutput(stack, "marker", { value: odd.marker, staticId: true });
+    app.synth();
+    terraform("init", "-no-color");
+    terraform("apply", "-auto-approve", "-no-color");
+
+    const recorded = calls();
+    expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
+    const rawPath = "stack/odd ${id} %{x}";
+    const marker = createHash("sha256").update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n")).digest("hex").slice(0, 40);
+    for (const call of recorded) {
+      expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: description, IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
+    }
+    expect(outputs().marker).toBe(marker);
+  }, 60_000);
+
   test("terraform validate accepts the synthesized JSON", () => {
     synth();
     terraform("init", "-no-color");
