@@ -52,6 +52,46 @@ export interface TfResult {
   readonly stderr: string;
 }
 
+export interface RunningTerraform {
+  /** Resolves once stdout matches `pattern`; rejects if terraform exits first. */
+  waitForStdout(pattern: RegExp): Promise<void>;
+  interrupt(): void;
+  readonly done: Promise<TfResult>;
+}
+
+/** Starts terraform and lets the caller watch its output and interrupt it (Ctrl-C). */
+export function startTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RunningTerraform {
+  const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  const watchers: (() => void)[] = [];
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+    watchers.forEach((w) => w());
+  });
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const done = new Promise<TfResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+  return {
+    waitForStdout: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          if (pattern.test(stdout)) resolve();
+          return pattern.test(stdout);
+        };
+        if (check()) return;
+        watchers.push(check);
+        void done.then(() => {
+          if (!check()) reject(new Error(`terraform exited before its output matched ${pattern}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+        });
+      }),
+    interrupt: () => child.kill("SIGINT"),
+    done,
+  };
+}
+
 export function runTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TfResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
