@@ -30,50 +30,49 @@ describe("fixed and exponential delays", () => {
   });
 });
 
+/**
+ * A simulated copy job: progress is reported in whole percents and shows 99 % until the job
+ * ends, as the service does. Returns when the waiter saw it end, and what it cost.
+ */
+async function simulate(job: { endMs: number; progressAt: (t: number) => number }, opts: { minDelayMs: number; maxDelayMs: number }) {
+  const clock = new FakeClock();
+  const delays: number[] = [];
+  const inner = progressPredictingDelay(opts);
+  const outcome = await waitUntil<number>({
+    check: async () => {
+      const t = clock.now();
+      if (t >= job.endMs) return { done: "success", value: t };
+      const p = Math.min(0.99, Math.floor(job.progressAt(t) * 100) / 100);
+      return { done: false, value: p, progress: p };
+    },
+    delay: {
+      nextDelayMs: (o) => {
+        const d = inner.nextDelayMs(o);
+        delays.push(d);
+        return d;
+      },
+    },
+    timeoutMs: 10 * job.endMs,
+    now: clock.now,
+    sleep: clock.sleep,
+  });
+  if (outcome.state !== "success") throw new Error(`simulated job not seen to end: ${outcome.state}`);
+  return { lagMs: outcome.value - job.endMs, calls: outcome.attempts, delays };
+}
+
 describe("the progress-predicting delay", () => {
   const opts = { minDelayMs: 1000, maxDelayMs: 30_000 };
 
-  test("with a steady rate it polls at the predicted end of the job", () => {
-    const s = progressPredictingDelay(opts);
-    expect(s.nextDelayMs({ attempt: 1, elapsedMs: 0, progress: 0.1 })).toBe(1000); // one point: no rate yet
-    // 0.1 per 1000 ms, 0.8 left -> 8000 ms
-    expect(s.nextDelayMs({ attempt: 2, elapsedMs: 1000, progress: 0.2 })).toBe(8000);
-    // over the window: 0.5 in 9000 ms, 0.4 left -> 7200 ms
-    expect(s.nextDelayMs({ attempt: 3, elapsedMs: 9000, progress: 0.6 })).toBe(7200);
-  });
-
-  test("the prediction is clamped to [minDelayMs, maxDelayMs]", () => {
-    const s = progressPredictingDelay(opts);
-    s.nextDelayMs({ attempt: 1, elapsedMs: 0, progress: 0 });
-    expect(s.nextDelayMs({ attempt: 2, elapsedMs: 10_000, progress: 0.01 })).toBe(30_000); // 990 s predicted
-    const fast = progressPredictingDelay(opts);
-    fast.nextDelayMs({ attempt: 1, elapsedMs: 0, progress: 0.5 });
-    expect(fast.nextDelayMs({ attempt: 2, elapsedMs: 1000, progress: 0.99 })).toBe(1000); // 20 ms predicted
-  });
-
-  test("when progress stalls it backs off exponentially, and a rate again restarts the prediction", () => {
-    const s = progressPredictingDelay(opts);
-    s.nextDelayMs({ attempt: 1, elapsedMs: 0, progress: 0.2 });
-    expect(s.nextDelayMs({ attempt: 2, elapsedMs: 1000, progress: 0.3 })).toBe(7000);
-    expect(s.nextDelayMs({ attempt: 3, elapsedMs: 8000, progress: 0.3 })).toBe(1000);
-    expect(s.nextDelayMs({ attempt: 4, elapsedMs: 9000, progress: 0.3 })).toBe(2000);
-    expect(s.nextDelayMs({ attempt: 5, elapsedMs: 11_000, progress: 0.3 })).toBe(4000);
-    // moves again: rate over the window (0.2 at 0 -> 0.4 at 15000) = 0.2/15000, 0.6 left -> 45000, capped
-    expect(s.nextDelayMs({ attempt: 6, elapsedMs: 15_000, progress: 0.4 })).toBe(30_000);
-  });
-
-  test("without progress it is capped exponential backoff", () => {
+  test("without progress it is capped exponential backoff from minDelayMs", () => {
     const s = progressPredictingDelay({ minDelayMs: 500, maxDelayMs: 3000 });
     expect([1, 2, 3, 4, 5].map((attempt) => s.nextDelayMs({ attempt, elapsedMs: attempt * 1000 }))).toEqual([500, 1000, 2000, 3000, 3000]);
   });
 
-  test("progress going backwards or jumping past the threshold is not trusted as a rate", () => {
+  test("progress going backwards is not trusted: the next poll comes after minDelayMs", () => {
     const s = progressPredictingDelay(opts);
     s.nextDelayMs({ attempt: 1, elapsedMs: 0, progress: 0.4 });
-    expect(s.nextDelayMs({ attempt: 2, elapsedMs: 1000, progress: 0.5 })).toBe(5000);
-    expect(s.nextDelayMs({ attempt: 3, elapsedMs: 6000, progress: 0.2 })).toBe(1000); // backwards: history restarts
-    expect(s.nextDelayMs({ attempt: 4, elapsedMs: 7000, progress: 0.9 })).toBe(2000); // jump of 0.7
-    expect(s.nextDelayMs({ attempt: 5, elapsedMs: 8000, progress: 0.95 })).toBe(1000); // 0.05/1000ms, 0.05 left -> 1000
+    s.nextDelayMs({ attempt: 2, elapsedMs: 1000, progress: 0.5 });
+    expect(s.nextDelayMs({ attempt: 3, elapsedMs: 6000, progress: 0.2 })).toBe(1000);
   });
 
   test("at 100 % but not yet finished it polls again after minDelayMs", () => {
@@ -82,30 +81,31 @@ describe("the progress-predicting delay", () => {
     expect(s.nextDelayMs({ attempt: 2, elapsedMs: 4000, progress: 1 })).toBe(1000);
   });
 
-  test("GIVEN a job that advances 10 % per second WHEN waiting with the predictor THEN it polls near the predicted end instead of every second", async () => {
-    const clock = new FakeClock();
-    const delays: number[] = [];
-    const outcome = await waitUntil<number>({
-      // the job ends at 10 s; progress is linear
-      check: async () => {
-        const p = Math.min(1, clock.now() / 10_000);
-        return p >= 1 ? { done: "success", value: p } : { done: false, value: p, progress: p };
-      },
-      delay: {
-        nextDelayMs: (() => {
-          const inner = progressPredictingDelay({ minDelayMs: 1000, maxDelayMs: 60_000 });
-          return (o: Parameters<typeof inner.nextDelayMs>[0]) => {
-            const d = inner.nextDelayMs(o);
-            delays.push(d);
-            return d;
-          };
-        })(),
-      },
-      timeoutMs: 60_000,
-      now: clock.now,
-      sleep: clock.sleep,
-    });
-    expect(delays).toEqual([1000, 9000]);
-    expect(outcome).toEqual({ state: "success", value: 1, attempts: 3, elapsedMs: 10_000 });
+  test.each([
+    ["1 minute", 60_000, 2000, 20],
+    ["10 minutes", 600_000, 5000, 30],
+    ["1 hour", 3_600_000, 5000, 180],
+  ])("GIVEN a steady %s job (%p ms) THEN it sees the end within %p ms using at most %p calls, never polling faster than minDelayMs", async (_name, endMs, maxLag, maxCalls) => {
+    const r = await simulate({ endMs, progressAt: (t) => t / endMs }, opts);
+    expect(r.lagMs).toBeGreaterThanOrEqual(0);
+    expect(r.lagMs).toBeLessThanOrEqual(maxLag);
+    expect(r.calls).toBeLessThanOrEqual(maxCalls);
+    expect(Math.min(...r.delays)).toBeGreaterThanOrEqual(1000);
+    expect(Math.max(...r.delays)).toBeLessThanOrEqual(30_000);
+  });
+
+  test("GIVEN a job that slows down towards the end THEN the end is still seen within 5 s", async () => {
+    const endMs = 600_000;
+    const r = await simulate({ endMs, progressAt: (t) => Math.sqrt(t / endMs) }, opts);
+    expect(r.lagMs).toBeLessThanOrEqual(5000);
+    expect(r.calls).toBeLessThanOrEqual(60);
+  });
+
+  test("GIVEN progress that stalls for 5 minutes THEN it backs off during the stall instead of polling every second", async () => {
+    // 0 -> 30 % in 60 s, stuck for 300 s, then 30 -> 100 % in 140 s
+    const progressAt = (t: number) => (t < 60_000 ? (0.3 * t) / 60_000 : t < 360_000 ? 0.3 : 0.3 + (0.7 * (t - 360_000)) / 140_000);
+    const r = await simulate({ endMs: 500_000, progressAt }, opts);
+    expect(r.calls).toBeLessThanOrEqual(60);
+    expect(r.lagMs).toBeLessThanOrEqual(5000);
   });
 });
