@@ -205,6 +205,31 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     }
   });
 
+  test("a failed copy job fails the apply with the service's reason and leaves no image; the next apply copies again", async () => {
+    const outdir = join(work, "failing");
+    synthApp(outdir, bundle, (app) => new CopyStack(app, "failing", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "failing-copy" }));
+    const dir = stackDir(outdir, "failing");
+    await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
+    emulator.configure({ jobFailure: { errorCode: "IMG.0061", failReason: "Unknown system error.", atFraction: 0.5 } });
+    let failed;
+    try {
+      failed = await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env, 1);
+    } finally {
+      emulator.configure({ jobFailure: null });
+    }
+    const named = (): ReturnType<ImsEmulator["images"]> => emulator.images().filter((i) => i.info.name === "failing-copy" && i.info.status !== "deleted");
+
+    // Terraform relays the provisioner's stderr within its own stdout.
+    expect(failed.stdout).toMatch(/IMS copy job [0-9a-f]{32} failed with IMG\.0061: Unknown system error\. Its partial image [0-9a-f-]{36} was deleted\./);
+    expect(named()).toEqual([]);
+
+    await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
+
+    const id = await output(dir, "image_id");
+    expect(named().map((i) => i.id)).toEqual([id]);
+    await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
+  });
+
   test("another stack can consume the image ID through a cross-stack reference", async () => {
     const outdir = join(work, "cross");
     synthApp(outdir, bundle, (app) => {
