@@ -114,18 +114,18 @@ export function waitForImageActive(client: ImsClient, imageId: string, opts: Wai
   });
 }
 
-/** Deletes a failed copy's image; reports what happened, never throws. */
-async function removeFailedImage(client: ImsClient, imageId: string | undefined): Promise<"deleted" | "none" | "delete-failed"> {
-  if (!imageId) return "none";
+type Cleanup = { readonly state: "deleted" | "none" } | { readonly state: "delete-failed"; readonly reason: string };
+
+/** Deletes a failed copy's image. A failure to delete is reported in the job-failure message (the job failure stays the main error). */
+async function removeFailedImage(client: ImsClient, imageId: string | undefined): Promise<Cleanup> {
+  if (!imageId) return { state: "none" };
   try {
     const image = await client.getImage(imageId);
-    if (!image || image.status === "deleted") return "none";
+    if (!image || image.status === "deleted") return { state: "none" };
     await client.deleteImage(imageId);
-    return "deleted";
+    return { state: "deleted" };
   } catch (error) {
-    // Reported in the job-failure message ("delete it by hand"); the job failure stays the main error.
-    void error;
-    return "delete-failed";
+    return { state: "delete-failed", reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -154,7 +154,7 @@ export async function resumeWait(client: ImsClient, target: ResumeTarget, opts: 
         const job = outcome.value;
         const imageId = job.imageId ?? lastImageId;
         const cleanup = await removeFailedImage(client, imageId);
-        throw jobFailed(target.jobId, job.errorCode ?? undefined, job.failReason ?? undefined, imageId, cleanup);
+        throw jobFailed(target.jobId, job.errorCode ?? undefined, job.failReason ?? undefined, imageId, cleanup.state, cleanup.state === "delete-failed" ? cleanup.reason : undefined);
       }
       case "timeout":
         throw waitTimedOut("the copy job", target.jobId, outcome.last?.imageId ?? lastImageId, opts.timeoutMs);
@@ -168,9 +168,10 @@ export async function resumeWait(client: ImsClient, target: ResumeTarget, opts: 
   switch (outcome.state) {
     case "success":
       return { imageId, adopted: true };
-    case "failure":
-      if (outcome.value) await removeFailedImage(client, imageId);
-      throw imageKilled(imageId, outcome.value?.status);
+    case "failure": {
+      const cleanup = outcome.value ? await removeFailedImage(client, imageId) : { state: "none" as const };
+      throw imageKilled(imageId, outcome.value?.status, cleanup.state === "deleted");
+    }
     case "timeout":
       throw waitTimedOut("the copied image to become active", undefined, imageId, opts.timeoutMs);
     case "aborted":

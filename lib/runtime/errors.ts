@@ -335,7 +335,15 @@ export function unexpectedResponse(operation: string, status: number, requestId:
 
 // ---------------------------------------------------------------- jobs and waits
 
-export function jobFailed(jobId: string, errorCode: string | undefined, failReason: string | undefined, imageId: string | undefined, cleanup: "deleted" | "none" | "delete-failed"): JobFailedError {
+/** `cleanupError`: why deleting the partial image failed, when `cleanup` is "delete-failed". */
+export function jobFailed(
+  jobId: string,
+  errorCode: string | undefined,
+  failReason: string | undefined,
+  imageId: string | undefined,
+  cleanup: "deleted" | "none" | "delete-failed",
+  cleanupError?: string,
+): JobFailedError {
   const code = errorCode ? ` with ${errorCode}` : "";
   const reason = failReason ? `: ${failReason.replace(/[.\s]+$/, "")}` : "";
   const hint = errorCode ? hintFor({ operation: "copy image", code: errorCode }) : undefined;
@@ -343,7 +351,7 @@ export function jobFailed(jobId: string, errorCode: string | undefined, failReas
     cleanup === "deleted"
       ? ` Its partial image ${imageId} was deleted.`
       : cleanup === "delete-failed"
-        ? ` Its partial image ${imageId} could not be deleted: delete it by hand.`
+        ? ` Its partial image ${imageId} could not be deleted${cleanupError ? ` (${cleanupError})` : ""}: delete it by hand.`
         : "";
   return new JobFailedError(`IMS copy job ${jobId} failed${code}${reason}.${cleaned}${hint ? ` ${hint}.` : ""}`, jobId, errorCode, failReason, imageId);
 }
@@ -367,10 +375,10 @@ export function waitAborted(what: string, jobId: string | undefined, imageId: st
   return new WaitAbortedError(`Interrupted while waiting for ${what} (${describeTarget(jobId, imageId)}); the copy continues in the cloud. Running again resumes the wait.`, jobId, imageId);
 }
 
-/** An adopted copy (no job known) ended `killed`/`deleted`, or vanished. */
-export function imageKilled(imageId: string, status: string | undefined): JobFailedError {
+/** An adopted copy (no job known) ended `killed`/`deleted`, or vanished; `deleted` tells whether its leftover was removed. */
+export function imageKilled(imageId: string, status: string | undefined, deleted = false): JobFailedError {
   const what = status ? `ended in status "${status}"` : "disappeared";
-  const cleaned = status === "killed" ? " It was deleted." : "";
+  const cleaned = deleted ? " It was deleted." : status === "killed" ? " It could not be deleted: delete it by hand." : "";
   return new JobFailedError(`The copied image ${imageId} ${what} before becoming active, so the copy failed.${cleaned} Run again to copy again.`, "", undefined, `image ${status ?? "gone"}`, imageId);
 }
 

@@ -70,6 +70,16 @@ describe("copyImageAndWait", () => {
     expect(statusOf(image)).toBe("deleted");
   });
 
+  test("a failed job whose partial image cannot be deleted says so, with the reason", async () => {
+    h.emulator.addFault({ method: "POST", path: COPY_PATH, jobFailure: {}, times: 1 });
+    h.emulator.addFault({ method: "DELETE", path: "^/v2/images/", status: 400, imsCode: "IMG.0028", message: "The image in the request is protected." });
+    const e = await caught(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "undeletable" }, timeoutMs: 60_000 }), JobFailedError);
+    const [image] = copies(h.emulator);
+    expect(e.message).toContain(`Its partial image ${image} could not be deleted (IMS delete image failed: HTTP 400 IMG.0028: The image in the request is protected.`);
+    expect(e.message).toContain("delete it by hand.");
+    expect(statusOf(image)).toBe("killed");
+  });
+
   test("a failed job whose image the service already removed reports no cleanup", async () => {
     h.emulator.configure({ failedImage: "removed" });
     h.emulator.addFault({ method: "POST", path: COPY_PATH, jobFailure: {}, times: 1 });

@@ -83,6 +83,7 @@ describe("job and wait errors", () => {
     );
     expect(e).toMatchObject({ jobId: "job1", errorCode: "IMG.0015", failReason: "quota exceeded", imageId: "img1" });
     expect(jobFailed("job2", undefined, undefined, "img2", "delete-failed").message).toBe("IMS copy job job2 failed. Its partial image img2 could not be deleted: delete it by hand.");
+    expect(jobFailed("job3", undefined, undefined, "img3", "delete-failed", "HTTP 400 IMG.0028").message).toBe("IMS copy job job3 failed. Its partial image img3 could not be deleted (HTTP 400 IMG.0028): delete it by hand.");
   });
 
   test("a timeout names the job and the image and says that running again resumes", () => {
