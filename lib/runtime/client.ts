@@ -289,7 +289,10 @@ export class ImsClient {
     const operation = "list images";
     const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw invalidOption("pageSize", pageSize, "must be an integer from 1 to 500");
-    const base: QueryPair[] = Object.entries(filter).filter(([k]) => k !== "limit" && k !== "marker");
+    for (const key of ["limit", "marker"]) {
+      if (key in filter) throw invalidOption(`filter.${key}`, filter[key], "is set by the paging itself; pass opts.pageSize instead");
+    }
+    const base: QueryPair[] = Object.entries(filter);
     const all: Image[] = [];
     const seen = new Set<string>();
     let marker: string | undefined;

@@ -28,7 +28,7 @@ export interface ClientConfig {
 export interface RetryOptions {
   /** First backoff ceiling. @default 1000 */
   readonly baseDelayMs: number;
-  /** Largest single backoff (also caps a `Retry-After`). @default 30000 */
+  /** Largest jittered backoff; a longer `Retry-After` from the service is still honoured while it fits the deadline. @default 30000 */
   readonly maxDelayMs: number;
   /** Total time budget of one call including its retries. @default 180000 */
   readonly deadlineMs: number;

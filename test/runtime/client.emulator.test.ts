@@ -120,6 +120,12 @@ describe("operations", () => {
     await expect(client.listImages({}, { pageSize: 2 })).rejects.toThrow(`image ${a.id} was listed twice while paging`);
   });
 
+  test("listImages refuses paging parameters in the filter and a bad page size", async () => {
+    const client = h.client();
+    await expect(client.listImages({ limit: "10" })).rejects.toThrow("filter.limit [10] is set by the paging itself; pass opts.pageSize instead.");
+    await expect(client.listImages({}, { pageSize: 0 })).rejects.toThrow("pageSize [0] must be an integer from 1 to 500.");
+  });
+
   test("listImages passes filters through", async () => {
     const images = await h.client().listImages({ name: "seed-whole-ecs" });
     expect(images.map((i) => i.id)).toEqual([SeedImage.WHOLE_ECS]);
