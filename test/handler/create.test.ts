@@ -92,19 +92,22 @@ describe("create step", () => {
     expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
   });
 
-  test("a second create with the same marker adopts the copy instead of copying again", async () => {
+  test("a second create with the same marker adopts the copy instead of copying again, and brings its name up to date", async () => {
     const env = createEnv();
     const first = await runRuntime(bundle, "create", env, cwd);
     expect(first.code).toBe(0);
     const imageId = NEW_IMAGE.exec(first.stdout)?.[1];
     rmSync(join(cwd, ".ims-image-copy"), { recursive: true });
 
-    const second = await runRuntime(bundle, "create", { ...env, [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json" }, cwd);
+    const second = await runRuntime(bundle, "create", { ...env, [RuntimeEnv.NAME]: "web-copy-2", [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json" }, cwd);
 
+    expect(second.stderr).toBe("");
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`found the copy of this construct by its marker tag: image ${imageId} is active`);
+    expect(second.stdout).toContain(`image ${imageId}: renamed "web-copy" to "web-copy-2"`);
     expect(resultOf(".ims-image-copy/results/two.json")).toEqual({ image_id: imageId });
     expect(copies()).toHaveLength(1);
+    expect(copies()[0].info.name).toBe("web-copy-2");
     expect(emulator.jobs()).toHaveLength(1);
   });
 

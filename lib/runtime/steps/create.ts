@@ -24,7 +24,8 @@ import { readJobRecord, removeJobRecord, writeJobRecord, type JobRecord } from "
 import { adoptionConflict } from "./messages";
 import { formatElapsed, ProgressPrinter } from "./progress";
 import { writeResultFile } from "./result-file";
-import { desiredTags, markerOf, markerTag, syncTags } from "./tags";
+import { reconcileAttributes } from "./attributes";
+import { markerOf, markerTag } from "./tags";
 
 /** Statuses of an image that will never become usable. */
 const DEAD = new Set(["deleted", "killed"]);
@@ -60,8 +61,12 @@ export async function runCreate(ctx: StepContext): Promise<void> {
   const tracked = (await adopt(run)) ?? (await submit(run));
   const imageId = tracked.jobId !== undefined ? await waitForJob(run, tracked.jobId, tracked.imageId) : await waitForImage(run, tracked.imageId);
 
-  const changes = await syncTags(client, imageId, desiredTags(input.tags, input.marker));
-  if (changes.removed.length > 0) run.printer.line(`removed unexpected tags from image ${imageId}: ${changes.removed.map((t) => t.key).join(", ")}`);
+  // A fresh copy only gets its tags here; an adopted one may also carry an older name or description.
+  const image = await client.getImage(imageId);
+  if (!image) throw unexpectedResponse("get image", 200, undefined, `image ${imageId} is not listed although its copy succeeded`);
+  const changed = await reconcileAttributes(client, image, { name: input.name, description: input.description ?? "", tags: input.tags, marker: input.marker });
+  const untagged = changed.filter((c) => !c.startsWith("set tags"));
+  if (untagged.length > 0) run.printer.line(`image ${imageId}: ${untagged.join("; ")}`);
   const resultPath = writeResultFile(input.resultFile, ctx.cwd, imageId);
   removeJobRecord(run.stateDir, input.marker);
   run.printer.line(`new image ID: ${imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`);
