@@ -27,6 +27,17 @@ export function propsMissing(constructPath: string, props: unknown): ImsImageCop
   );
 }
 
+/**
+ * Text of the Terraform postcondition that fails when the create step left no result file (so the
+ * new image ID could not be captured). Shown by `terraform apply`, not thrown at synth time.
+ */
+export function resultMissingMessage(constructPath: string, copyAddress: string): string {
+  return (
+    `ImsImageCopy "${constructPath}": the copy step finished without writing its result file, so the new image ID is unknown. ` +
+    `Run "terraform apply -replace=${copyAddress}": the create step finds the copy it already made and writes the file again.`
+  );
+}
+
 /** The bundled apply-time runtime is not where the construct expects it. */
 export function runtimeBundleMissing(constructPath: string, bundlePath: string): ImsImageCopyConfigError {
   return new ImsImageCopyConfigError(

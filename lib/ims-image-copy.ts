@@ -5,7 +5,7 @@
  */
 import { Construct } from "constructs";
 import { DataResource, Fn, Token, attributeLiteral, functionArgumentLiteral, lookupWithDefault } from "./cdktf";
-import { invalidProp, propsMissing } from "./errors";
+import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
 import {
@@ -213,7 +213,17 @@ export class ImsImageCopy extends Construct {
       // DataResource types triggers_replace and input as maps; Terraform accepts any value.
       triggersReplace: this.copyResource.id as unknown as Record<string, unknown>,
       input: Fn.conditional(Fn.fileexists(resultFile), lookupWithDefault(Fn.jsondecode(Fn.file(resultFile)), "image_id", ""), "") as Record<string, unknown>,
-      lifecycle: { ignoreChanges: ["input"] },
+      lifecycle: {
+        ignoreChanges: ["input"],
+        // Only at creation can the captured ID be empty (the create step exited 0 without writing its
+        // result file): fail loudly rather than keep "" forever, and say how to recover.
+        postcondition: [
+          {
+            condition: '${self.output != ""}',
+            errorMessage: attributeLiteral(resultMissingMessage(this.node.path, `terraform_data.${this.copyResource.friendlyUniqueId}`)),
+          },
+        ],
+      },
     });
     const capturedImageId = this.resultResource.getStringAttribute("output");
 

@@ -120,7 +120,17 @@ describe("resources of one ImsImageCopy", () => {
     const file = `format(".ims-image-copy/results/%s.json", terraform_data.${copyKey}.id)`;
     expect(result.triggers_replace).toBe(`\${terraform_data.${copyKey}.id}`);
     expect(result.input).toBe(`\${fileexists(${file}) ? lookup(jsondecode(file(${file})), "image_id", "") : ""}`);
-    expect(result.lifecycle).toEqual({ ignore_changes: ["input"] });
+    expect(result.lifecycle).toEqual({
+      ignore_changes: ["input"],
+      postcondition: [
+        {
+          condition: '${self.output != ""}',
+          error_message:
+            'ImsImageCopy "stack/copy": the copy step finished without writing its result file, so the new image ID is unknown. ' +
+            `Run "terraform apply -replace=terraform_data.${copyKey}": the create step finds the copy it already made and writes the file again.`,
+        },
+      ],
+    });
     expect(result.provisioner).toBeUndefined();
   });
 

@@ -66,6 +66,16 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     });
   }
 
+  /** Runs terraform expecting failure; returns its exit status and stderr. */
+  function terraformFailing(extraEnv: Record<string, string>, ...args: string[]): { status: number | null; stderr: string } {
+    const result = spawnSync("terraform", [...args], {
+      cwd: stackDir(),
+      env: { ...process.env, ...extraEnv, RECORDING_RUNTIME_LOG: log, TF_IN_AUTOMATION: "1", TF_INPUT: "0", NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    return { status: result.status, stderr: result.stderr };
+  }
+
   function calls(): Call[] {
     if (!fs.existsSync(log)) return [];
     const lines = fs.readFileSync(log, "utf8").trim().split("\n").filter(Boolean);
@@ -110,6 +120,25 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
       expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: description, IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
     }
     expect(outputs().marker).toBe(marker);
+  }, 60_000);
+
+  test("a create step that exits 0 without a result file fails the apply with the recovery command, and that command recovers", () => {
+    synth();
+    terraform("init", "-no-color");
+    const failed = terraformFailing({ RECORDING_RUNTIME_SKIP_RESULT: "1" }, "apply", "-auto-approve", "-no-color");
+    expect(failed.status).toBe(1);
+    const copyAddress = /-replace=(terraform_data\.base_copy_[0-9A-F]{8})/.exec(failed.stderr.replace(/\s+/g, " "))?.[1];
+    expect(copyAddress).toBeDefined();
+    expect(failed.stderr.replace(/\s+/g, " ")).toContain(
+      `ImsImageCopy "stack/base": the copy step finished without writing its result file, so the new image ID is unknown. Run "terraform apply -replace=${copyAddress}": the create step finds the copy it already made and writes the file again.`,
+    );
+    calls();
+
+    terraform("apply", "-auto-approve", "-no-color", `-replace=${copyAddress}`);
+    const out = outputs();
+    expect(out.base_image_id).toMatch(/^[0-9a-f]{8}-/);
+    expect(out.derived_image_id).toMatch(/^[0-9a-f]{8}-/);
+    expect(plannedChanges()).toEqual({ resources: [], unknownOutputs: [] });
   }, 60_000);
 
   test("terraform validate accepts the synthesized JSON", () => {
