@@ -209,7 +209,8 @@ async function waitForJob(run: Run, jobId: string, knownImageId: string | undefi
       const job = await client.showJob(jobId);
       if (job.imageId && job.imageId !== imageId) {
         imageId = job.imageId;
-        writeJobRecord(run.stateDir, { version: 1, marker: input.marker, sourceImageId: input.sourceImageId, name: input.name, jobId, imageId, submittedAt: run.startedAt });
+        const known = readJobRecord(run.stateDir, input.marker, ctx.warn);
+        writeJobRecord(run.stateDir, { version: 1, marker: input.marker, sourceImageId: input.sourceImageId, name: input.name, jobId, imageId, submittedAt: known?.submittedAt ?? run.startedAt });
         printer.line(`job ${jobId} is creating image ${imageId}`);
       }
       if (imageId && !tagSettled && job.status !== "FAIL" && job.status !== "SUCCESS") {
