@@ -3,9 +3,11 @@
  * synthesized by a cdktf App, then `terraform init/apply/plan/output/destroy` run in the stack
  * directory with the emulator's credentials in the environment, as a user would run them.
  */
-import { existsSync, readFileSync, rmSync } from "fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "fs";
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { join } from "path";
 import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage, defaultSeedImages } from "../../lib/emulator";
+import { ImsImageCopy } from "../../lib";
 import { MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, ConsumerStack, synthApp } from "./support/stacks";
@@ -227,6 +229,29 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
     const id = await output(dir, "image_id");
     expect(named().map((i) => i.id)).toEqual([id]);
+    await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
+  });
+
+  test("two copies in one stack run side by side with one runtime asset and get distinct images", async () => {
+    const outdir = join(work, "two");
+    synthApp(outdir, bundle, (app) => {
+      const stack = new TerraformStack(app, "two");
+      new LocalBackend(stack, { path: "terraform.tfstate" });
+      for (const id of ["a", "b"]) {
+        const copy = new ImsImageCopy(stack, id, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: `twin-${id}` });
+        new TerraformOutput(stack, `image_${id}`, { value: copy.imageId, staticId: true });
+      }
+    });
+    const dir = stackDir(outdir, "two");
+    const jobsBefore = emulator.jobs().length;
+
+    await initAndApply(dir);
+
+    const ids = [await output(dir, "image_a"), await output(dir, "image_b")];
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.map((id) => image(id)?.info.name)).toEqual(["twin-a", "twin-b"]);
+    expect(emulator.jobs().length - jobsBefore).toBe(2);
+    expect(readdirSync(join(dir, "assets"))).toHaveLength(1);
     await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
   });
 
