@@ -52,6 +52,18 @@ export interface CopyResult {
 
 export type ResumeTarget = { readonly jobId: string; readonly imageId?: string } | { readonly jobId?: undefined; readonly imageId: string };
 
+/** IMS job IDs are 32 hexadecimal characters; image IDs are UUIDs. */
+const JOB_ID = /^[0-9a-f]{32}$/;
+const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Reads a bare ID as a job ID (32 hex characters) or an image ID (a UUID). */
+export function resumeTargetOf(id: string): ResumeTarget {
+  const lower = id.toLowerCase();
+  if (JOB_ID.test(lower)) return { jobId: id };
+  if (IMAGE_ID.test(lower)) return { imageId: id };
+  throw invalidOption("id", JSON.stringify(id), "must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID)");
+}
+
 function delayOf(poll: PollTuning | undefined): DelayStrategy {
   return poll?.delay ? poll.delay() : progressPredictingDelay({ minDelayMs: poll?.minDelayMs, maxDelayMs: poll?.maxDelayMs });
 }
@@ -131,10 +143,12 @@ async function removeFailedImage(client: ImsClient, imageId: string | undefined)
 
 /**
  * Waits for an existing copy: by job when the job ID is known (the usual case, and what a
- * re-run after a timeout passes), else by image. Throws `JobFailedError` (after deleting the
+ * re-run after a timeout passes), else by image. A bare string is read as a job ID (32 hex
+ * characters) or an image ID (a UUID). Throws `JobFailedError` (after deleting the
  * failed copy's image), `WaitTimeoutError` or `WaitAbortedError`.
  */
-export async function resumeWait(client: ImsClient, target: ResumeTarget, opts: WaitCopyOptions): Promise<CopyResult> {
+export async function resumeWait(client: ImsClient, what: ResumeTarget | string, opts: WaitCopyOptions): Promise<CopyResult> {
+  const target = typeof what === "string" ? resumeTargetOf(what) : what;
   if (target.jobId) {
     let lastImageId = target.imageId;
     const outcome = await waitForJob(client, target.jobId, {

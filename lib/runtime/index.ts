@@ -5,7 +5,7 @@ export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, configFromEnv, isLoo
 export type { ClientConfig, ClientOptions, ConfigOverrides, RetryOptions } from "./config";
 export { ConfigError, ImsApiError, JobFailedError, WaitAbortedError, WaitTimeoutError, exitCodeFor, hintFor, parseErrorBody } from "./errors";
 export type { ImsApiErrorDetails, ImsErrorKind } from "./errors";
-export { copyImageAndWait, resumeWait, waitForImageActive, waitForJob } from "./copy";
+export { copyImageAndWait, resumeTargetOf, resumeWait, waitForImageActive, waitForJob } from "./copy";
 export type { CopyAndWaitOptions, CopyProgress, CopyResult, PollTuning, ResumeTarget, WaitCopyOptions } from "./copy";
 export { realSleep, waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";

@@ -144,6 +144,15 @@ describe("resumeWait and waitForJob", () => {
     expect(await resumeWait(client, { imageId: image }, { timeoutMs: 60_000 })).toEqual({ imageId: image, adopted: true });
   });
 
+  test("resumeWait takes a bare job ID or image ID, and refuses anything else", async () => {
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "bare-ids" });
+    const [image] = copies(h.emulator);
+    expect(await resumeWait(client, jobId!, { timeoutMs: 60_000 })).toEqual({ imageId: image, jobId, adopted: false });
+    expect(await resumeWait(client, image, { timeoutMs: 60_000 })).toEqual({ imageId: image, adopted: true });
+    await expect(resumeWait(client, "my-image", { timeoutMs: 60_000 })).rejects.toThrow('id ["my-image"] must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).');
+  });
+
   test("without the progress route, waitForJob falls back to ShowJob", async () => {
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "fallback" });
