@@ -205,6 +205,38 @@ describe("the copy POST under faults creates exactly one image", () => {
   });
 });
 
+describe("chaos", () => {
+  const outcomes: boolean[] = [];
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])("GIVEN seeded random 5xx, 429, IMG.0060 and resets on every call (seed %p) THEN the copy completes with exactly one image", async (seed) => {
+    const emulator = new ImsEmulator({ jobSeconds: 20, now: h.clock.now, randomSeed: seed });
+    const url = await emulator.start();
+    try {
+      emulator.addFault({ path: ".", status: 503, probability: 0.1 });
+      emulator.addFault({ path: ".", status: 502, probability: 0.08 });
+      emulator.addFault({ path: ".", status: 500, afterHandling: true, probability: 0.08 });
+      emulator.addFault({ path: ".", status: 429, retryAfterSeconds: 2, probability: 0.05 });
+      emulator.addFault({ path: ".", reset: true, afterHandling: true, probability: 0.05 });
+      emulator.addFault({ method: "POST", path: "/copy$", status: 504, afterHandling: true, probability: 0.3 });
+      emulator.addFault({ method: "POST", path: "/copy$", status: 400, imsCode: "IMG.0060", probability: 0.3 });
+      const client = h.client({}, { HW_IMS_ENDPOINT: url });
+      const result = await copyImageAndWait(client, { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: `chaos-${seed}` }, timeoutMs: 600_000 });
+      const made = copies(emulator);
+      outcomes.push(result.adopted);
+      expect(made).toEqual([result.imageId]);
+      expect(emulator.images().find((i) => i.id === result.imageId)?.info.status).toBe("active");
+      expect(emulator.requests().some((r) => r.faultId !== undefined)).toBe(true);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  test("the seeds above covered both an adopted copy and a plain submission", () => {
+    expect(outcomes).toHaveLength(8);
+    expect(outcomes).toContain(true);
+    expect(outcomes).toContain(false);
+  });
+});
+
 describe("copyImageAndWait after an ambiguous failure", () => {
   test("the adopted copy is waited for until active, without a job ID", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 500, afterHandling: true, times: 1 });
