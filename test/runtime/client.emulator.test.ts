@@ -1,3 +1,4 @@
+import axios from "axios";
 import {
   EMULATOR_PROJECT_ID,
   EMULATOR_READONLY_ACCESS_KEY,
@@ -180,6 +181,17 @@ describe("operations", () => {
     const outcome = await h.client().waitImageDeleted(SeedImage.ACTIVE_PRIVATE, { timeoutMs: 5000 });
     expect(outcome).toMatchObject({ state: "timeout" });
     expect(h.clock.sleeps).toEqual([1000, 2000, 2000]);
+  });
+
+  test("the client sends through the axios instance it is given", async () => {
+    const instance = axios.create();
+    const seen: string[] = [];
+    instance.interceptors.request.use((config) => {
+      seen.push(`${config.method?.toUpperCase()} ${new URL(config.url!).pathname}`);
+      return config;
+    });
+    await h.client({ axios: instance }).getImage(SeedImage.ACTIVE_PRIVATE);
+    expect(seen).toEqual(["GET /v3/projects", "GET /v2/cloudimages"]);
   });
 
   test("temporary credentials send and sign X-Security-Token", async () => {
