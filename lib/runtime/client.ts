@@ -120,7 +120,8 @@ export class ImsClient {
     return new ImsClient(config, { ...options, logger: options.logger ?? loggerFromEnv(env, DEBUG_ENV) });
   }
 
-  readonly config: ClientConfig;
+  /** Held in an ES private field so that inspecting or serializing the client never shows the credentials. */
+  readonly #config: ClientConfig;
   private readonly transport: HttpTransport;
   private readonly retry: RetryOptions;
   private readonly logger: Logger;
@@ -132,7 +133,7 @@ export class ImsClient {
   private project?: Promise<string>;
 
   constructor(config: ClientConfig, options: ClientOptions = {}) {
-    this.config = config;
+    this.#config = config;
     this.retry = resolveRetry(options.retry);
     this.logger = options.logger ?? SILENT;
     this.now = options.now ?? Date.now;
@@ -146,6 +147,12 @@ export class ImsClient {
       logger: this.logger,
       signingClock: options.signingClock ?? Date.now,
     });
+  }
+
+  /** Region, endpoints and (when configured) project ID; never the credentials. */
+  get settings(): { readonly region: string; readonly projectId?: string; readonly imsEndpoint: string; readonly iamEndpoint: string } {
+    const { region, projectId, imsEndpoint, iamEndpoint } = this.#config;
+    return projectId ? { region, projectId, imsEndpoint, iamEndpoint } : { region, imsEndpoint, iamEndpoint };
   }
 
   private runtime(signal?: AbortSignal): RetryRuntime {
@@ -166,12 +173,12 @@ export class ImsClient {
 
   private async ims(req: Omit<HttpRequest, "baseUrl" | "projectId">): Promise<HttpResponse> {
     const projectId = await this.projectId();
-    return this.call({ ...req, baseUrl: this.config.imsEndpoint, projectId });
+    return this.call({ ...req, baseUrl: this.#config.imsEndpoint, projectId });
   }
 
   /** `HW_PROJECT_ID`, or the one IAM project named after the region (cached). */
   projectId(): Promise<string> {
-    if (this.config.projectId) return Promise.resolve(this.config.projectId);
+    if (this.#config.projectId) return Promise.resolve(this.#config.projectId);
     if (!this.project) {
       this.project = this.lookUpProject();
       this.project.catch(() => (this.project = undefined));
@@ -181,11 +188,11 @@ export class ImsClient {
 
   private async lookUpProject(): Promise<string> {
     const operation = "look up project";
-    const res = await this.call({ method: "GET", baseUrl: this.config.iamEndpoint, path: "/v3/projects", query: [["name", this.config.region]], operation });
+    const res = await this.call({ method: "GET", baseUrl: this.#config.iamEndpoint, path: "/v3/projects", query: [["name", this.#config.region]], operation });
     if (!isObject(res.data) || !Array.isArray(res.data.projects)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "projects" array');
     const ids = res.data.projects.filter(isObject).map((p) => optString(p.id)).filter((id): id is string => id !== undefined);
-    if (ids.length === 0) throw noProjectForRegion(this.config.region, res.requestId);
-    if (ids.length > 1) throw manyProjectsForRegion(this.config.region, ids);
+    if (ids.length === 0) throw noProjectForRegion(this.#config.region, res.requestId);
+    if (ids.length > 1) throw manyProjectsForRegion(this.#config.region, ids);
     return ids[0];
   }
 
@@ -205,7 +212,7 @@ export class ImsClient {
     const startedAt = this.now();
     const req: HttpRequest = {
       method: "POST",
-      baseUrl: this.config.imsEndpoint,
+      baseUrl: this.#config.imsEndpoint,
       path: path`/v1/cloudimages/${sourceImageId}/copy`,
       body,
       projectId,

@@ -61,10 +61,14 @@ function header(res: AxiosResponse, name: string): string | undefined {
 }
 
 export class HttpTransport {
-  constructor(
-    private readonly axios: AxiosInstance,
-    private readonly options: TransportOptions,
-  ) {}
+  // ES private fields: inspecting or serializing a transport (or a client) never shows the credentials.
+  readonly #axios: AxiosInstance;
+  readonly #options: TransportOptions;
+
+  constructor(axios: AxiosInstance, options: TransportOptions) {
+    this.#axios = axios;
+    this.#options = options;
+  }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = new URL(req.baseUrl + req.path + queryString(req.query));
@@ -74,11 +78,11 @@ export class HttpTransport {
     if (req.projectId) toSign["X-Project-Id"] = req.projectId;
     const { headers } = signRequest(
       { method: req.method, host: url.host, path: url.pathname, query: req.query, headers: toSign, body: bodyText },
-      this.options.credentials,
-      new Date(this.options.signingClock()),
+      this.#options.credentials,
+      new Date(this.#options.signingClock()),
     );
     const target = `${req.method} ${url.origin}${url.pathname}`;
-    const log = this.options.logger;
+    const log = this.#options.logger;
     log.debug(`-> ${req.method} ${url.href} ${JSON.stringify(redactHeaders(headers))}${bodyText !== undefined ? " " + bodyText : ""}`);
 
     // One signal for both the caller's abort and the whole-request timeout (axios' own `timeout`
@@ -89,19 +93,19 @@ export class HttpTransport {
     timeout.signal.addEventListener("abort", abort, { once: true });
     req.signal?.addEventListener("abort", abort, { once: true });
     if (req.signal?.aborted) combined.abort();
-    const timer = setTimeout(() => timeout.abort(), this.options.requestTimeoutMs);
+    const timer = setTimeout(() => timeout.abort(), this.#options.requestTimeoutMs);
     const signal = combined.signal;
     const started = Date.now();
     let res: AxiosResponse<ArrayBuffer>;
     try {
-      res = await this.axios.request<ArrayBuffer>({
+      res = await this.#axios.request<ArrayBuffer>({
         method: req.method,
         url: url.href,
         headers: { Accept: "application/json", ...headers },
         data: bodyText,
         signal,
-        timeout: this.options.requestTimeoutMs,
-        maxContentLength: this.options.maxResponseBytes,
+        timeout: this.#options.requestTimeoutMs,
+        maxContentLength: this.#options.maxResponseBytes,
         maxRedirects: 0,
         responseType: "arraybuffer",
         transformRequest: [(d: unknown) => d],
@@ -112,8 +116,8 @@ export class HttpTransport {
       const e = error as { code?: string; message?: string };
       log.debug(`<- ${target} failed after ${Date.now() - started} ms: ${e.code ?? ""} ${e.message ?? ""}`);
       if (req.signal?.aborted) throw requestAborted(req.operation);
-      if (timeout.signal.aborted || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") throw requestTimeout(req.operation, target, this.options.requestTimeoutMs);
-      if (typeof e.message === "string" && e.message.includes("maxContentLength")) throw responseTooLarge(req.operation, undefined, this.options.maxResponseBytes);
+      if (timeout.signal.aborted || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") throw requestTimeout(req.operation, target, this.#options.requestTimeoutMs);
+      if (typeof e.message === "string" && e.message.includes("maxContentLength")) throw responseTooLarge(req.operation, undefined, this.#options.maxResponseBytes);
       if (e.code && CONNECT_CODES.has(e.code)) throw connectError(req.operation, url.origin, e.code);
       throw networkError(req.operation, url.origin, e.code);
     } finally {
@@ -124,7 +128,7 @@ export class HttpTransport {
     const requestIdHeader = header(res, "x-request-id");
     const raw = Buffer.from(res.data ?? new ArrayBuffer(0));
     log.debug(`<- ${target} ${res.status} in ${Date.now() - started} ms${requestIdHeader ? ` request ${requestIdHeader}` : ""} ${raw.subarray(0, 2000).toString("utf8")}`);
-    if (raw.length > this.options.maxResponseBytes) throw responseTooLarge(req.operation, res.status, this.options.maxResponseBytes);
+    if (raw.length > this.#options.maxResponseBytes) throw responseTooLarge(req.operation, res.status, this.#options.maxResponseBytes);
     const text = raw.toString("utf8");
     let data: unknown = undefined;
     let parsed = true;

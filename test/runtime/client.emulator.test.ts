@@ -1,4 +1,5 @@
 import axios from "axios";
+import { inspect } from "util";
 import {
   EMULATOR_PROJECT_ID,
   EMULATOR_READONLY_ACCESS_KEY,
@@ -278,6 +279,16 @@ describe("errors from the service", () => {
     expect((await apiError(client.deleteImage(SeedImage.PUBLIC))).code).toBe("IMG.0083");
     h.emulator.setImage(SeedImage.ISO, { inUse: true });
     expect((await apiError(client.deleteImage(SeedImage.ISO))).code).toBe("IMG.0105");
+  });
+});
+
+describe("no credentials on the client object", () => {
+  test("inspecting or serializing a client shows neither the secret key nor the token", () => {
+    const client = h.client({}, { HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY, HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN });
+    const shown = inspect(client, { depth: 20, showHidden: true }) + JSON.stringify(client);
+    expect(shown).not.toContain(EMULATOR_TEMPORARY_SECRET_KEY);
+    expect(shown).not.toContain(EMULATOR_TEMPORARY_SECURITY_TOKEN);
+    expect(client.settings).toEqual({ region: "cn-north-4", imsEndpoint: h.url, iamEndpoint: h.url });
   });
 });
 
