@@ -56,12 +56,32 @@ export interface RunningTerraform {
   /** Resolves once stdout matches `pattern`; rejects if terraform exits first. */
   waitForStdout(pattern: RegExp): Promise<void>;
   interrupt(): void;
+  /** Process ID of terraform (with `processGroup`, also the ID of its process group). */
+  readonly pid: number;
+  /**
+   * Sends `signal` to terraform alone, or (with `processGroup`) to its whole process group, as a
+   * terminal's Ctrl-C does: terraform, the provisioner's shell and the runtime.
+   */
+  kill(signal: NodeJS.Signals, target?: "process" | "group"): void;
+  /** Output seen so far. */
+  output(): { readonly stdout: string; readonly stderr: string };
+  /**
+   * Resolves when terraform itself has exited. `done` waits for its output pipes to close, which
+   * an orphaned provisioner (terraform killed with SIGKILL) keeps open.
+   */
+  readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>;
   readonly done: Promise<TfResult>;
 }
 
+export interface StartOptions {
+  /** Start terraform as the leader of a new process group (so the group can be signalled or killed). */
+  readonly processGroup?: boolean;
+}
+
 /** Starts terraform and lets the caller watch its output and interrupt it (Ctrl-C). */
-export function startTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RunningTerraform {
-  const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+export function startTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, options: StartOptions = {}): RunningTerraform {
+  const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: options.processGroup === true });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   let stdout = "";
   let stderr = "";
   const watchers: (() => void)[] = [];
@@ -88,6 +108,19 @@ export function startTerraform(terraform: string, args: readonly string[], cwd: 
         });
       }),
     interrupt: () => child.kill("SIGINT"),
+    pid: child.pid ?? -1,
+    kill: (signal, target = "process") => {
+      if (target === "group" && options.processGroup !== true) throw new Error("kill(signal, \"group\") needs startTerraform(..., { processGroup: true })");
+      if (child.pid === undefined) return;
+      try {
+        process.kill(target === "group" ? -child.pid : child.pid, signal);
+      } catch (error) {
+        // ESRCH: the process (group) is already gone, which is what the caller wants.
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+      }
+    },
+    output: () => ({ stdout, stderr }),
+    exited,
     done,
   };
 }
