@@ -10,7 +10,7 @@
  * one call per second.
  */
 import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage, type ProgressCurve, PROGRESS_CURVES } from "../lib/emulator";
-import { ImsClient } from "../lib/runtime/client";
+import { ImsClient, type Job } from "../lib/runtime/client";
 import { waitForJob, type PollTuning } from "../lib/runtime/copy";
 import { fixedDelay, progressPredictingDelay, type DelayStrategy } from "../lib/runtime/poll-strategy";
 import { MAX_POLL_MS, MIN_POLL_MS } from "../lib/runtime/steps/create";
@@ -89,18 +89,24 @@ function summarize(runs: readonly JobRun[]): Summary {
 
 /** A client on the simulated clock that records when each job poll starts and adds latency. */
 function instrumentedClient(base: ImsClient, clock: SimClock, random: () => number, starts: number[], onSuccess: (at: number) => void): ImsClient {
-  const client = Object.create(base) as ImsClient;
   const latency = (): number => 20 + Math.floor(random() * 180);
-  client.showJobProgress = async (jobId: string) => {
+  const showJobProgress = async (jobId: string): Promise<Job> => {
     starts.push(clock.now());
     const l = latency();
     clock.advance(l / 2);
-    const job = await base.showJobProgress.call(client, jobId);
+    const job = await base.showJobProgress(jobId);
     clock.advance(l / 2);
     if (job.status === "SUCCESS") onSuccess(clock.now());
     return job;
   };
-  return client;
+  // A proxy, not a subclass: the client keeps private fields, so every other method runs on `base` itself.
+  return new Proxy(base, {
+    get(target, prop) {
+      if (prop === "showJobProgress") return showJobProgress;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Runs one job to completion with `poller` and measures it. */
