@@ -43,7 +43,9 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
   const stderr = io.stderr ?? ((line: string) => void process.stderr.write(line + "\n"));
   const scrub = secretScrubber(env);
   const controller = new AbortController();
-  const release = io.signal ? forwardAbort(io.signal, controller) : trapSignals(controller, (sig) => stderr(`[ims-image-copy] received ${sig}: stopping the wait; run again to resume`));
+  const release = io.signal
+    ? forwardAbort(io.signal, controller)
+    : trapSignals(controller, (why) => stderr(`[ims-image-copy] ${why}: stopping the wait; run again to resume`));
   const sub = argv[0];
   try {
     if (argv.length !== 1 || !isSubcommand(sub)) throw unknownSubcommand(argv);
@@ -88,18 +90,34 @@ export function secretScrubber(env: NodeJS.ProcessEnv): (text: string) => string
   return (text) => secrets.reduce((acc, s) => acc.split(s).join("[redacted]"), text);
 }
 
-function trapSignals(controller: AbortController, announce: (sig: string) => void): () => void {
+/** How often the runtime checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Aborts on SIGINT / SIGTERM, and when the parent process goes away: Terraform interrupted on
+ * its own (not through the terminal's process group) kills the provisioner's shell and leaves
+ * this process orphaned, which must not poll on for up to the create timeout.
+ */
+function trapSignals(controller: AbortController, announce: (why: string) => void): () => void {
   const onSignal = (sig: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
       // A second interrupt: the user insists; leave now (the job record is already on disk).
       process.exit(ExitCode.INTERRUPTED);
     }
-    announce(sig);
+    announce(`received ${sig}`);
     controller.abort();
   };
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent || controller.signal.aborted) return;
+    announce(`the process that started this step (pid ${parent}, terraform or its shell) has gone`);
+    controller.abort();
+  }, PARENT_CHECK_MS);
+  watch.unref();
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   return () => {
+    clearInterval(watch);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };
