@@ -48,8 +48,8 @@ export interface ImsImageCopyProps {
   readonly name: string;
 
   /**
-   * Description of the new image: at most 1024 characters, no carriage return, newline, `<` or
-   * `>`. Changing it updates the image in place.
+   * Description of the new image: at most 1024 characters, no carriage return, newline, NUL,
+   * `<` or `>`. Changing it updates the image in place.
    * @default - no description
    */
   readonly description?: string;

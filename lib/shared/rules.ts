@@ -128,14 +128,19 @@ export function checkName(value: string): string | undefined {
   return undefined;
 }
 
-/** Image description: at most 1024 characters, no carriage return or newline, no `<` or `>`. May be empty. */
+/**
+ * Image description: at most 1024 characters, no carriage return or newline, no `<` or `>` (the
+ * service's rules), and no NUL: the value reaches the runtime in an environment variable, which
+ * cannot hold one (Terraform fails the provisioner with "environment variable contains NUL").
+ * May be empty.
+ */
 export function checkDescription(value: string): string | undefined {
-  const rule = `a description has at most ${MAX_DESCRIPTION_LENGTH} characters and no carriage return, newline, "<" or ">"`;
+  const rule = `a description has at most ${MAX_DESCRIPTION_LENGTH} characters and no carriage return, newline, NUL, "<" or ">"`;
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
   const length = lengthOf(value);
   if (length > MAX_DESCRIPTION_LENGTH) return `it has ${length} characters; ${rule}`;
-  const bad = forbiddenCharacters(value, /^[^\r\n<>]$/u);
+  const bad = forbiddenCharacters(value, /^[^\r\n\0<>]$/u);
   if (bad) return `it contains ${bad}; ${rule}`;
   return undefined;
 }

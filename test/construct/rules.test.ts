@@ -37,7 +37,7 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkDescription("d".repeat(1024))).toBeUndefined();
     expect(checkDescription("any text: ;&|$()`'\" 中文 \t tab")).toBeUndefined();
     expect(checkDescription("d".repeat(1025))).toMatch(/^it has 1025 characters; /);
-    expect(checkDescription("a\nb")).toBe('it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, "<" or ">"');
+    expect(checkDescription("a\nb")).toBe('it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"');
   });
 
   test("IDs: image IDs are lower-case UUIDs, project IDs 32 lower-case hexadecimal digits, enterprise projects 0 or a UUID", () => {

@@ -8,7 +8,7 @@ const BASE: ImsImageCopyProps = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name:
 
 const NAME_RULE =
   'an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space';
-const DESCRIPTION_RULE = 'a description has at most 1024 characters and no carriage return, newline, "<" or ">"';
+const DESCRIPTION_RULE = 'a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"';
 const ENDPOINT_RULE = 'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
 const TAG_KEY_RULE = 'a tag key has 1 to 36 characters: letters (A-Z, a-z), digits, Chinese characters, "_" and "-"';
 const TAG_VALUE_RULE = 'a tag value has 0 to 43 characters: letters (A-Z, a-z), digits, Chinese characters, "_", "." and "-"';

@@ -51,7 +51,7 @@ describe("environment validation", () => {
     [
       "a description with a newline",
       { [RuntimeEnv.DESCRIPTION]: "two\nlines" },
-      `IMS_COPY_DESCRIPTION "two\\nlines" is invalid: it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, "<" or ">"${FIX}`,
+      `IMS_COPY_DESCRIPTION "two\\nlines" is invalid: it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"${FIX}`,
     ],
     [
       "a source that is not a UUID",
