@@ -11,6 +11,11 @@ export interface StepContext {
   readonly out: (line: string) => void;
   /** Writes one warning line to stderr. */
   readonly warn: (line: string) => void;
+  /**
+   * Writes one debug line (IMS_COPY_DEBUG=1) to stderr, with credentials scrubbed: a response
+   * body may echo them. Absent: the client's default debug writer.
+   */
+  readonly debug?: (line: string) => void;
   readonly now: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -54,6 +54,7 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
       cwd: io.cwd ?? process.cwd(),
       out: (line) => stdout(scrub(line)),
       warn: (line) => stderr(scrub(`[ims-image-copy] warning: ${line}`)),
+      debug: (line) => stderr(scrub(line)),
       now: io.now ?? Date.now,
       sleep: io.sleep ?? abortableSleep,
       signal: controller.signal,
