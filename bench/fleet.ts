@@ -117,6 +117,18 @@ export function requestKind(e: Pick<RequestLogEntry, "method" | "path">): string
   return `${e.method} other`;
 }
 
+/** The distinct runtime errors in terraform's output, with counts (request IDs removed). */
+export function summarizeFailures(output: string): string {
+  const counts = new Map<string, number>();
+  const re = /ims-image-copy (\w+) failed: ([\s\S]*?)(?:\n\s*\n|$)/g;
+  for (let m = re.exec(output); m !== null; m = re.exec(output)) {
+    const message = `${m[1]} failed: ${m[2].replace(/\s+/g, " ").replace(/\(request ID [0-9a-f]+\)/g, "(request ID ...)").trim()}`;
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  if (counts.size === 0) return output.trim().split("\n").slice(-5).join(" ");
+  return [...counts.entries()].map(([message, n]) => `${n} x "${message}"`).join("; ");
+}
+
 function buildBundle(dir: string): string {
   const outfile = join(dir, "ims-image-copy-runtime.js");
   const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], { encoding: "utf8" });
@@ -167,7 +179,7 @@ export async function runFleetBench(options: FleetOptions = {}): Promise<FleetRe
     const apply = await run(terraform, ["apply", "-auto-approve", "-input=false", "-no-color", `-parallelism=${parallelism}`], dir, env);
     const applyEnd = Date.now();
     const applyMs = applyEnd - applyStart;
-    const failure = apply.code === 0 ? undefined : `terraform apply exited ${apply.code}: ${(apply.stderr || apply.stdout).slice(-4000)}`;
+    const failure = apply.code === 0 ? undefined : `terraform apply exited ${apply.code}: ${summarizeFailures(`${apply.stdout}\n${apply.stderr}`)}`;
     emulator.clearFaults();
 
     const images = emulator.images().filter((i) => i.jobId !== undefined && i.info.status !== "deleted");

@@ -46,7 +46,8 @@ export async function runBenchmark(name: BenchName, quick: boolean, log: (line: 
     case "synth":
       return `## Synthesis at scale\n\n${synthTable(runSynthBench(quick ? { copies: 20, runs: 1, validatedCopies: 0 } : { copies: 1000, runs: 3, validatedCopies: 50 }))}`;
     case "fleet":
-      return `## Fleet apply\n\n${fleetTable(await runFleetBench(quick ? { copies: 3, jobSeconds: 2, log } : { log }))}`;
+      // BENCH_FLEET_BUNDLE: ship another runtime bundle (e.g. built from a patched checkout) instead of the current sources.
+      return `## Fleet apply\n\n${fleetTable(await runFleetBench({ ...(quick ? { copies: 3, jobSeconds: 2 } : {}), log, bundle: process.env.BENCH_FLEET_BUNDLE || undefined }))}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { fleetTable, requestKind, runFleetBench } from "../../bench/fleet";
+import { fleetTable, requestKind, runFleetBench, summarizeFailures } from "../../bench/fleet";
 
 const hasTerraform = spawnSync("sh", ["-c", "command -v terraform"]).status === 0;
 if (!hasTerraform) console.warn("terraform is NOT on PATH: the fleet benchmark test is SKIPPED.");
@@ -30,5 +30,21 @@ describe("the fleet benchmark", () => {
     expect(requestKind({ method: "GET", path: "/v2/cloudimages" })).toBe("GET images");
     expect(requestKind({ method: "POST", path: "/v2/p/images/i/tags/action" })).toBe("POST tags");
     expect(requestKind({ method: "PATCH", path: "/v2/cloudimages/i" })).toBe("PATCH image");
+  });
+});
+
+describe("the fleet benchmark's failure summary", () => {
+  test("groups the runtime's errors by message and drops request IDs", () => {
+    const output = [
+      "Output: ims-image-copy create failed: IMS copy image failed: HTTP 400",
+      "IMG.0060: too many (request ID",
+      "8a397eb527b5c9a3a3f51d09e4aa6533). wait",
+      "",
+      "Output: ims-image-copy create failed: IMS copy image failed: HTTP 400",
+      "IMG.0060: too many (request ID",
+      "fcde54d506bff39ee35f633582b743e3). wait",
+      "",
+    ].join("\n");
+    expect(summarizeFailures(output)).toBe('2 x "create failed: IMS copy image failed: HTTP 400 IMG.0060: too many (request ID ...). wait"');
   });
 });
