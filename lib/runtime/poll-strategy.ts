@@ -63,7 +63,7 @@ export interface ProgressDelayOptions extends ExponentialDelayOptions {
   /** The fit uses at least this many recent observations (and at least the last half of the wait). @default 8 */
   readonly window?: number;
   /**
-   * Growth of the delay while the job is past its predicted end, from `minDelayMs` (up to 4 s
+   * Growth of the delay while the job is past its predicted end, from `minDelayMs` (up to 3 s
    * for a while, then up to `maxDelayMs`). @default 1.2
    */
   readonly overdueFactor?: number;
@@ -83,7 +83,7 @@ const FLAT_TOP_TOLERANCE = 0.03;
 const EARLY_GROWTH = 2;
 /** While overdue for less than this share of the wait before, the overdue delay stays at most OVERDUE_CAP_MS. */
 const OVERDUE_SHARE = 0.25;
-const OVERDUE_CAP_MS = 4000;
+const OVERDUE_CAP_MS = 3000;
 /** A stalled job is polled after this share of the time it has been stalled. */
 const STALL_SHARE = 0.5;
 /** A new value this far from what the last fit expected means the pace changed. */
@@ -182,7 +182,7 @@ function expected(f: { readonly c: readonly [number, number, number]; readonly t
  *   count, except 99 %, which the service shows until the job ends.
  * - Early in the wait (and after a restart) a delay is at most twice the time waited so far.
  * - Past the predicted end and not done (overdue), the delay grows from `min` by
- *   `overdueFactor`, at most 4 s while the overdue time is short compared with the wait, then
+ *   `overdueFactor`, at most 3 s while the overdue time is short compared with the wait, then
  *   up to `max`. A prediction that came true without the job ending caps the next delays the
  *   same way. A new value far from the fitted curve (the job stalled or sped up between two
  *   polls) restarts the learning of the pace.
@@ -261,9 +261,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
           start = t;
           stalled = false;
         } else if (stalled) {
-          // Only the last stalled observation and what follows describe the new pace.
+          // Only the last stalled observation and what follows describe the new pace; when the
+          // job moved again within the last interval is unknown, so learn the pace again.
           observations = [last];
-          start = last.t;
+          start = t;
           stalled = false;
         }
       }
