@@ -185,7 +185,8 @@ function expected(f: { readonly c: readonly [number, number, number]; readonly t
  *   `overdueFactor`, at most 3 s while the overdue time is short compared with the wait, then
  *   up to `max`. A prediction that came true without the job ending caps the next delays the
  *   same way. A new value far from the fitted curve (the job stalled or sped up between two
- *   polls) restarts the learning of the pace.
+ *   polls) restarts the learning of the pace. At 99 % (which hides how close the end is) it
+ *   closes in on the predicted end by halves.
  * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff
  *   (at least half the stalled time, from `min` by `factor`); when it moves again, the fit
  *   restarts from the stall.
@@ -305,6 +306,8 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       }
       predictedEnd = t + ahead;
       if (ahead < min) return overdueDelay(t);
+      // At 99 % the job may end any moment before the predicted end: close in by halves.
+      if (p >= CENSORED_FROM) ahead = Math.max(min, ahead / 2);
       if (missed || overdue > 0) return Math.min(overdueDelay(t), Math.round(ahead));
       // Early on (and after a restart) the prediction rests on few points: never wait longer than twice what the wait has lasted.
       return Math.min(max, Math.max(min, EARLY_GROWTH * (t - start)), Math.round(ahead));
