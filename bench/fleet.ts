@@ -120,7 +120,8 @@ export function requestKind(e: Pick<RequestLogEntry, "method" | "path">): string
 /** The distinct runtime errors in terraform's output, with counts (request IDs removed). */
 export function summarizeFailures(output: string): string {
   const counts = new Map<string, number>();
-  const re = /ims-image-copy (\w+) failed: ([\s\S]*?)(?:\n\s*\n|$)/g;
+  // terraform's error blocks (stderr) end with the runtime's message and a blank line.
+  const re = /ims-image-copy (\w+) failed: ((?:.+\n?)+?)(?:\n\s*\n|$)/g;
   for (let m = re.exec(output); m !== null; m = re.exec(output)) {
     const message = `${m[1]} failed: ${m[2].replace(/\s+/g, " ").replace(/\(request ID [0-9a-f]+\)/g, "(request ID ...)").trim()}`;
     counts.set(message, (counts.get(message) ?? 0) + 1);
@@ -179,7 +180,7 @@ export async function runFleetBench(options: FleetOptions = {}): Promise<FleetRe
     const apply = await run(terraform, ["apply", "-auto-approve", "-input=false", "-no-color", `-parallelism=${parallelism}`], dir, env);
     const applyEnd = Date.now();
     const applyMs = applyEnd - applyStart;
-    const failure = apply.code === 0 ? undefined : `terraform apply exited ${apply.code}: ${summarizeFailures(`${apply.stdout}\n${apply.stderr}`)}`;
+    const failure = apply.code === 0 ? undefined : `terraform apply exited ${apply.code}: ${summarizeFailures(apply.stderr || apply.stdout)}`;
     emulator.clearFaults();
 
     const images = emulator.images().filter((i) => i.jobId !== undefined && i.info.status !== "deleted");
