@@ -16,7 +16,9 @@ export type ImsErrorKind =
   /** The request outlived its per-request timeout (ambiguous). */
   | "timeout"
   /** The service answered 2xx but the body was not what the API documents. */
-  | "invalid-response";
+  | "invalid-response"
+  /** The endpoint's TLS certificate was not trusted: nothing was sent, and retrying cannot help. */
+  | "tls";
 
 export interface ImsApiErrorDetails {
   readonly kind: ImsErrorKind;
@@ -295,6 +297,20 @@ export function networkError(operation: string, url: string, code: string | unde
     code,
     serviceMessage: `the connection to ${url} failed${code ? ` (${code})` : ""}`,
     hint: "Check your network and run again",
+  });
+}
+
+/**
+ * The TLS certificate of `url` failed verification (`code` is Node's, e.g.
+ * `UNABLE_TO_VERIFY_LEAF_SIGNATURE`). Verification is never turned off by this library.
+ */
+export function tlsError(operation: string, url: string, code: string): ImsApiError {
+  return new ImsApiError({
+    kind: "tls",
+    operation,
+    code,
+    serviceMessage: `the TLS certificate of ${url} is not trusted (${code})`,
+    hint: "Check the endpoint; if a proxy or firewall re-signs TLS, trust its CA with NODE_EXTRA_CA_CERTS=/path/to/ca.pem (TLS verification stays on)",
   });
 }
 

@@ -3,7 +3,7 @@
  * it was given, and turns the answer into parsed JSON or an `ImsApiError`. No retries here.
  */
 import type { AxiosInstance, AxiosResponse } from "axios";
-import { connectError, httpError, networkError, requestAborted, requestTimeout, responseNotJson, responseTooLarge } from "./errors";
+import { connectError, httpError, networkError, requestAborted, requestTimeout, responseNotJson, responseTooLarge, tlsError } from "./errors";
 import { redactHeaders, type Logger } from "./log";
 import { escape, signRequest, type AkSkCredentials, type QueryPair } from "./signer";
 
@@ -54,6 +54,21 @@ export function queryString(query: readonly QueryPair[] | undefined): string {
 }
 
 const CONNECT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Node's (OpenSSL's) certificate verification failures: the handshake failed before anything was sent. */
+const TLS_CODES = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_REVOKED",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
 
 function header(res: AxiosResponse, name: string): string | undefined {
   const v: unknown = res.headers?.[name];
@@ -119,6 +134,7 @@ export class HttpTransport {
       if (timeout.signal.aborted || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") throw requestTimeout(req.operation, target, this.#options.requestTimeoutMs);
       if (typeof e.message === "string" && e.message.includes("maxContentLength")) throw responseTooLarge(req.operation, undefined, this.#options.maxResponseBytes);
       if (e.code && CONNECT_CODES.has(e.code)) throw connectError(req.operation, url.origin, e.code);
+      if (e.code && TLS_CODES.has(e.code)) throw tlsError(req.operation, url.origin, e.code);
       throw networkError(req.operation, url.origin, e.code);
     } finally {
       clearTimeout(timer);

@@ -24,6 +24,7 @@ export function classifyFailure(error: unknown): FailureClass {
     case "timeout":
       return "ambiguous";
     case "invalid-response":
+    case "tls":
       return "fatal";
     case "http":
       break;
