@@ -59,6 +59,7 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
       sleep: io.sleep ?? abortableSleep,
       signal: controller.signal,
     };
+    keepTlsVerification(env, ctx.warn);
     await STEPS[sub](ctx);
     return ExitCode.OK;
   } catch (error) {
@@ -79,6 +80,17 @@ function reportError(error: unknown, sub: Subcommand | undefined, env: NodeJS.Pr
     write(`${what}: ${message}`);
   }
   if (env[DEBUG_ENV] === "1" && error instanceof Error && error.stack) write(error.stack);
+}
+
+/**
+ * Node turns certificate verification off for the whole process when NODE_TLS_REJECT_UNAUTHORIZED
+ * is "0" (read at each TLS connection). The runtime never sends signed requests over an
+ * unverified connection: it drops the variable and says so.
+ */
+function keepTlsVerification(env: NodeJS.ProcessEnv, warn: (line: string) => void): void {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED !== "0" && process.env.NODE_TLS_REJECT_UNAUTHORIZED !== "0") return;
+  warn("ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on (to trust a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem)");
+  delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 }
 
 /** Replaces every credential value found in the environment by `[redacted]`. */

@@ -57,6 +57,8 @@ export interface Running {
   readonly child: ChildProcess;
   /** Resolves when stdout has contained `pattern`. */
   waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves when stderr has contained `pattern`. */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
   readonly done: Promise<RunResult>;
 }
 
@@ -70,31 +72,34 @@ export function startRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv
     stdout += d;
     listeners.forEach((l) => l());
   });
-  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    stderr += d;
+    listeners.forEach((l) => l());
+  });
   const done = new Promise<RunResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  const waitForStdout = (pattern: RegExp, timeoutMs = 20_000): Promise<string> =>
+  const waitFor = (stream: "stdout" | "stderr", pattern: RegExp, timeoutMs = 20_000): Promise<string> =>
     new Promise((resolve, reject) => {
       const check = (): boolean => {
-        const m = pattern.exec(stdout);
+        const m = pattern.exec(stream === "stdout" ? stdout : stderr);
         if (m) resolve(m[0]);
         return m !== null;
       };
       if (check()) return;
-      const timer = setTimeout(() => reject(new Error(`stdout never matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`${stream} never matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
       listeners.push(() => {
         if (check()) clearTimeout(timer);
       });
       void done.then(() => {
         if (!check()) {
           clearTimeout(timer);
-          reject(new Error(`the runtime exited before stdout matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`));
+          reject(new Error(`the runtime exited before ${stream} matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`));
         }
       });
     });
-  return { child, waitForStdout, done };
+  return { child, waitForStdout: (p, t) => waitFor("stdout", p, t), waitForStderr: (p, t) => waitFor("stderr", p, t), done };
 }
 
 export function runRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunResult> {
