@@ -2,18 +2,7 @@
  * The only module that imports `cdktf`. A CDK Terrain (`cdktn`) build of this library changes
  * the module name on the import below and nothing else.
  */
-import { Fn } from "cdktf";
-
 export { AssetType, DataResource, Fn, TerraformAsset, TerraformStack, Token } from "cdktf";
-
-/**
- * Terraform `lookup(map, key, default)`. `Fn.lookup` of cdktf 0.21 drops a falsy default (such as
- * `""`) and renders `map.key` instead, which fails when the key is absent; `Fn._lookup` (public in
- * the generated typings) always renders the three-argument call.
- */
-export function lookupWithDefault(map: unknown, key: string, defaultValue: unknown): unknown {
-  return Fn._lookup(map, key, [defaultValue]);
-}
 
 /**
  * A string token as cdktf encodes it inside a string (`${TfToken[TOKEN.12]}`); the capture group
@@ -35,6 +24,9 @@ function mapLiteralParts(value: string, escape: (literal: string) => string): st
  * and leaves cdktf tokens alone.
  */
 export function attributeLiteral(value: string): string {
+  // Fast path (most values): every cdktf string token holds `${`, so a value without `${` and `%{`
+  // has neither a token nor anything to escape.
+  if (!value.includes("${") && !value.includes("%{")) return value;
   return mapLiteralParts(value, (literal) => literal.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{"));
 }
 
@@ -43,5 +35,20 @@ export function attributeLiteral(value: string): string {
  * in function arguments but not the `%{` of template directives.
  */
 export function functionArgumentLiteral(value: string): string {
+  if (!value.includes("%{")) return value;
   return mapLiteralParts(value, (literal) => literal.replace(/%\{/g, () => "%%{"));
+}
+
+const EXPRESSION_ESCAPES: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "${": "$${", "%{": "%%{" };
+
+/**
+ * A literal string (no cdktf token) as a quoted Terraform string inside a `${...}` expression,
+ * evaluating to the value byte for byte: backslash, `"`, newline and carriage return are backslash
+ * escaped, `${` and `%{` doubled. Writing expressions as text instead of cdktf `Fn` calls keeps
+ * synthesis cheap: every `Fn` call captures a full stack trace and is resolved again wherever
+ * its token is used. The rendering equals cdktf's for every value cdktf quotes correctly (cdktf
+ * escapes neither backslash nor `"`).
+ */
+export function expressionStringLiteral(value: string): string {
+  return `"${value.replace(/[\\"\n\r]|\$\{|%\{/g, (match) => EXPRESSION_ESCAPES[match])}"`;
 }

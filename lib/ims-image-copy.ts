@@ -4,7 +4,7 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { DataResource, Fn, Token, attributeLiteral, functionArgumentLiteral, lookupWithDefault } from "./cdktf";
+import { DataResource, Fn, Token, attributeLiteral, expressionStringLiteral, functionArgumentLiteral } from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -156,7 +156,6 @@ export class ImsImageCopy extends Construct {
     // Every user string goes through attributeLiteral (or functionArgumentLiteral inside Fn calls)
     // so that `${...}` and `%{...}` reach the runtime byte for byte instead of being evaluated.
     const attr = (value: string | undefined): string => attributeLiteral(value ?? "");
-    const arg = (value: string | undefined): string => functionArgumentLiteral(value ?? "");
     const constructPath = attr(this.node.path);
     const sourceImageId = attr(props.sourceImageId);
     const name = attr(props.name);
@@ -171,8 +170,7 @@ export class ImsImageCopy extends Construct {
     const createTimeout = numberToString(props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES);
     const deleteTimeout = props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES;
 
-    const markerInputs = [this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId].map(arg);
-    this.marker = Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", markerInputs)), 0, 40));
+    this.marker = markerExpression([this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
 
     this.copyResource = new DataResource(this, "copy", {
       triggersReplace: {
@@ -208,11 +206,15 @@ export class ImsImageCopy extends Construct {
       ],
     });
 
-    const resultFile = Fn.format(`${RESULTS_DIR}/%s.json`, [this.copyResource.id]);
+    // One reference token, used twice. Written as expression text around the reference: cdktf
+    // renders a reference inside an open `${` without braces (and follows a later logical ID
+    // override), and no `Fn` intrinsic is built or resolved.
+    const copyId = this.copyResource.id;
+    const resultFile = `format(${expressionStringLiteral(`${RESULTS_DIR}/%s.json`)}, ${copyId})`;
     this.resultResource = new DataResource(this, "result", {
       // DataResource types triggers_replace and input as maps; Terraform accepts any value.
-      triggersReplace: this.copyResource.id as unknown as Record<string, unknown>,
-      input: Fn.conditional(Fn.fileexists(resultFile), lookupWithDefault(Fn.jsondecode(Fn.file(resultFile)), "image_id", ""), "") as Record<string, unknown>,
+      triggersReplace: copyId as unknown as Record<string, unknown>,
+      input: `\${fileexists(${resultFile}) ? lookup(jsondecode(file(${resultFile})), "image_id", "") : ""}` as unknown as Record<string, unknown>,
       lifecycle: {
         ignoreChanges: ["input"],
         // Only at creation can the captured ID be empty (the create step exited 0 without writing its
@@ -291,6 +293,19 @@ export class ImsImageCopy extends Construct {
       ],
     });
   }
+}
+
+/**
+ * The marker: `substr(sha256(join("\n", inputs)), 0, 40)` evaluated by Terraform (unset inputs
+ * are ""). Literal inputs are written as expression text (no `Fn` intrinsics to build and
+ * resolve); when an input is a token, cdktf's `Fn` calls render it.
+ */
+function markerExpression(inputs: readonly (string | undefined)[]): string {
+  const values = inputs.map((value) => value ?? "");
+  if (values.some((value) => Token.isUnresolved(value))) {
+    return Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", values.map(functionArgumentLiteral))), 0, 40));
+  }
+  return `\${substr(sha256(join("\\n", [${values.map(expressionStringLiteral).join(", ")}])), 0, 40)}`;
 }
 
 /** The constant command of every provisioner: no user value is ever interpolated into it. */
