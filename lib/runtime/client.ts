@@ -9,7 +9,7 @@ import { ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, 
 import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
 import { loggerFromEnv, SILENT, type Logger } from "./log";
 import { exponentialDelay } from "./poll-strategy";
-import { abortedDuring, classifyFailure, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
+import { abortedDuring, classifyFailure, flowControlDelayMs, isFlowControl, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
 import type { QueryPair } from "./signer";
 import { realSleep, waitUntil, type WaitOutcome } from "./waiter";
 
@@ -18,6 +18,32 @@ export interface CopyBody {
   readonly description?: string;
   readonly cmk_id?: string;
   readonly enterprise_project_id?: string;
+}
+
+/** A copy submission refused by flow control, about to be resubmitted. */
+export interface FlowControlWait {
+  /** The refusal (`IMG.0060` or HTTP 429). */
+  readonly error: ImsApiError;
+  /** Copy requests sent so far, refused or failed. */
+  readonly attempts: number;
+  /** Flow-control refusals so far. */
+  readonly refusals: number;
+  /** Since the call started. */
+  readonly elapsedMs: number;
+  /** Wait before the next submission. */
+  readonly delayMs: number;
+}
+
+export interface CopyOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * How long flow-control refusals are resubmitted, from the call's start; also caps the retries
+   * of other failures. The create step passes what is left of its create timeout.
+   * @default retry.deadlineMs
+   */
+  readonly deadlineMs?: number;
+  /** Called at each flow-control refusal before waiting (e.g. to print a progress line). */
+  readonly onFlowControl?: (wait: FlowControlWait) => void;
 }
 
 /** `jobId` when the POST answered; only `imageId` when an ambiguous failure was resolved by finding the copy. */
@@ -198,18 +224,27 @@ export class ImsClient {
 
   /**
    * `POST /v1/cloudimages/{id}/copy`. Never retried blindly:
-   * - failures where the service certainly did nothing (429, 503, IMG.0060, connection
-   *   refused) are retried with backoff;
+   * - flow-control refusals (`IMG.0060`, HTTP 429: the service did nothing, a job slot is busy)
+   *   are resubmitted after short jittered waits (`retry.flowControlMaxDelayMs`, honouring
+   *   `Retry-After`) until `opts.deadlineMs` runs out, however many attempts that takes; each one
+   *   is reported to `opts.onFlowControl`. They end any streak of other failures;
+   * - other failures where the service certainly did nothing (503, connection refused) are
+   *   retried with backoff, at most `retry.maxAttempts` consecutive attempts within
+   *   `retry.deadlineMs` of the streak's first attempt (and within `opts.deadlineMs`);
    * - after an ambiguous failure (timeout, reset, 500/502/504) it first looks for the copy
    *   (same name, `__originalimagename` = source, not deleted/killed, created at/after the
    *   submission started minus `adoptionClockSkewMs`); found: `{ imageId, adopted: true }`;
-   *   not found: resubmits, within the retry deadline.
+   *   not found: resubmits, within the same budget. It looks once more at the first flow-control
+   *   refusal after that (the refused slot may be taken by our own processed request).
    */
-  async copyImageInRegion(sourceImageId: string, body: CopyBody, opts: { signal?: AbortSignal } = {}): Promise<CopySubmission> {
+  async copyImageInRegion(sourceImageId: string, body: CopyBody, opts: CopyOptions = {}): Promise<CopySubmission> {
     const operation = "copy image";
     const projectId = await this.projectId();
     const rt = this.runtime(opts.signal);
     const startedAt = this.now();
+    const deadlineMs = opts.deadlineMs ?? this.retry.deadlineMs;
+    if (!Number.isFinite(deadlineMs) || deadlineMs < 0) throw invalidOption("deadlineMs", deadlineMs, "must be a finite number of milliseconds of at least 0");
+    const deadlineAt = startedAt + deadlineMs;
     const req: HttpRequest = {
       method: "POST",
       baseUrl: this.#config.imsEndpoint,
@@ -221,7 +256,14 @@ export class ImsClient {
       signal: opts.signal,
     };
     let sawAmbiguous = false;
+    /** An ambiguous failure happened and no flow-control refusal has been checked against it yet. */
+    let recheckOnRefusal = false;
+    let refusals = 0;
+    /** Consecutive failures other than flow control, and when the first of them was sent. */
+    let streak = 0;
+    let streakStartedAt = startedAt;
     for (let attempt = 1; ; attempt++) {
+      const sentAt = this.now();
       try {
         const res = await this.transport.send(req);
         const jobId = isObject(res.data) ? optString(res.data.job_id) : undefined;
@@ -229,18 +271,41 @@ export class ImsClient {
         return { jobId, adopted: false };
       } catch (error) {
         if (opts.signal?.aborted) throw error;
+        if (isFlowControl(error)) {
+          refusals++;
+          streak = 0;
+          if (recheckOnRefusal) {
+            recheckOnRefusal = false;
+            const found = await this.findCopy(sourceImageId, body.name, startedAt);
+            if (found) {
+              this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);
+              return { imageId: found.id, adopted: true };
+            }
+          }
+          const now = this.now();
+          const delay = flowControlDelayMs(error, refusals, now, this.random, this.retry);
+          if (now + delay > deadlineAt) throw error;
+          opts.onFlowControl?.({ error: error as ImsApiError, attempts: attempt, refusals, elapsedMs: now - startedAt, delayMs: delay });
+          this.logger.debug(`flow control: resubmitting in ${delay} ms (attempt ${attempt}, refusal ${refusals}) after: ${(error as Error).message}`);
+          await this.sleep(delay, opts.signal);
+          if (opts.signal?.aborted) throw abortedDuring(error);
+          continue;
+        }
         const kind = classifyFailure(error);
         const nameTaken = sawAmbiguous && ImsApiError.isImsApiError(error) && error.code === "IMG.0009";
         if (kind === "fatal" && !nameTaken) throw error;
-        const delay = nextRetryDelay(error, attempt, startedAt, rt);
+        if (streak++ === 0) streakStartedAt = sentAt;
+        let delay = nextRetryDelay(error, streak, streakStartedAt, rt);
+        if (delay !== undefined && this.now() + delay > deadlineAt) delay = undefined;
         if (delay !== undefined) {
-          rt.onRetry?.(error, attempt, delay);
+          rt.onRetry?.(error, streak, delay);
           // Back off first: a request the service is still processing then shows up in the listing.
           await this.sleep(delay, opts.signal);
           if (opts.signal?.aborted) throw abortedDuring(error);
         }
         if (kind === "ambiguous" || nameTaken) {
           sawAmbiguous = true;
+          recheckOnRefusal = true;
           const found = await this.findCopy(sourceImageId, body.name, startedAt);
           if (found) {
             this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);

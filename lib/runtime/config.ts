@@ -32,11 +32,25 @@ export interface RetryOptions {
   readonly maxDelayMs: number;
   /** Total time budget of one call including its retries. @default 180000 */
   readonly deadlineMs: number;
-  /** Most attempts of one call. @default 8 */
+  /**
+   * Most consecutive attempts of one call that end in a transient failure. With 10 % of requests
+   * failing at random, 8 attempts all fail with probability 0.1^8 = 1e-8; the full-jitter waits
+   * between them add up to at most 1+2+4+8+16+30+30 = 91 s, well inside `deadlineMs`.
+   * @default 8
+   */
   readonly maxAttempts: number;
+  /**
+   * Largest jittered wait between copy submissions refused by flow control (`IMG.0060`, HTTP
+   * 429). Such refusals mean "not processed, try later": they are retried until the call's own
+   * deadline (the create timeout) and do not use up `maxAttempts`. Kept short so that a freed job
+   * slot does not stay idle long; full jitter spreads the contenders; a longer `Retry-After` is
+   * still honoured.
+   * @default 4000
+   */
+  readonly flowControlMaxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8 };
+export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8, flowControlMaxDelayMs: 4000 };
 
 export interface ClientOptions {
   /** Axios instance to send requests with. @default - a new instance (`axios.create()`) */
@@ -147,6 +161,7 @@ export function resolveRetry(retry: Partial<RetryOptions> | undefined): RetryOpt
   positive("retry.baseDelayMs", r.baseDelayMs, true);
   positive("retry.maxDelayMs", r.maxDelayMs, true);
   positive("retry.deadlineMs", r.deadlineMs, true);
+  positive("retry.flowControlMaxDelayMs", r.flowControlMaxDelayMs);
   if (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 1) throw invalidOption("retry.maxAttempts", r.maxAttempts, "must be an integer of at least 1");
   if (r.maxDelayMs < r.baseDelayMs) throw invalidOption("retry.maxDelayMs", r.maxDelayMs, `must be at least retry.baseDelayMs [${r.baseDelayMs}]`);
   return r;

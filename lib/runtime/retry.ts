@@ -60,6 +60,28 @@ export function retryDelayMs(error: unknown, retry: number, nowMs: number, rando
   return after === undefined ? jitter : Math.max(jitter, after);
 }
 
+/**
+ * A flow-control refusal: the service did not process the request because too many tasks run in
+ * the project (`IMG.0060`, documented as HTTP 400) or it asks to slow down (HTTP 429, also the
+ * emulator's optional way of answering flow control). Retrying later cannot duplicate anything.
+ */
+export function isFlowControl(error: unknown): boolean {
+  return ImsApiError.isImsApiError(error) && error.kind === "http" && (error.code === "IMG.0060" || error.status === 429);
+}
+
+/**
+ * The wait before resubmitting after flow-control refusal number `refusal` (from 1): full jitter
+ * over a short ceiling (`baseDelayMs` doubling up to `flowControlMaxDelayMs`), so that contenders
+ * spread out and a freed slot is taken within about `flowControlMaxDelayMs / contenders`. A
+ * `Retry-After` from the service is waited for first, with the jitter added on top so that every
+ * contender told the same time does not come back at once.
+ */
+export function flowControlDelayMs(error: unknown, refusal: number, nowMs: number, random: () => number, policy: Pick<RetryOptions, "baseDelayMs" | "flowControlMaxDelayMs">): number {
+  const jitter = backoffDelayMs(refusal, random, { baseDelayMs: policy.baseDelayMs, maxDelayMs: policy.flowControlMaxDelayMs });
+  const after = ImsApiError.isImsApiError(error) ? parseRetryAfter(error.retryAfter, nowMs) : undefined;
+  return (after ?? 0) + jitter;
+}
+
 export interface RetryRuntime {
   readonly policy: RetryOptions;
   readonly now: () => number;

@@ -1,5 +1,5 @@
 import { EMULATOR_PROJECT_ID, ImsEmulator, SeedImage } from "../../lib/emulator";
-import { ImsClient } from "../../lib/runtime/client";
+import { ImsClient, type FlowControlWait } from "../../lib/runtime/client";
 import { copyImageAndWait } from "../../lib/runtime/copy";
 import { ImsApiError } from "../../lib/runtime/errors";
 import { copies, startHarness, type Harness } from "./harness";
@@ -74,11 +74,12 @@ describe("retries of idempotent calls", () => {
 });
 
 describe("the copy POST under faults creates exactly one image", () => {
-  test("429 + Retry-After: the request was not processed, so it is resubmitted after the wait", async () => {
+  test("429 + Retry-After: the request was not processed, so it is resubmitted after the wait plus jitter", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 429, retryAfterSeconds: 3, times: 1 });
     const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "c429" });
     expect(s.adopted).toBe(false);
-    expect(h.clock.sleeps).toEqual([3000]);
+    // 3 s asked for, plus the first flow-control jitter (0.5 x 1 s)
+    expect(h.clock.sleeps).toEqual([3500]);
     expect(copyPosts().map((r) => r.status)).toEqual([429, 200]);
     expect(listCalls()).toHaveLength(0);
     expect(copies(h.emulator)).toHaveLength(1);
@@ -194,6 +195,17 @@ describe("the copy POST under faults creates exactly one image", () => {
     expect(copies(h.emulator)).toHaveLength(2);
   });
 
+  test("IMG.0060 refusals do not use up the attempt budget of other failures: a 503 after many refusals is still retried", async () => {
+    h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 400, imsCode: "IMG.0060", times: 10 });
+    h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 503, times: 2 });
+    const s = await h.client({ retry: { maxAttempts: 3 } }).copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "refused-then-503" });
+    expect(s.adopted).toBe(false);
+    expect(copyPosts().map((r) => r.status)).toEqual([...Array<number>(10).fill(400), 503, 503, 200]);
+    // flow-control waits (jitter 0.5 of 1, 2, 4, 4... s), then the 503 backoff starts over at 0.5 s
+    expect(h.clock.sleeps).toEqual([500, 1000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 500, 1000]);
+    expect(copies(h.emulator)).toHaveLength(1);
+  });
+
   test("when the deadline is spent, the last error is reported", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 503 });
     const e = await h
@@ -202,6 +214,97 @@ describe("the copy POST under faults creates exactly one image", () => {
       .catch((x: unknown) => x);
     expect(ImsApiError.isImsApiError(e) && e.status).toBe(503);
     expect(copies(h.emulator)).toHaveLength(0);
+  });
+});
+
+describe("waiting for a copy slot (flow control)", () => {
+  /** One copy holds the only slot for `jobSeconds`. */
+  async function occupySlot(jobSeconds: number): Promise<string> {
+    h.emulator.configure({ maxConcurrentCopyJobs: 1, jobSeconds, initSeconds: 0 });
+    const first = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "holds-the-slot" });
+    h.clock.clearSleeps();
+    return first.jobId!;
+  }
+
+  test("GIVEN one slot held by a 5 min job THEN a second copy waits for it beyond the generic retry deadline and is submitted once the first job ends", async () => {
+    const firstJob = await occupySlot(300);
+    const client = h.client(); // generic budget: 6 attempts within 120 s
+    const started = h.clock.now();
+    const waits: FlowControlWait[] = [];
+    const s = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "waits-for-the-slot" }, { deadlineMs: 3_600_000, onFlowControl: (w) => waits.push(w) });
+
+    expect(s).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
+    const firstEnd = h.emulator.jobs().find((j) => j.jobId === firstJob)!;
+    const waited = h.clock.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(firstEnd.submittedAt + firstEnd.initMs + firstEnd.runMs - started);
+    expect(waited).toBeGreaterThan(180_000);
+    // the slot is taken within one short wait (at most 4 s) of its release
+    expect(waited).toBeLessThanOrEqual(300_000 + 4000);
+    expect(Math.max(...h.clock.sleeps)).toBeLessThanOrEqual(4000);
+    const posts = copyPosts();
+    expect(posts[0].status).toBe(200); // the first copy
+    expect(posts.slice(1, -1).every((r) => r.status === 400)).toBe(true);
+    expect(posts[posts.length - 1].status).toBe(200);
+    // every refusal was reported, counting the attempts
+    expect(waits.length).toBe(posts.length - 2);
+    expect(waits.map((w) => w.attempts)).toEqual(waits.map((_w, i) => i + 1));
+    expect(waits.every((w) => w.error.code === "IMG.0060" && w.delayMs <= 4000)).toBe(true);
+    expect(listCalls()).toHaveLength(0);
+    // exactly one image per copy
+    const names = h.emulator.images().filter((i) => i.jobId !== undefined).map((i) => i.info.name);
+    expect(names.sort()).toEqual(["holds-the-slot", "waits-for-the-slot"]);
+  });
+
+  test("GIVEN the slot stays busy past the call's deadline THEN it fails with the flow-control refusal and creates nothing", async () => {
+    await occupySlot(600);
+    const started = h.clock.now();
+    const e = await h
+      .client()
+      .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "gives-up" }, { deadlineMs: 240_000 })
+      .catch((x: unknown) => x);
+    expect(ImsApiError.isImsApiError(e) && e.code).toBe("IMG.0060");
+    expect((e as Error).message).toMatch(/^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: too many image tasks are running in this project; wait for some to finish and run again$/);
+    expect(h.clock.now() - started).toBeLessThanOrEqual(240_000);
+    expect(h.clock.now() - started).toBeGreaterThan(236_000);
+    expect(copies(h.emulator)).toHaveLength(1);
+  });
+
+  test("HTTP 429 flow control with Retry-After is waited out the same way", async () => {
+    await occupySlot(200);
+    h.emulator.configure({ flowControl: "429", flowControlRetryAfterSeconds: 10 });
+    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "after-429s" }, { deadlineMs: 3_600_000 });
+    expect(s.adopted).toBe(false);
+    expect(copyPosts().slice(1, -1).every((r) => r.status === 429)).toBe(true);
+    expect(h.clock.sleeps.every((ms) => ms >= 10_000 && ms <= 14_000)).toBe(true);
+    expect(copies(h.emulator)).toHaveLength(2);
+  });
+
+  test("without a deadline option, flow control is waited for up to retry.deadlineMs", async () => {
+    await occupySlot(600);
+    const started = h.clock.now();
+    await expect(h.client({ retry: { deadlineMs: 30_000 } }).copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "default-deadline" })).rejects.toMatchObject({ code: "IMG.0060" });
+    expect(h.clock.now() - started).toBeLessThanOrEqual(30_000);
+    expect(copyPosts().length).toBeGreaterThan(10);
+  });
+
+  test("a refusal right after an ambiguous failure looks for the copy again: the slot may be held by our own request", async () => {
+    // GIVEN a copy POST that times out after the service processed it, and a listing that does
+    // not show the new image at the first look (as a slow index would)
+    h.emulator.configure({ maxConcurrentCopyJobs: 1, jobSeconds: 600 });
+    h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 504, afterHandling: true, times: 1 });
+    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", body: { images: [] }, status: 200, times: 1 });
+    // WHEN copying
+    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "own-slot" }, { deadlineMs: 3_600_000 });
+    // THEN the resubmission is refused (our own job holds the slot) and the second look adopts it
+    const made = copies(h.emulator);
+    expect(made).toHaveLength(1);
+    expect(s).toEqual({ imageId: made[0], adopted: true });
+    expect(copyPosts().map((r) => r.status)).toEqual([504, 400]);
+  });
+
+  test("the deadline option must be a finite number of at least 0", async () => {
+    await expect(h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }, { deadlineMs: Number.NaN })).rejects.toThrow("deadlineMs [NaN] must be a finite number of milliseconds of at least 0.");
+    expect(copyPosts()).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,6 @@
-import { DEFAULT_RETRY } from "../../lib/runtime/config";
+import { DEFAULT_RETRY, resolveRetry } from "../../lib/runtime/config";
 import { connectError, httpError, ImsApiError, networkError, requestTimeout, responseNotJson, WaitAbortedError } from "../../lib/runtime/errors";
-import { backoffDelayMs, classifyFailure, parseRetryAfter, retryDelayMs, retryIdempotent, withRetries } from "../../lib/runtime/retry";
+import { backoffDelayMs, classifyFailure, flowControlDelayMs, isFlowControl, parseRetryAfter, retryDelayMs, retryIdempotent, withRetries } from "../../lib/runtime/retry";
 import { FakeClock } from "./fake-clock";
 
 const http = (status: number, code?: string, retryAfter?: string): ImsApiError =>
@@ -47,6 +47,52 @@ describe("backoff", () => {
     const policy = { baseDelayMs: 1000, maxDelayMs: 10_000 };
     expect(retryDelayMs(http(429, undefined, "4"), 1, now, () => 0.5, policy)).toBe(4000);
     expect(retryDelayMs(http(429, undefined, "0"), 3, now, () => 0.5, policy)).toBe(2000);
+  });
+});
+
+describe("flow control", () => {
+  test.each([
+    ["400 IMG.0060", http(400, "IMG.0060"), true],
+    ["429", http(429), true],
+    ["429 APIGW.0308 (gateway throttling)", http(429, "APIGW.0308"), true],
+    ["503", http(503), false],
+    ["400 IMG.0027", http(400, "IMG.0027"), false],
+    ["connection refused", connectError("copy image", "http://127.0.0.1:1", "ECONNREFUSED"), false],
+    ["a plain Error", new Error("IMG.0060"), false],
+  ])("%s is a flow-control refusal: %p", (_name, error, expected) => {
+    expect(isFlowControl(error)).toBe(expected);
+  });
+
+  test("the wait is full jitter over a ceiling that doubles from the base up to the short flow-control cap", () => {
+    const policy = { baseDelayMs: 1000, flowControlMaxDelayMs: 4000 };
+    expect([1, 2, 3, 4, 10].map((r) => flowControlDelayMs(http(400, "IMG.0060"), r, 0, () => 0.5, policy))).toEqual([500, 1000, 2000, 2000, 2000]);
+    expect(flowControlDelayMs(http(400, "IMG.0060"), 10, 0, () => 0.999999, policy)).toBe(3999);
+    expect(flowControlDelayMs(http(400, "IMG.0060"), 10, 0, () => 0, policy)).toBe(0);
+  });
+
+  test("a Retry-After is waited for first, with the jitter on top so that contenders told the same time spread out", () => {
+    const policy = { baseDelayMs: 1000, flowControlMaxDelayMs: 4000 };
+    expect(flowControlDelayMs(http(429, undefined, "10"), 3, 0, () => 0.25, policy)).toBe(11_000);
+    expect(flowControlDelayMs(http(429, undefined, "10"), 3, 0, () => 0.75, policy)).toBe(13_000);
+  });
+
+  test("the default cap is 4 s and it must be greater than 0", () => {
+    expect(DEFAULT_RETRY.flowControlMaxDelayMs).toBe(4000);
+    expect(resolveRetry({ flowControlMaxDelayMs: 2500 }).flowControlMaxDelayMs).toBe(2500);
+    expect(() => resolveRetry({ flowControlMaxDelayMs: 0 })).toThrow("retry.flowControlMaxDelayMs [0] must be a finite number greater than 0.");
+  });
+
+  test("the default budget of other failures survives 10 % random failures: 8 attempts all fail with probability 1e-8, and the attempt count, not the deadline, ends it", async () => {
+    expect(0.1 ** DEFAULT_RETRY.maxAttempts).toBeCloseTo(1e-8, 20);
+    // WHEN every attempt fails and every wait is the longest the jitter allows
+    const clock = new FakeClock();
+    let calls = 0;
+    const rt = { policy: DEFAULT_RETRY, now: clock.now, sleep: clock.sleep, random: () => 0.999999 };
+    await expect(withRetries(async () => Promise.reject(http(503, undefined, undefined)).finally(() => calls++), retryIdempotent, rt)).rejects.toMatchObject({ status: 503 });
+    // THEN all 8 attempts were made, within 91 s of the 180 s deadline
+    expect(calls).toBe(8);
+    expect(clock.sleeps).toEqual([999, 1999, 3999, 7999, 15_999, 29_999, 29_999]);
+    expect(clock.now()).toBeLessThan(DEFAULT_RETRY.deadlineMs);
   });
 });
 

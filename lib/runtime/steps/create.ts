@@ -5,14 +5,15 @@
  * 2. Adopt an existing copy for this marker: the local job record (fast path), then images tagged
  *    with the marker, then images with the same name whose `__originalimagename` is the source,
  *    alive, and carrying no other marker.
- * 3. Else POST the copy, record the job locally, learn the new image ID from the job as soon as
+ * 3. Else POST the copy (refused by flow control: resubmitted until the create timeout, with a
+ *    "waiting for a copy slot" line at most every 30 s), record the job locally, learn the new image ID from the job as soon as
  *    it appears and tag it with the marker at once (after success if the service refuses).
  * 4. Wait with progress-predicting polling, printing progress; on FAIL delete the failed image.
  * 5. Set user tags + marker, write the result file, remove the local job record.
  */
 import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
-import type { ImsClient, Image, Job } from "../client";
+import type { FlowControlWait, ImsClient, Image, Job } from "../client";
 import { isNotFound } from "../client";
 import { ImsApiError, JobFailedError, jobFailed, unexpectedResponse, waitAborted, waitTimedOut } from "../errors";
 import { progressPredictingDelay } from "../poll-strategy";
@@ -22,7 +23,7 @@ import type { StepContext } from "./context";
 import { readCreateInput, type CreateInput } from "./env";
 import { readJobRecord, removeJobRecord, writeJobRecord, type JobRecord } from "./job-record";
 import { adoptionConflict } from "./messages";
-import { formatElapsed, ProgressPrinter } from "./progress";
+import { formatElapsed, PROGRESS_INTERVAL_MS, ProgressPrinter } from "./progress";
 import { writeResultFile } from "./result-file";
 import { reconcileAttributes } from "./attributes";
 import { markerOf, markerTag } from "./tags";
@@ -154,7 +155,7 @@ async function submit(run: Run): Promise<Tracked> {
     ...(input.kmsKeyId !== undefined ? { cmk_id: input.kmsKeyId } : {}),
     ...(input.enterpriseProjectId !== undefined ? { enterprise_project_id: input.enterpriseProjectId } : {}),
   };
-  const submission = await client.copyImageInRegion(input.sourceImageId, body, { signal: ctx.signal });
+  const submission = await client.copyImageInRegion(input.sourceImageId, body, { signal: ctx.signal, deadlineMs: remainingMs(run), onFlowControl: slotWaitPrinter(run) });
   const record: JobRecord = {
     version: 1,
     marker: input.marker,
@@ -173,6 +174,21 @@ async function submit(run: Run): Promise<Tracked> {
   printer.line(`the copy request of ${input.sourceImageId} was interrupted but the service had accepted it: image ${submission.imageId}`);
   await tagMarkerEarly(run, submission.imageId);
   return { imageId: submission.imageId };
+}
+
+/**
+ * Prints "waiting for a copy slot" at the first flow-control refusal, then at most once per
+ * progress interval while the refusals go on (the client resubmits until the create timeout).
+ */
+function slotWaitPrinter(run: Run): (wait: FlowControlWait) => void {
+  let lastAt: number | undefined;
+  return (wait) => {
+    const now = run.ctx.now();
+    if (lastAt !== undefined && now - lastAt < PROGRESS_INTERVAL_MS) return;
+    lastAt = now;
+    const why = wait.error.code === "IMG.0060" ? "IMG.0060" : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
+    run.printer.line(`waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatElapsed(now - run.startedAt)}`);
+  };
 }
 
 /**
