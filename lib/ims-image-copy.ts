@@ -132,7 +132,13 @@ export class ImsImageCopy extends Construct {
   }
 
   /** ID of the new image (a token resolved at apply time): `terraform_data.<image>.input.image_id`. */
-  public readonly imageId: string;
+  public get imageId(): string {
+    // A cdktf reference token (usable from other stacks), made on first use: each one captures a
+    // stack trace, and the construct itself writes the reference as text.
+    this.imageIdToken ??= this.imageResource.getStringAttribute("input.image_id");
+    return this.imageIdToken;
+  }
+  private imageIdToken?: string;
   /** Value of the marker tag that identifies this declared copy (a token: 40 hexadecimal digits). */
   public readonly marker: string;
   /** Key of the marker tag the library puts on the image. */
@@ -206,14 +212,14 @@ export class ImsImageCopy extends Construct {
       ],
     });
 
-    // One reference token, used twice. Written as expression text around the reference: cdktf
-    // renders a reference inside an open `${` without braces (and follows a later logical ID
-    // override), and no `Fn` intrinsic is built or resolved.
-    const copyId = this.copyResource.id;
+    // References between the four resources are written as Terraform text, as cdktf would render
+    // them (its reference tokens also fix the logical ID when they are made), but without a token
+    // per use: each token captures a stack trace and is resolved on every synthesis pass.
+    const copyId = `${addressOf(this.copyResource)}.id`;
     const resultFile = `format(${expressionStringLiteral(`${RESULTS_DIR}/%s.json`)}, ${copyId})`;
     this.resultResource = new DataResource(this, "result", {
       // DataResource types triggers_replace and input as maps; Terraform accepts any value.
-      triggersReplace: copyId as unknown as Record<string, unknown>,
+      triggersReplace: `\${${copyId}}` as unknown as Record<string, unknown>,
       input: `\${fileexists(${resultFile}) ? lookup(jsondecode(file(${resultFile})), "image_id", "") : ""}` as unknown as Record<string, unknown>,
       lifecycle: {
         ignoreChanges: ["input"],
@@ -227,7 +233,7 @@ export class ImsImageCopy extends Construct {
         ],
       },
     });
-    const capturedImageId = this.resultResource.getStringAttribute("output");
+    const capturedImageId = `\${${addressOf(this.resultResource)}.output}`;
 
     this.imageResource = new DataResource(this, "image", {
       triggersReplace: capturedImageId as unknown as Record<string, unknown>,
@@ -264,11 +270,11 @@ export class ImsImageCopy extends Construct {
     // delete timeout) makes its whole `output` unknown until apply, which would plan a replacement
     // of every downstream resource that uses the image ID as a force-new argument. `input.image_id`
     // stays known, and still makes dependents depend on (and be destroyed before) this resource.
-    this.imageId = this.imageResource.getStringAttribute("input.image_id");
+    const imageId = `\${${addressOf(this.imageResource)}.input.image_id}`;
 
     this.attributesResource = new DataResource(this, "attributes", {
       triggersReplace: {
-        image_id: this.imageId,
+        image_id: imageId,
         name,
         description,
         tags: tagsJson,
@@ -279,7 +285,7 @@ export class ImsImageCopy extends Construct {
           command: runtimeCommand(Subcommand.UPDATE),
           environment: {
             [RuntimeEnv.RUNTIME]: runtimePath,
-            [RuntimeEnv.IMAGE_ID]: this.imageId,
+            [RuntimeEnv.IMAGE_ID]: imageId,
             [RuntimeEnv.NAME]: name,
             [RuntimeEnv.DESCRIPTION]: description,
             [RuntimeEnv.TAGS]: tagsJson,
@@ -293,6 +299,11 @@ export class ImsImageCopy extends Construct {
       ],
     });
   }
+}
+
+/** `terraform_data.<logical ID>`, the address a cdktf reference to the resource renders in its stack. */
+function addressOf(resource: DataResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
 /**
