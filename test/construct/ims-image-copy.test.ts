@@ -300,6 +300,14 @@ describe("commands and values", () => {
     expect(copy.triggers_replace.marker).toBe(`\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
   });
 
+  test("quotes and backslashes in the construct path are escaped inside the marker expression", () => {
+    const stack = testStack();
+    const construct = new ImsImageCopy(stack, 'q " b \\ n \\n', { sourceImageId: SOURCE, name: "n" });
+    const { copy } = resourcesOf(synthesize(stack), construct);
+    expect(localExec(copy).environment.IMS_COPY_CONSTRUCT_PATH).toBe('stack/q " b \\ n \\n');
+    expect(copy.triggers_replace.marker).toBe(`\${substr(sha256(join("\\n", ["stack/q \\" b \\\\ n \\\\n", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+  });
+
   test("tags without tokens are JSON with sorted keys", () => {
     const stack = testStack();
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { zeta: "", alpha: "1", Mid: "v.2" } });

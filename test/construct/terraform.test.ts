@@ -122,6 +122,25 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     expect(outputs().marker).toBe(marker);
   }, 60_000);
 
+  test("quotes, backslashes and escape-like sequences in the construct path reach the runtime byte for byte, and the marker hashes the raw path", () => {
+    const app = new App({ outdir, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: RECORDING_RUNTIME } });
+    Testing.stubVersion(app);
+    const stack = new TerraformStack(app, "stack");
+    new LocalBackend(stack, { path: path.join(workdir, "stack.tfstate") });
+    const odd = new ImsImageCopy(stack, 'q " b \\ n \\n t \\t u \\u0041 "', { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n" });
+    new TerraformOutput(stack, "marker", { value: odd.marker, staticId: true });
+    app.synth();
+    terraform("init", "-no-color");
+    terraform("apply", "-auto-approve", "-no-color");
+
+    const rawPath = 'stack/q " b \\ n \\n t \\t u \\u0041 "';
+    const marker = createHash("sha256").update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n")).digest("hex").slice(0, 40);
+    const recorded = calls();
+    expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
+    for (const call of recorded) expect(call.env).toMatchObject({ IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
+    expect(outputs().marker).toBe(marker);
+  }, 60_000);
+
   test("a create step that exits 0 without a result file fails the apply with the recovery command, and that command recovers", () => {
     synth();
     terraform("init", "-no-color");
