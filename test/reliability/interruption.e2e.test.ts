@@ -106,6 +106,8 @@ beforeAll(async () => {
   emulator = new ImsEmulator({
     jobSeconds: JOB_SECONDS,
     deleteSeconds: 1,
+    // Every point keeps its copy: the soak run makes far more than the default quota of 100.
+    imageQuota: 100_000,
     delay: async (ms) => {
       onHold?.();
       await new Promise((r) => setTimeout(r, ms));

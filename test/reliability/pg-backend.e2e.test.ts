@@ -14,6 +14,8 @@ import { findTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir,
 import { startPostgres, type Postgres } from "./support/postgres";
 
 const terraform = findTerraform();
+/** Distinguishes this run's schemas from earlier runs' on the same server. */
+const RUN = `${Date.now().toString(36)}_${process.pid}`;
 jest.setTimeout(240_000);
 
 let pg: Postgres | undefined;
@@ -28,7 +30,7 @@ function tfBin(): string {
 }
 
 /**
- * Synthesizes a stack whose state lives in schema `stackId` of the PostgreSQL database; returns its
+ * Synthesizes a stack whose state lives in schema `<stackId>_<run>` of the PostgreSQL database; returns its
  * directory. Each test uses its own stack ID: the marker depends on the construct path.
  */
 function synthPgStack(outdir: string, stackId: string, props: ImsImageCopyProps): string {
@@ -36,7 +38,8 @@ function synthPgStack(outdir: string, stackId: string, props: ImsImageCopyProps)
   const connStr = pg.connStr;
   const app = new App({ outdir, stackTraces: false, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle } });
   const stack = new TerraformStack(app, stackId);
-  new PgBackend(stack, { connStr, schemaName: stackId });
+  // A schema of its own per run: a server given by IMS_TEST_PG_CONN may outlive this run.
+  new PgBackend(stack, { connStr, schemaName: `${stackId}_${RUN}` });
   const copy = new ImsImageCopy(stack, "copy", props);
   new TerraformOutput(stack, "image_id", { value: copy.imageId, staticId: true });
   app.synth();
