@@ -44,13 +44,14 @@ export interface RetryOptions {
    * 429). Such refusals mean "not processed, try later": they are retried until the call's own
    * deadline (the create timeout) and do not use up `maxAttempts`. Kept short so that a freed job
    * slot does not stay idle long; full jitter spreads the contenders; a longer `Retry-After` is
-   * still honoured.
-   * @default 4000
+   * still honoured. Measured on the fleet benchmark (BENCHMARKS.md, "Fleet apply"): 2 s, 4 s and
+   * 8 s all keep the job slots 95-98 % busy; 8 s makes the fewest refused submissions.
+   * @default 8000
    */
   readonly flowControlMaxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8, flowControlMaxDelayMs: 4000 };
+export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8, flowControlMaxDelayMs: 8000 };
 
 export interface ClientOptions {
   /** Axios instance to send requests with. @default - a new instance (`axios.create()`) */

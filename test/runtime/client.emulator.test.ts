@@ -264,7 +264,7 @@ describe("errors from the service", () => {
 
   test("IMG.0060 flow control is retried until the deadline, then reported as flow control", async () => {
     h.emulator.configure({ maxConcurrentCopyJobs: 0 });
-    const client = h.client({ retry: { baseDelayMs: 1000, maxDelayMs: 4000, deadlineMs: 10_000, maxAttempts: 10 } });
+    const client = h.client({ retry: { baseDelayMs: 1000, maxDelayMs: 4000, deadlineMs: 10_000, maxAttempts: 10, flowControlMaxDelayMs: 4000 } });
     const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }));
     expect(e.code).toBe("IMG.0060");
     expect(e.message).toContain("IMS flow control");

@@ -74,7 +74,7 @@ describe("retries of idempotent calls", () => {
 });
 
 describe("the copy POST under faults creates exactly one image", () => {
-  test("429 + Retry-After: the request was not processed, so it is resubmitted after the wait plus jitter", async () => {
+  test("429 + Retry-After: the request was not processed, so it is resubmitted after the wait", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 429, retryAfterSeconds: 3, times: 1 });
     const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "c429" });
     expect(s.adopted).toBe(false);
@@ -201,8 +201,8 @@ describe("the copy POST under faults creates exactly one image", () => {
     const s = await h.client({ retry: { maxAttempts: 3 } }).copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "refused-then-503" });
     expect(s.adopted).toBe(false);
     expect(copyPosts().map((r) => r.status)).toEqual([...Array<number>(10).fill(400), 503, 503, 200]);
-    // flow-control waits (jitter 0.5 of 1, 2, 4, 4... s), then the 503 backoff starts over at 0.5 s
-    expect(h.clock.sleeps).toEqual([500, 1000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 500, 1000]);
+    // flow-control waits (jitter 0.5 of 1, 2, 4, 8, 8... s), then the 503 backoff starts over at 0.5 s
+    expect(h.clock.sleeps).toEqual([500, 1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 500, 1000]);
     expect(copies(h.emulator)).toHaveLength(1);
   });
 
@@ -238,9 +238,9 @@ describe("waiting for a copy slot (flow control)", () => {
     const waited = h.clock.now() - started;
     expect(waited).toBeGreaterThanOrEqual(firstEnd.submittedAt + firstEnd.initMs + firstEnd.runMs - started);
     expect(waited).toBeGreaterThan(180_000);
-    // the slot is taken within one short wait (at most 4 s) of its release
-    expect(waited).toBeLessThanOrEqual(300_000 + 4000);
-    expect(Math.max(...h.clock.sleeps)).toBeLessThanOrEqual(4000);
+    // the slot is taken within one short wait (at most 8 s) of its release
+    expect(waited).toBeLessThanOrEqual(300_000 + 8000);
+    expect(Math.max(...h.clock.sleeps)).toBeLessThanOrEqual(8000);
     const posts = copyPosts();
     expect(posts[0].status).toBe(200); // the first copy
     expect(posts.slice(1, -1).every((r) => r.status === 400)).toBe(true);
@@ -248,7 +248,7 @@ describe("waiting for a copy slot (flow control)", () => {
     // every refusal was reported, counting the attempts
     expect(waits.length).toBe(posts.length - 2);
     expect(waits.map((w) => w.attempts)).toEqual(waits.map((_w, i) => i + 1));
-    expect(waits.every((w) => w.error.code === "IMG.0060" && w.delayMs <= 4000)).toBe(true);
+    expect(waits.every((w) => w.error.code === "IMG.0060" && w.delayMs <= 8000)).toBe(true);
     expect(listCalls()).toHaveLength(0);
     // exactly one image per copy
     const names = h.emulator.images().filter((i) => i.jobId !== undefined).map((i) => i.info.name);
@@ -265,7 +265,7 @@ describe("waiting for a copy slot (flow control)", () => {
     expect(ImsApiError.isImsApiError(e) && e.code).toBe("IMG.0060");
     expect((e as Error).message).toMatch(/^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: too many image tasks are running in this project; wait for some to finish and run again$/);
     expect(h.clock.now() - started).toBeLessThanOrEqual(240_000);
-    expect(h.clock.now() - started).toBeGreaterThan(236_000);
+    expect(h.clock.now() - started).toBeGreaterThan(232_000);
     expect(copies(h.emulator)).toHaveLength(1);
   });
 
@@ -275,7 +275,7 @@ describe("waiting for a copy slot (flow control)", () => {
     const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "after-429s" }, { deadlineMs: 3_600_000 });
     expect(s.adopted).toBe(false);
     expect(copyPosts().slice(1, -1).every((r) => r.status === 429)).toBe(true);
-    expect(h.clock.sleeps.every((ms) => ms >= 10_000 && ms <= 14_000)).toBe(true);
+    expect(h.clock.sleeps.every((ms) => ms >= 10_000 && ms <= 18_000)).toBe(true);
     expect(copies(h.emulator)).toHaveLength(2);
   });
 

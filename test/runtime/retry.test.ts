@@ -76,8 +76,8 @@ describe("flow control", () => {
     expect(flowControlDelayMs(http(429, undefined, "10"), 3, 0, () => 0.75, policy)).toBe(13_000);
   });
 
-  test("the default cap is 4 s and it must be greater than 0", () => {
-    expect(DEFAULT_RETRY.flowControlMaxDelayMs).toBe(4000);
+  test("the default cap is 8 s and it must be greater than 0", () => {
+    expect(DEFAULT_RETRY.flowControlMaxDelayMs).toBe(8000);
     expect(resolveRetry({ flowControlMaxDelayMs: 2500 }).flowControlMaxDelayMs).toBe(2500);
     expect(() => resolveRetry({ flowControlMaxDelayMs: 0 })).toThrow("retry.flowControlMaxDelayMs [0] must be a finite number greater than 0.");
   });
