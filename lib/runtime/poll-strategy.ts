@@ -21,6 +21,8 @@ export interface DelayStrategy {
 /** Smallest delay by default: never more than one call per second. */
 export const DEFAULT_MIN_DELAY_MS = 1000;
 export const DEFAULT_MAX_DELAY_MS = 30_000;
+/** Largest delay of the progress-predicting strategy by default: it closes in on the predicted end, so long delays cost no lag. */
+export const DEFAULT_PROGRESS_MAX_DELAY_MS = 60_000;
 
 function requireDelay(name: string, value: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw invalidOption(name, value, "must be a finite number of milliseconds greater than 0");
@@ -58,7 +60,7 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
 }
 
 export interface ProgressDelayOptions extends ExponentialDelayOptions {
-  /** A single step larger than this (as a fraction) is treated as a jump, not a rate. @default 0.5 */
+  /** A single step larger than this (as a fraction) is a change of pace: the pace is learned again. @default 0.5 */
   readonly jumpThreshold?: number;
   /** The fit uses at least this many recent observations (and at least the last half of the wait). @default 8 */
   readonly window?: number;
@@ -75,17 +77,42 @@ const FIT_SPAN_SHARE = 0.5;
 const KEPT_OBSERVATIONS = 400;
 /** `process_percent` is shown in whole percents, and 99 % until the job ends: values at or above this are censored. */
 const CENSORED_FROM = 0.99;
-/** The value a prediction aims at: a little below 100 %, so that rounding makes a poll early (one more call) rather than late. */
+/** The quadratic aims a little below 100 %, so that rounding makes a poll early (one more call) rather than late. */
 const END_TARGET = 0.998;
 /** A slowing curve whose top is at most this far above 1 ends at its top. */
 const FLAT_TOP_TOLERANCE = 0.03;
+/** Exponents k of the curves 1 - p = (s (E - t))^k tried against the quadratic: k = 1 a steady pace, k > 1 slowing down to the end, k < 1 speeding up. */
+const EXPONENTS = [0.5, 0.75, 1, 1.5, 2, 3];
+/** The quadratic (three parameters) must fit this much better than the best power curve (two) to be chosen. */
+const QUADRATIC_PENALTY = 1.5;
+/** A curve whose root-mean-square distance from the observations is more than this does not describe them. */
+const MISFIT = 0.025;
+/** Two fits whose squared errors are within this factor of each other both describe the values. */
+const COMPARABLE_FIT = 3;
 /** Early in a wait, a delay is at most this multiple of the time waited so far. */
 const EARLY_GROWTH = 2;
+/**
+ * Share of the predicted time to the end that the next delay waits, by how much the prediction
+ * rests on: a fitted curve; a straight line through values within one step of it (a steady pace);
+ * any other straight line (an accelerating pace is invisible to it); two values just after a
+ * restart; the 99 % that hides the last percent. Closing in by these shares costs a few calls per
+ * decade of remaining time; below CLOSE_MS the poll aims at the predicted end itself.
+ */
+const CURVE_SHARE = 0.85;
+const STEADY_SHARE = 0.75;
+const STRAIGHT_SHARE = 0.5;
+const RESTART_SHARE = 0.25;
+const CENSORED_SHARE = 0.5;
+const CLOSE_MS = 3000;
+/** The 99 % shown after a pace p lasts at most this many times 1.5 % / p (it hides 1-1.5 %; a slowing job takes longer). */
+const CENSORED_SPAN = 2;
 /** While overdue for less than this share of the wait before, the overdue delay stays at most OVERDUE_CAP_MS. */
-const OVERDUE_SHARE = 0.25;
+const OVERDUE_SHARE = 0.1;
 const OVERDUE_CAP_MS = 3000;
+/** While overdue, the delay is at least this share of the time overdue (capped backoff, log-many calls). */
+const OVERDUE_GROWTH = 0.3;
 /** A stalled job is polled after this share of the time it has been stalled. */
-const STALL_SHARE = 0.5;
+const STALL_SHARE = 0.75;
 /** A new value this far from what the last fit expected means the pace changed. */
 const SURPRISE = 0.1;
 /** A value unchanged for this many predicted steps of 1 % means a stall. */
@@ -147,6 +174,9 @@ function timeToOne([c0, c1, c2]: readonly [number, number, number]): number | un
   const left = END_TARGET - c0;
   if (left <= 0) return 0;
   if (Math.abs(c2) < 1e-18) return c1 > 0 ? left / c1 : undefined;
+  const disc = c1 * c1 + 4 * c2 * left;
+  const roots = disc < 0 ? [] : [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
+  const crossing = roots.length > 0 ? Math.min(...roots) : undefined;
   if (c2 < 0) {
     // Slowing down. When the top of the curve is about 1 (within the 1 % rounding and some noise),
     // the job creeps to 100 % at that top: where the curve crosses 1 is then very sensitive to the
@@ -155,10 +185,7 @@ function timeToOne([c0, c1, c2]: readonly [number, number, number]): number | un
     const peak = c0 - (c1 * c1) / (4 * c2);
     if (top >= 0 && peak <= 1 + FLAT_TOP_TOLERANCE) return top;
   }
-  const disc = c1 * c1 + 4 * c2 * left;
-  if (disc < 0) return undefined;
-  const roots = [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
-  return roots.length > 0 ? Math.min(...roots) : undefined;
+  return crossing;
 }
 
 /** The value a fit expects at `t`, kept between `floor` and 1 (a fitted parabola turns down after its top). */
@@ -170,32 +197,89 @@ function expected(f: { readonly c: readonly [number, number, number]; readonly t
   return Math.min(1, Math.max(floor, c0 + c1 * at + c2 * at * at));
 }
 
+interface Model {
+  /** Time from the reference time until the job ends. */
+  readonly ahead: number;
+  /** Progress per ms at the reference time. */
+  readonly rate: number;
+  /** The modelled value at `t`. */
+  at(t: number): number;
+  /** Sum of squared differences from the observations. */
+  readonly err: number;
+}
+
+function squaredError(points: readonly Obs[], at: (t: number) => number): number {
+  let err = 0;
+  for (const o of points) err += (o.p - at(o.t)) ** 2;
+  return err;
+}
+
 /**
- * Predicts when the job ends from its `process_percent` history and polls at that moment,
- * clamped to [min, max]. Tuned with `bench/completion.ts` (see BENCHMARKS.md) on the emulator's
- * job model: 30 s to 60 min jobs with linear, front-loaded, back-loaded and stalling progress.
+ * Fits 1 - p = (s (E - t))^k for each k of EXPONENTS (a straight line through (1 - p)^(1/k)) and
+ * keeps the k whose curve is closest to the observations. A curve that slows down to its end
+ * (k = 2) ends where it flattens at 100 %: the end is found from the straight line through
+ * sqrt(1 - p), much better conditioned than the top of a fitted parabola.
+ */
+function powerFit(points: readonly Obs[], t0: number): Model | undefined {
+  let best: Model | undefined;
+  for (const k of EXPONENTS) {
+    const line = fit(points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p) ** (1 / k) })), t0, false);
+    if (!line) continue;
+    const [c0, c1] = line;
+    if (!(c1 < 0)) continue;
+    const s = -c1;
+    const end = t0 + c0 / s;
+    const at = (t: number): number => 1 - Math.max(0, s * (end - t)) ** k;
+    const err = squaredError(points, at);
+    if (best && err >= best.err) continue;
+    best = { ahead: Math.max(0, c0 / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err };
+  }
+  return best;
+}
+
+/** The quadratic of `fit`, solved for 100 % by `timeToOne`. */
+function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
+  const c = fit(points, t0, true);
+  const ahead = c ? timeToOne(c) : undefined;
+  if (!c || ahead === undefined) return undefined;
+  const at = (t: number): number => expected({ c, t0 }, t, 0);
+  return { ahead, rate: c[1], at, err: squaredError(points, at) };
+}
+
+/**
+ * Predicts when the job ends from its `process_percent` history and closes in on that moment in
+ * a few polls, each bounded by [min, max]. A pure function of the history it is given (no clock
+ * reads): create one per wait. Tuned with `bench/completion.ts` (see BENCHMARKS.md) on the
+ * emulator's job model (30 s to 60 min jobs, linear, front-loaded, back-loaded and stalling
+ * progress, jittered): about log(duration) + a constant calls per job.
  *
- * - The prediction fits the recent observations, weighted by the time each stands for: a
- *   quadratic when there are enough values (progress that slows down or speeds up towards the
- *   end is followed; a curve that flattens out at about 100 % ends at its top), else a straight
- *   line, and solves for 100 %. Every observation is a sample of a value rounded to 1 %, so all
- *   count, except 99 %, which the service shows until the job ends.
- * - Early in the wait (and after a restart) a delay is at most twice the time waited so far.
- * - Past the predicted end and not done (overdue), the delay grows from `min` by
- *   `overdueFactor`, at most 3 s while the overdue time is short compared with the wait, then
- *   up to `max`. A prediction that came true without the job ending caps the next delays the
- *   same way. A new value far from the fitted curve (the job stalled or sped up between two
- *   polls) restarts the learning of the pace. At 99 % (which hides how close the end is) it
- *   closes in on the predicted end by halves.
- * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff
- *   (at least half the stalled time, from `min` by `factor`); when it moves again, the fit
- *   restarts from the stall.
- * - Without a usable rate (progress absent, not moved yet, going backwards, or jumping by more
- *   than `jumpThreshold`) it is capped exponential backoff from `min` by `factor`.
+ * - Prediction: with three or more distinct values (each a sample of a value rounded to 1 %; 99 %,
+ *   which the service shows until the end, is censored), the observations of the recent half of
+ *   the wait are fitted with curves 1 - p = (s (E - t))^k for a few k (steady, slowing down,
+ *   speeding up) and with a quadratic; the closest wins (the quadratic must be clearly closer).
+ *   With fewer values it is a straight line.
+ * - Closing in: the next poll waits a share of the predicted time to the end, larger when the
+ *   prediction rests on more (85 % for a curve, 75 % for a steady straight line, 50 % for other
+ *   straight lines, for two values after a restart and at 99 %); within 3 s of the predicted end
+ *   it aims at the end itself. Early in the wait a delay is at most twice the time waited so far.
+ * - 99 %: it hides the last 1-1.5 %, so the end is also bounded by twice the time those take at
+ *   the pace that led to 99 %.
+ * - Overdue (past the predicted end and not done): capped backoff from `min` by `overdueFactor`
+ *   and at least 30 % of the time overdue, at most 3 s while the overdue time is short compared
+ *   with the wait, then up to `max`.
+ * - A new value far from the fitted curve, or a step larger than `jumpThreshold` (the job stalled
+ *   or sped up between two polls), or a move after a stall: the pace is learned again from the
+ *   value before the change, first from two values at half of the time the slower of the new
+ *   pace and the pace before predicts; once a second value at the new pace arrives, the value
+ *   before the change is dropped.
+ * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff (at
+ *   least 75 % of the stalled time, from `min` by `factor`).
+ * - Without a usable rate (progress absent, not moved yet, going backwards) it is capped
+ *   exponential backoff from `min` by `factor`.
  */
 export function progressPredictingDelay(options: ProgressDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
-  const max = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const max = options.maxDelayMs ?? DEFAULT_PROGRESS_MAX_DELAY_MS;
   const factor = options.factor ?? 2;
   const jump = options.jumpThreshold ?? 0.5;
   const windowSize = options.window ?? 8;
@@ -206,30 +290,36 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   if (!Number.isInteger(windowSize) || windowSize < 2) throw invalidOption("window", windowSize, "must be an integer of at least 2");
   if (!Number.isFinite(overdueFactor) || overdueFactor < 1) throw invalidOption("overdueFactor", overdueFactor, "must be a finite number of at least 1");
 
-  /** Recent observations since the last restart or stall, oldest first. */
+  /** Recent observations since the last restart, oldest first. */
   let observations: Obs[] = [];
   /** When the current value was first seen. */
   let since = 0;
-  /** When the wait began, or restarted after a jump or a stall. */
+  /** When the wait began, or the value before the last restart was seen. */
   let start: number | undefined;
   let stalled = false;
   /** When the last prediction said the job would end. */
   let predictedEnd: number | undefined;
   /** When the job was first seen past its predicted end (in this spell). */
   let overdueSince: number | undefined;
-  /** The last fit and the time it is centred on, to notice a job that leaves it. */
-  let lastFit: { readonly c: readonly [number, number, number]; readonly t0: number } | undefined;
+  /** What the last fit expects at a time, to notice a job that leaves it. */
+  let lastFit: ((t: number) => number) | undefined;
+  /** The pace of the last prediction, and the pace before the last restart. */
+  let pace = 0;
+  let paceBefore = 0;
+  /** The first observation is the value before a change of pace (dropped once the new pace has two values). */
+  let corner = false;
   let fallbacks = 0;
   let overdue = 0;
   let stallSteps = 0;
   const fallback = (): number => Math.min(max, min * factor ** Math.min(fallbacks++, 60));
-  // A stalled job is polled at a share of the time it has been stalled: capped backoff that does not start over at min.
   const stallDelay = (t: number): number => Math.min(max, Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since))));
   const overdueDelay = (t: number): number => {
     overdueSince ??= t;
     // Overdue for a short while compared with the wait so far: the end is close, keep polling often.
-    const cap = t - overdueSince < OVERDUE_SHARE * (overdueSince - (start ?? 0)) ? Math.max(min, Math.min(max, OVERDUE_CAP_MS)) : max;
-    return Math.min(cap, Math.round(min * overdueFactor ** Math.min(overdue++, 60)));
+    // then the cap grows by OVERDUE_GROWTH of the time overdue beyond that.
+    const short = Math.max(min, Math.min(max, OVERDUE_CAP_MS));
+    const cap = Math.min(max, Math.max(short, OVERDUE_GROWTH * (t - overdueSince - OVERDUE_SHARE * (overdueSince - (start ?? 0)))));
+    return Math.min(cap, Math.max(Math.round(min * overdueFactor ** Math.min(overdue++, 60)), Math.round(OVERDUE_GROWTH * (t - overdueSince))));
   };
 
   return {
@@ -237,11 +327,13 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       start ??= t;
       if (p === undefined || !Number.isFinite(p)) return fallback();
       const last = observations[observations.length - 1];
-      if (!last || p < last.p || p - last.p > jump) {
+      if (!last || p < last.p) {
+        // First value, or going backwards: start over.
         observations = [{ t, p }];
         since = t;
         if (last) start = t;
         stalled = false;
+        corner = false;
         overdue = 0;
         stallSteps = 0;
         overdueSince = undefined;
@@ -256,18 +348,20 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         overdue = 0;
         stallSteps = 0;
         overdueSince = undefined;
-        if (lastFit && Math.abs(p - expected(lastFit, t, last.p)) > SURPRISE) {
-          // The job left the fitted curve (it stalled or sped up between two polls): learn the pace again.
+        if ((lastFit && Math.abs(p - Math.min(1, Math.max(last.p, lastFit(t)))) > SURPRISE) || stalled || p - last.p > jump) {
+          // The job left the fitted curve (it stalled or sped up between two polls), or moved again
+          // after a stall: learn the pace again from the last value before the change.
+          paceBefore = pace;
+          start = last.t;
           observations = [last];
-          start = t;
           stalled = false;
-        } else if (stalled) {
-          // Only the last stalled observation and what follows describe the new pace; when the
-          // job moved again within the last interval is unknown, so learn the pace again.
+          corner = true;
+        } else if (corner && observations.length === 2) {
+          // The change happened at some time between the first two values: with two values at the new pace, drop the first.
           observations = [last];
-          start = t;
-          stalled = false;
-        }
+          start = last.t;
+          corner = false;
+        } else corner = false;
       }
       observations.push({ t, p });
       if (observations.length > KEPT_OBSERVATIONS) observations.shift();
@@ -288,14 +382,29 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       const linear = fit(usable, t, false);
       let rate = linear ? linear[1] : 0;
       let ahead = linear ? timeToOne(linear) : undefined;
-      lastFit = linear ? { c: linear, t0: t } : undefined;
+      lastFit = linear ? (x: number) => expected({ c: linear, t0: t }, x, 0) : undefined;
+      let share = STRAIGHT_SHARE;
+      if (linear && usable.length >= 3 && usable.every((o) => Math.abs(o.p - (linear[0] + linear[1] * (o.t - t))) <= 0.01)) share = STEADY_SHARE;
       if (distinct >= 3 && usable.length >= 4) {
-        const quad = fit(usable, t, true);
-        const q = quad ? timeToOne(quad) : undefined;
-        if (quad && q !== undefined) {
-          ahead = q;
-          rate = quad[1];
-          lastFit = { c: quad, t0: t };
+        const power = powerFit(usable, t);
+        const quad = quadraticFit(usable, t);
+        let model = quad && (!power || quad.err * QUADRATIC_PENALTY < power.err) ? quad : power;
+        // Two shapes that both follow the values (the window mixes parts of the curve): trust the earlier end, the safe side for the lag.
+        if (quad && power && Math.max(quad.err, power.err) <= COMPARABLE_FIT * Math.min(quad.err, power.err)) model = quad.ahead < power.ahead ? quad : power;
+        if (model && model.err <= usable.length * MISFIT ** 2) {
+          ahead = model.ahead;
+          rate = model.rate;
+          lastFit = model.at;
+          share = CURVE_SHARE;
+        } else if (model) {
+          // No curve follows the values (the pace changed unseen between two polls): go by the last few values.
+          const tail = fit(usable.slice(-3), t, false);
+          if (tail) {
+            ahead = timeToOne(tail);
+            rate = tail[1];
+            lastFit = (x: number) => expected({ c: tail, t0: t }, x, 0);
+            share = STRAIGHT_SHARE;
+          }
         }
       }
       // Stalled: the value has not moved for several steps of 1 % at the current pace.
@@ -304,10 +413,26 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         predictedEnd = undefined;
         return stallDelay(t);
       }
+      if (usable.length <= 2 && paceBefore > 0 && p < CENSORED_FROM) {
+        // Just after a restart: two values, and the change happened somewhere between them; the pace before bounds the end too.
+        ahead = Math.min(ahead, (1 - p) / paceBefore);
+        share = RESTART_SHARE;
+      }
+      if (p >= CENSORED_FROM) {
+        const first = observations.findIndex((o) => o.p >= CENSORED_FROM);
+        if (first > 0) {
+          const before = observations[first - 1];
+          const entry = observations[first];
+          const pace99 = (entry.p - before.p) / Math.max(1, entry.t - before.t);
+          ahead = Math.min(ahead, Math.max(0, (CENSORED_SPAN * 0.015) / pace99 - (t - entry.t)));
+        }
+        share = CENSORED_SHARE;
+      }
+      if (rate > 0) pace = rate;
       predictedEnd = t + ahead;
       if (ahead < min) return overdueDelay(t);
-      // At 99 % the job may end any moment before the predicted end: close in by halves.
-      if (p >= CENSORED_FROM) ahead = Math.max(min, ahead / 2);
+      if (p >= CENSORED_FROM) ahead = Math.max(min, share * ahead);
+      else if (ahead > CLOSE_MS) ahead = Math.max(CLOSE_MS, share * ahead);
       if (missed || overdue > 0) return Math.min(overdueDelay(t), Math.round(ahead));
       // Early on (and after a restart) the prediction rests on few points: never wait longer than twice what the wait has lasted.
       return Math.min(max, Math.max(min, EARLY_GROWTH * (t - start)), Math.round(ahead));

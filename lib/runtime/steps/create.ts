@@ -32,7 +32,7 @@ import { markerOf, markerTag } from "./tags";
 const DEAD = new Set(["deleted", "killed"]);
 /** Polling bounds of the copy wait. */
 export const MIN_POLL_MS = 1000;
-export const MAX_POLL_MS = 30_000;
+export const MAX_POLL_MS = 60_000;
 
 /** What the create step tracks: a job to wait for, or (adopted without job) an image. */
 type Tracked = { readonly jobId: string; readonly imageId?: string } | { readonly jobId?: undefined; readonly imageId: string };
