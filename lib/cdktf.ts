@@ -2,6 +2,8 @@
  * The only module that imports `cdktf`. A CDK Terrain (`cdktn`) build of this library changes
  * the module name on the import below and nothing else.
  */
+import { Token, type IResolvable, type IResolveContext } from "cdktf";
+
 export { AssetType, DataResource, Fn, TerraformAsset, TerraformStack, Token } from "cdktf";
 
 /**
@@ -51,4 +53,31 @@ const EXPRESSION_ESCAPES: Readonly<Record<string, string>> = { "\\": "\\\\", '"'
  */
 export function expressionStringLiteral(value: string): string {
   return `"${value.replace(/[\\"\n\r]|\$\{|%\{/g, (match) => EXPRESSION_ESCAPES[match])}"`;
+}
+
+/**
+ * A string token for a Terraform expression written as text (without `${` `}`). It renders like a
+ * cdktf `Fn` intrinsic: `${expression}` in an attribute, the bare expression inside a `Fn` call or
+ * another expression (cdktf's `suppressBraces`), so that users can compose it. Unlike an
+ * intrinsic, it captures no stack trace.
+ */
+export function expressionToken(expression: string): string {
+  return Token.asString(new ExpressionText(expression));
+}
+
+class ExpressionText implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(private readonly expression: string) {}
+
+  public resolve(context: IResolveContext): string {
+    // As cdktf's own expressions do: whatever is nested in this one renders without braces.
+    const suppressBraces = context.suppressBraces;
+    context.suppressBraces = true;
+    return suppressBraces ? this.expression : `\${${this.expression}}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
 }

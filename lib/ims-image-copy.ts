@@ -4,7 +4,7 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { DataResource, Fn, Token, attributeLiteral, expressionStringLiteral, functionArgumentLiteral } from "./cdktf";
+import { DataResource, Fn, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral } from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -140,7 +140,14 @@ export class ImsImageCopy extends Construct {
   }
   private imageIdToken?: string;
   /** Value of the marker tag that identifies this declared copy (a token: 40 hexadecimal digits). */
-  public readonly marker: string;
+  public get marker(): string {
+    // A token made on first use (the construct writes the expression as text itself).
+    this.markerToken ??= Token.isUnresolved(this.markerValue) ? this.markerValue : expressionToken(this.markerValue.slice(2, -1));
+    return this.markerToken;
+  }
+  private markerToken?: string;
+  /** The marker as an attribute value: `${expression}` text, or a cdktf token when an input is one. */
+  private readonly markerValue: string;
   /** Key of the marker tag the library puts on the image. */
   public readonly markerTagKey: string = MARKER_TAG_KEY;
 
@@ -176,7 +183,8 @@ export class ImsImageCopy extends Construct {
     const createTimeout = numberToString(props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES);
     const deleteTimeout = props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES;
 
-    this.marker = markerExpression([this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
+    this.markerValue = markerAttributeValue([this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
+    const marker = this.markerValue;
 
     this.copyResource = new DataResource(this, "copy", {
       triggersReplace: {
@@ -185,7 +193,7 @@ export class ImsImageCopy extends Construct {
         enterprise_project_id: enterpriseProjectId,
         region,
         project_id: projectId,
-        marker: this.marker,
+        marker,
       },
       provisioners: [
         {
@@ -202,7 +210,7 @@ export class ImsImageCopy extends Construct {
             [RuntimeEnv.REGION]: region,
             [RuntimeEnv.PROJECT_ID]: projectId,
             [RuntimeEnv.ENDPOINT]: endpoint,
-            [RuntimeEnv.MARKER]: this.marker,
+            [RuntimeEnv.MARKER]: marker,
             [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
             [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: createTimeout,
             // `${self.id}` is Terraform's, not a JavaScript template: the copy resource's own ID.
@@ -244,7 +252,7 @@ export class ImsImageCopy extends Construct {
         project_id: projectId,
         endpoint,
         delete_timeout_minutes: deleteTimeout,
-        marker: this.marker,
+        marker,
       },
       provisioners: [
         {
@@ -289,7 +297,7 @@ export class ImsImageCopy extends Construct {
             [RuntimeEnv.NAME]: name,
             [RuntimeEnv.DESCRIPTION]: description,
             [RuntimeEnv.TAGS]: tagsJson,
-            [RuntimeEnv.MARKER]: this.marker,
+            [RuntimeEnv.MARKER]: marker,
             [RuntimeEnv.REGION]: region,
             [RuntimeEnv.PROJECT_ID]: projectId,
             [RuntimeEnv.ENDPOINT]: endpoint,
@@ -307,11 +315,12 @@ function addressOf(resource: DataResource): string {
 }
 
 /**
- * The marker: `substr(sha256(join("\n", inputs)), 0, 40)` evaluated by Terraform (unset inputs
- * are ""). Literal inputs are written as expression text (no `Fn` intrinsics to build and
- * resolve); when an input is a token, cdktf's `Fn` calls render it.
+ * The marker, `substr(sha256(join("\n", inputs)), 0, 40)` evaluated by Terraform (unset inputs
+ * are ""), as an attribute value. Literal inputs: `${...}` text (no `Fn` intrinsics to build and
+ * resolve). When an input is a token (such as an image ID from another copy), cdktf's `Fn` calls
+ * render it.
  */
-function markerExpression(inputs: readonly (string | undefined)[]): string {
+function markerAttributeValue(inputs: readonly (string | undefined)[]): string {
   const values = inputs.map((value) => value ?? "");
   if (values.some((value) => Token.isUnresolved(value))) {
     return Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", values.map(functionArgumentLiteral))), 0, 40));

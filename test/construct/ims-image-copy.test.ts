@@ -1,4 +1,4 @@
-import { DataResource, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { DataResource, Fn, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { ImsImageCopy, MARKER_TAG_KEY, RemovalPolicy } from "cdktf-ims-image-copy";
 import { EMULATOR_PROJECT_ID, SEED_ENTERPRISE_PROJECT_ID, SeedImage, SeedKmsKey } from "../../lib/emulator/defaults";
@@ -222,6 +222,22 @@ describe("attributes of ImsImageCopy", () => {
     expect(synthesize(stack).output.marker.value).toBe(MARKER_EXPR("stack/copy", SOURCE));
     expect(copy.markerTagKey).toBe("cdktf-ims-image-copy");
     expect(copy.markerTagKey).toBe(MARKER_TAG_KEY);
+  });
+
+  test("the marker token composes like a cdktf expression: inside Fn calls, in a longer string, and as a prop of another copy", () => {
+    const stack = testStack();
+    const copy = minimal(stack);
+    const other = new ImsImageCopy(stack, "other", { sourceImageId: SOURCE, name: "other", description: copy.marker });
+    new TerraformOutput(stack, "upper", { value: Fn.upper(copy.marker) });
+    new TerraformOutput(stack, "joined", { value: Fn.join("-", [copy.marker, "x"]) });
+    new TerraformOutput(stack, "prefixed", { value: `m-${copy.marker}` });
+    const json = synthesize(stack);
+    const expression = MARKER_EXPR("stack/copy", SOURCE).slice(2, -1);
+    expect(json.output.upper.value).toBe(`\${upper(${expression})}`);
+    expect(json.output.joined.value).toBe(`\${join("-", [${expression}, "x"])}`);
+    expect(json.output.prefixed.value).toBe(`m-\${${expression}}`);
+    expect(localExec(resourcesOf(json, other).copy).environment.IMS_COPY_DESCRIPTION).toBe(`\${${expression}}`);
+    expect(copy.marker).toBe(copy.marker);
   });
 
   test("two copies of the same image in one stack get different markers because their paths differ", () => {
