@@ -5,7 +5,7 @@
  */
 import axios from "axios";
 import { configFromEnv, DEBUG_ENV, resolveRetry, type ClientConfig, type ClientOptions, type ConfigOverrides, type RetryOptions } from "./config";
-import { ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, unexpectedResponse } from "./errors";
+import { flowControlExhausted, ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, unexpectedResponse } from "./errors";
 import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
 import { loggerFromEnv, SILENT, type Logger } from "./log";
 import { exponentialDelay } from "./poll-strategy";
@@ -284,7 +284,7 @@ export class ImsClient {
           }
           const now = this.now();
           const delay = flowControlDelayMs(error, refusals, now, this.random, this.retry);
-          if (now + delay > deadlineAt) throw error;
+          if (now + delay > deadlineAt) throw flowControlExhausted(error as ImsApiError, refusals, now - startedAt);
           opts.onFlowControl?.({ error: error as ImsApiError, attempts: attempt, refusals, elapsedMs: now - startedAt, delayMs: delay });
           this.logger.debug(`flow control: resubmitting in ${delay} ms (attempt ${attempt}, refusal ${refusals}) after: ${(error as Error).message}`);
           await this.sleep(delay, opts.signal);

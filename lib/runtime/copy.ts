@@ -197,7 +197,7 @@ export async function resumeWait(client: ImsClient, what: ResumeTarget | string,
 export async function copyImageAndWait(client: ImsClient, opts: CopyAndWaitOptions): Promise<CopyResult> {
   requireTimeout(opts.timeoutMs);
   const started = client.now();
-  const submission = await client.copyImageInRegion(opts.sourceImageId, opts.body, { signal: opts.signal });
+  const submission = await client.copyImageInRegion(opts.sourceImageId, opts.body, { signal: opts.signal, deadlineMs: opts.timeoutMs });
   await opts.onSubmitted?.(submission);
   const remaining = Math.max(1, opts.timeoutMs - (client.now() - started));
   const target: ResumeTarget = submission.jobId ? { jobId: submission.jobId } : { imageId: submission.imageId ?? "" };

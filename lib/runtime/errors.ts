@@ -403,6 +403,23 @@ export function imageDeleteTimedOut(imageId: string, timeoutMs: number): WaitTim
 }
 
 /** Exit code of the runtime/CLI for an error (see `ExitCode`). */
+/**
+ * The copy POST met flow control (IMG.0060 / 429) until its deadline (the create timeout) ran out.
+ * Keeps the service's code, message and request ID; the hint says how long it waited and what to do.
+ */
+export function flowControlExhausted(last: ImsApiError, refusals: number, elapsedMs: number): ImsApiError {
+  return new ImsApiError({
+    kind: last.kind,
+    operation: last.operation,
+    status: last.status,
+    code: last.code,
+    serviceMessage: last.serviceMessage,
+    requestId: last.requestId,
+    retryAfter: last.retryAfter,
+    hint: `IMS flow control: gave up waiting for a copy slot after ${refusals} refused submissions over ${Math.round(elapsedMs / 1000)} s (the create timeout); too many image tasks are running in this project. Raise createTimeoutMinutes, lower terraform's -parallelism, or run again when fewer tasks are running`,
+  });
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return ExitCode.USAGE;
   if (error instanceof JobFailedError) return ExitCode.JOB_FAILED;

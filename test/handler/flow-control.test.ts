@@ -111,7 +111,7 @@ describe("create step waiting for a copy slot", () => {
     expect(r.code).not.toBe(ExitCode.OK);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(
-      /^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: too many image tasks are running in this project; wait for some to finish and run again$/,
+      /^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: gave up waiting for a copy slot after \d+ refused submissions over \d+ s \(the create timeout\); too many image tasks are running in this project\. Raise createTimeoutMinutes, lower terraform's -parallelism, or run again when fewer tasks are running$/,
     );
     expect(clock - started).toBeLessThanOrEqual(3 * 60_000);
     expect(clock - started).toBeGreaterThan(3 * 60_000 - 9000);

@@ -263,7 +263,7 @@ describe("waiting for a copy slot (flow control)", () => {
       .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "gives-up" }, { deadlineMs: 240_000 })
       .catch((x: unknown) => x);
     expect(ImsApiError.isImsApiError(e) && e.code).toBe("IMG.0060");
-    expect((e as Error).message).toMatch(/^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: too many image tasks are running in this project; wait for some to finish and run again$/);
+    expect((e as Error).message).toMatch(/^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: gave up waiting for a copy slot after \d+ refused submissions over \d+ s \(the create timeout\); too many image tasks are running in this project\. Raise createTimeoutMinutes, lower terraform's -parallelism, or run again when fewer tasks are running$/);
     expect(h.clock.now() - started).toBeLessThanOrEqual(240_000);
     expect(h.clock.now() - started).toBeGreaterThan(232_000);
     expect(copies(h.emulator)).toHaveLength(1);
