@@ -248,30 +248,32 @@ function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
 
 /**
  * Predicts when the job ends from its `process_percent` history and closes in on that moment in
- * a few polls, each bounded by [min, max]. A pure function of the history it is given (no clock
- * reads): create one per wait. Tuned with `bench/completion.ts` (see BENCHMARKS.md) on the
+ * a few polls, each bounded by [min, max] (default 1 s .. 60 s). Its delays depend only on the
+ * observations it is given (no clock reads); it keeps them, so create one per wait. Tuned with `bench/completion.ts` (see BENCHMARKS.md) on the
  * emulator's job model (30 s to 60 min jobs, linear, front-loaded, back-loaded and stalling
  * progress, jittered): about log(duration) + a constant calls per job.
  *
  * - Prediction: with three or more distinct values (each a sample of a value rounded to 1 %; 99 %,
  *   which the service shows until the end, is censored), the observations of the recent half of
  *   the wait are fitted with curves 1 - p = (s (E - t))^k for a few k (steady, slowing down,
- *   speeding up) and with a quadratic; the closest wins (the quadratic must be clearly closer).
- *   With fewer values it is a straight line.
+ *   speeding up) and with a quadratic; the closest wins (the quadratic must be clearly closer),
+ *   and when both follow the values (within a factor 3 in squared error) the earlier end wins.
+ *   A best curve more than 2.5 % (rms) from the values means the pace changed unseen: the last
+ *   three values decide. With fewer values it is a straight line.
  * - Closing in: the next poll waits a share of the predicted time to the end, larger when the
  *   prediction rests on more (85 % for a curve, 75 % for a steady straight line, 50 % for other
- *   straight lines, for two values after a restart and at 99 %); within 3 s of the predicted end
+ *   straight lines and at 99 %, 25 % for the first two values after a change of pace); within 3 s of the predicted end
  *   it aims at the end itself. Early in the wait a delay is at most twice the time waited so far.
  * - 99 %: it hides the last 1-1.5 %, so the end is also bounded by twice the time those take at
  *   the pace that led to 99 %.
- * - Overdue (past the predicted end and not done): capped backoff from `min` by `overdueFactor`
- *   and at least 30 % of the time overdue, at most 3 s while the overdue time is short compared
- *   with the wait, then up to `max`.
+ * - Overdue (past the predicted end and not done): backoff from `min` by `overdueFactor` and at
+ *   least 30 % of the time overdue, capped at 3 s while overdue for less than 10 % of the wait
+ *   before, then by a cap growing with 30 % of the time overdue beyond that, up to `max`.
  * - A new value far from the fitted curve, or a step larger than `jumpThreshold` (the job stalled
  *   or sped up between two polls), or a move after a stall: the pace is learned again from the
- *   value before the change, first from two values at half of the time the slower of the new
- *   pace and the pace before predicts; once a second value at the new pace arrives, the value
- *   before the change is dropped.
+ *   value before the change (the growth limit counts from there, not from the change), the end
+ *   being the earlier of what the two values and the pace before predict; once a second value
+ *   at the new pace arrives, the value before the change is dropped.
  * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff (at
  *   least 75 % of the stalled time, from `min` by `factor`).
  * - Without a usable rate (progress absent, not moved yet, going backwards) it is capped
