@@ -60,6 +60,8 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
 }
 
 export interface ProgressDelayOptions extends ExponentialDelayOptions {
+  /** Largest delay. @default 60000 (DEFAULT_PROGRESS_MAX_DELAY_MS) */
+  readonly maxDelayMs?: number;
   /** A single step larger than this (as a fraction) is a change of pace: the pace is learned again. @default 0.5 */
   readonly jumpThreshold?: number;
   /** The fit uses at least this many recent observations (and at least the last half of the wait). @default 8 */
