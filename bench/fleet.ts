@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage, type RequestLogEntry } from "../lib/emulator";
+import { emulatorClientEnv, ImsEmulator, SeedImage, type RequestLogEntry } from "../lib/emulator";
 import { ImsImageCopy } from "../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../lib/runtime-asset";
 import { median, quantile } from "./support/stats";
@@ -85,12 +85,7 @@ function terraformEnv(terraform: string, url: string, home: string): NodeJS.Proc
     TF_IN_AUTOMATION: "1",
     TF_INPUT: "0",
     CHECKPOINT_DISABLE: "1",
-    HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
-    HW_SECRET_KEY: EMULATOR_SECRET_KEY,
-    HW_REGION_NAME: EMULATOR_REGION,
-    HW_PROJECT_ID: EMULATOR_PROJECT_ID,
-    HW_IMS_ENDPOINT: url,
-    HW_IAM_ENDPOINT: url,
+    ...emulatorClientEnv(url),
   };
 }
 

@@ -102,7 +102,7 @@ async function main() {
     return;
   }
   checkPrerequisites();
-  const { ImsEmulator, SeedImage, EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, EMULATOR_REGION, EMULATOR_PROJECT_ID } = require(EMULATOR_MODULE);
+  const { ImsEmulator, SeedImage, EMULATOR_REGION, EMULATOR_PROJECT_ID, emulatorClientEnv } = require(EMULATOR_MODULE);
 
   step(1, "Starting the IMS emulator (no cloud account, no network)");
   const emulator = new ImsEmulator({ jobSeconds: 6, deleteSeconds: 1 });
@@ -115,14 +115,7 @@ async function main() {
   let kept = false;
   try {
     // What a user exports before "terraform apply": credentials and endpoints (here: the emulator's).
-    const cloudEnv = {
-      HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
-      HW_SECRET_KEY: EMULATOR_SECRET_KEY,
-      HW_REGION_NAME: EMULATOR_REGION,
-      HW_PROJECT_ID: EMULATOR_PROJECT_ID,
-      HW_IMS_ENDPOINT: url,
-      HW_IAM_ENDPOINT: url,
-    };
+    const cloudEnv = emulatorClientEnv(url);
     const baseEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? work, LANG: process.env.LANG ?? "C.UTF-8" };
 
     step(2, `Synthesizing ${join("examples", "basic")} into ${outdir}`);

@@ -45,3 +45,18 @@ export const EMULATOR_TEMPORARY_SECURITY_TOKEN = "emulator-security-token-000000
 /** Default host and port of the `ims-emulator` command. */
 export const EMULATOR_DEFAULT_HOST = "127.0.0.1";
 export const EMULATOR_DEFAULT_PORT = 8090;
+
+/**
+ * What a user exports before `terraform apply` (or the CLI) to talk to an emulator at `url`:
+ * its full-permission credential, region, project, and the URL as both IMS and IAM endpoint.
+ */
+export function emulatorClientEnv(url: string): Record<string, string> {
+  return {
+    HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
+    HW_SECRET_KEY: EMULATOR_SECRET_KEY,
+    HW_REGION_NAME: EMULATOR_REGION,
+    HW_PROJECT_ID: EMULATOR_PROJECT_ID,
+    HW_IMS_ENDPOINT: url,
+    HW_IAM_ENDPOINT: url,
+  };
+}

@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../../lib/emulator/defaults";
+import { emulatorClientEnv } from "../../../lib/emulator/defaults";
 
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
@@ -35,15 +35,7 @@ export function markerFor(seed: string): string {
 
 /** Credentials and endpoint of the emulator, as a user would export them. Nothing else is inherited. */
 export function emulatorEnv(url: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
-    HW_SECRET_KEY: EMULATOR_SECRET_KEY,
-    HW_REGION_NAME: EMULATOR_REGION,
-    HW_PROJECT_ID: EMULATOR_PROJECT_ID,
-    HW_IMS_ENDPOINT: url,
-    HW_IAM_ENDPOINT: url,
-  };
+  return { PATH: process.env.PATH, ...emulatorClientEnv(url) };
 }
 
 export interface RunResult {
