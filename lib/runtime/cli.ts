@@ -12,8 +12,9 @@ import { DEBUG_ENV } from "./config";
 import { copyImageAndWait, resumeWait, type CopyResult } from "./copy";
 import { exitCodeFor, waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
+import { loggerFromEnv } from "./log";
+import { forwardAbort, keepTlsVerification, secretScrubber, trapSignals } from "./process-guard";
 import { abortableSleep } from "./steps/context";
-import { secretScrubber } from "./steps/main";
 import { formatElapsed, ProgressPrinter } from "./steps/progress";
 
 export interface CliIo {
@@ -52,10 +53,14 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     return ExitCode.OK;
   }
   const controller = new AbortController();
-  const release = io.signal ? forward(io.signal, controller) : trap(controller, stderr);
+  const release = io.signal
+    ? forwardAbort(io.signal, controller)
+    : trapSignals(controller, (why) => stderr(`ims-image-copy: ${why}: stopping; the service keeps working on any submitted job`), "the shell that started it");
   try {
+    keepTlsVerification(env, (line) => stderr(`ims-image-copy: warning: ${line}`));
     const now = io.now ?? Date.now;
-    const client = ImsClient.fromEnv(env, {}, { now, sleep: io.sleep ?? abortableSleep });
+    // Debug lines go through the same scrubbing as everything else printed.
+    const client = ImsClient.fromEnv(env, {}, { now, sleep: io.sleep ?? abortableSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) });
     await run(command, client, { stdout, stderr, now, signal: controller.signal, progressIntervalMs: io.progressIntervalMs ?? 10_000 });
     return ExitCode.OK;
   } catch (error) {
@@ -154,27 +159,6 @@ function version(): string {
   // Resolved at run time so the bundled CLI and the compiled one report the same thing.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require("../../package.json") as { version: string }).version;
-}
-
-function trap(controller: AbortController, stderr: (line: string) => void): () => void {
-  const onSignal = (sig: NodeJS.Signals): void => {
-    if (controller.signal.aborted) process.exit(ExitCode.INTERRUPTED);
-    stderr(`ims-image-copy: received ${sig}: stopping; the service keeps working on any submitted job`);
-    controller.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  };
-}
-
-function forward(signal: AbortSignal, controller: AbortController): () => void {
-  const onAbort = (): void => controller.abort();
-  if (signal.aborted) controller.abort();
-  else signal.addEventListener("abort", onAbort, { once: true });
-  return () => signal.removeEventListener("abort", onAbort);
 }
 
 if (require.main === module) {

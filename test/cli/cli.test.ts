@@ -117,6 +117,33 @@ describe("ims-image-copy against the emulator", () => {
     expect(r.err.join("\n")).toContain("disk copy failed");
   });
 
+  test("debug lines are scrubbed of credentials even when the service echoes them", async () => {
+    h.emulator.addFault({ path: "^/v1/cloudimages/job/", status: 400, imsCode: "IMG.0001", message: `bad request from ${EMULATOR_ACCESS_KEY}` });
+    h.emulator.addFault({ path: "^/v1/[0-9a-f]{32}/jobs/", status: 400, imsCode: "IMG.0001", message: `bad request from ${EMULATOR_ACCESS_KEY}` });
+    const r = await cli(h, ["status", "0123456789abcdef0123456789abcdef"], { IMS_COPY_DEBUG: "1" });
+    expect(r.code).toBe(ExitCode.API);
+    const printed = [...r.out, ...r.err].join("\n");
+    expect(printed).toContain("[ims-image-copy]"); // debug lines were written
+    expect(printed).toContain("[redacted]");
+    expect(printed).not.toContain(EMULATOR_ACCESS_KEY);
+    expect(printed).not.toContain(EMULATOR_SECRET_KEY);
+  });
+
+  test("NODE_TLS_REJECT_UNAUTHORIZED=0 does not switch TLS verification off", async () => {
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+    try {
+      const r = await cli(h, ["status", "0123456789abcdef0123456789abcdef"], { NODE_TLS_REJECT_UNAUTHORIZED: "0" });
+      expect(r.err[0]).toBe(
+        "ims-image-copy: warning: ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on (to trust a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem)",
+      );
+      expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    }
+  });
+
   test("missing credentials exit 2 naming the variables to set", async () => {
     const err: string[] = [];
     const code = await runCli(["status", "0123456789abcdef0123456789abcdef"], {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { secretScrubber } from "../../lib/runtime/steps/main";
+import { secretScrubber } from "../../lib/runtime/process-guard";
 import { jobRecordPath, readJobRecord, removeJobRecord, writeJobRecord } from "../../lib/runtime/steps/job-record";
 import { formatElapsed, ProgressPrinter } from "../../lib/runtime/steps/progress";
 import { writeResultFile } from "../../lib/runtime/steps/result-file";
