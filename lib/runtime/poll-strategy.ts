@@ -174,20 +174,20 @@ function fit(points: readonly Obs[], t0: number, quadratic: boolean): [number, n
 /** Time from t0 until the fitted curve reaches 1; undefined when it does not move towards 1. */
 function timeToOne([c0, c1, c2]: readonly [number, number, number]): number | undefined {
   const left = END_TARGET - c0;
-  if (left <= 0) return 0;
-  if (Math.abs(c2) < 1e-18) return c1 > 0 ? left / c1 : undefined;
-  const disc = c1 * c1 + 4 * c2 * left;
-  const roots = disc < 0 ? [] : [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
-  const crossing = roots.length > 0 ? Math.min(...roots) : undefined;
   if (c2 < 0) {
     // Slowing down. When the top of the curve is about 1 (within the 1 % rounding and some noise),
     // the job creeps to 100 % at that top: where the curve crosses 1 is then very sensitive to the
-    // rounding (a square root of it), the top is not.
+    // rounding (a square root of it), the top is not. Checked before the curve's value at t0: a
+    // flat top above END_TARGET still ends at the top, not now.
     const top = -c1 / (2 * c2);
     const peak = c0 - (c1 * c1) / (4 * c2);
     if (top >= 0 && peak <= 1 + FLAT_TOP_TOLERANCE) return top;
   }
-  return crossing;
+  if (left <= 0) return 0;
+  if (Math.abs(c2) < 1e-18) return c1 > 0 ? left / c1 : undefined;
+  const disc = c1 * c1 + 4 * c2 * left;
+  const roots = disc < 0 ? [] : [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
+  return roots.length > 0 ? Math.min(...roots) : undefined;
 }
 
 /** The value a fit expects at `t`, kept between `floor` and 1 (a fitted parabola turns down after its top). */
