@@ -3,34 +3,12 @@
  * provider's, and what the construct pinned (region, project ID, endpoint) wins over the caller's
  * environment.
  */
-import { ImsEmulator, SeedImage, EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../lib/emulator";
+import { SeedImage, EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { buildBundle, markerFor, removeDir, runRuntime, tempDir } from "./support/runtime";
+import { markerFor, runRuntime } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
-let bundleDir: string;
-let bundle: string;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
-
-beforeAll(async () => {
-  bundleDir = tempDir("ims-handler-bundle-");
-  bundle = buildBundle(bundleDir);
-  emulator = new ImsEmulator({ jobSeconds: 1 });
-  url = await emulator.start();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-  removeDir(bundleDir);
-});
-
-beforeEach(() => {
-  emulator.reset();
-  cwd = tempDir("ims-handler-creds-");
-});
-
-afterEach(() => removeDir(cwd));
+const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 }, cwdPrefix: "ims-handler-creds-" });
 
 const copyInputs = (): NodeJS.ProcessEnv => ({
   [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
@@ -42,19 +20,19 @@ const copyInputs = (): NodeJS.ProcessEnv => ({
 describe("credentials and target", () => {
   test("the SDK variable names HUAWEICLOUD_SDK_AK / _SK are accepted", async () => {
     const r = await runRuntime(
-      bundle,
+      fx.bundle,
       "create",
-      { PATH: process.env.PATH, HUAWEICLOUD_SDK_AK: EMULATOR_ACCESS_KEY, HUAWEICLOUD_SDK_SK: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_PROJECT_ID: EMULATOR_PROJECT_ID, HW_IMS_ENDPOINT: url, ...copyInputs() },
-      cwd,
+      { PATH: process.env.PATH, HUAWEICLOUD_SDK_AK: EMULATOR_ACCESS_KEY, HUAWEICLOUD_SDK_SK: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_PROJECT_ID: EMULATOR_PROJECT_ID, HW_IMS_ENDPOINT: fx.url, ...copyInputs() },
+      fx.cwd,
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(ExitCode.OK);
-    expect(emulator.jobs()).toHaveLength(1);
+    expect(fx.emulator.jobs()).toHaveLength(1);
   });
 
   test("the construct's region, project ID and endpoint override the caller's environment", async () => {
     const r = await runRuntime(
-      bundle,
+      fx.bundle,
       "create",
       {
         PATH: process.env.PATH,
@@ -67,23 +45,23 @@ describe("credentials and target", () => {
         ...copyInputs(),
         [RuntimeEnv.REGION]: EMULATOR_REGION,
         [RuntimeEnv.PROJECT_ID]: EMULATOR_PROJECT_ID,
-        [RuntimeEnv.ENDPOINT]: url,
+        [RuntimeEnv.ENDPOINT]: fx.url,
       },
-      cwd,
+      fx.cwd,
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(ExitCode.OK);
-    expect(emulator.jobs()).toHaveLength(1);
+    expect(fx.emulator.jobs()).toHaveLength(1);
   });
 
   test("without a project ID the runtime looks the project up in IAM by region name", async () => {
     const r = await runRuntime(
-      bundle,
+      fx.bundle,
       "create",
-      { PATH: process.env.PATH, HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_IMS_ENDPOINT: url, ...copyInputs() },
-      cwd,
+      { PATH: process.env.PATH, HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_IMS_ENDPOINT: fx.url, ...copyInputs() },
+      fx.cwd,
     );
     expect(r.code).toBe(ExitCode.OK);
-    expect(emulator.requests().filter((q) => q.path === "/v3/projects")).toHaveLength(1);
+    expect(fx.emulator.requests().filter((q) => q.path === "/v3/projects")).toHaveLength(1);
   });
 });

@@ -2,37 +2,19 @@
  * The runtime can be run by hand, so it re-validates its environment with the construct's rules:
  * a bad value is refused before any API call, naming the variable, the value and the rule.
  */
-import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { buildBundle, emulatorEnv, markerFor, removeDir, runRuntime, tempDir } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
 const FIX = `. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`;
 
-let bundleDir: string;
-let bundle: string;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
+const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 } });
 
-beforeAll(async () => {
-  bundleDir = tempDir("ims-handler-bundle-");
-  bundle = buildBundle(bundleDir);
-  emulator = new ImsEmulator({ jobSeconds: 1 });
-  url = await emulator.start();
-  cwd = tempDir("ims-handler-stack-");
-});
-
-afterAll(async () => {
-  await emulator.stop();
-  removeDir(bundleDir);
-  removeDir(cwd);
-});
-
-beforeEach(() => emulator.reset());
 
 function createEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return {
-    ...emulatorEnv(url),
+    ...emulatorEnv(fx.url),
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: "copy",
     [RuntimeEnv.MARKER]: markerFor("x"),
@@ -94,24 +76,24 @@ describe("environment validation", () => {
       'No Huawei Cloud access key found: set HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK in the environment of the command that runs the copy (for example the shell that runs "terraform apply").',
     ],
   ])("create refuses %s before any API call", async (_what, overrides, message) => {
-    const r = await runRuntime(bundle, "create", createEnv(overrides), cwd);
+    const r = await runRuntime(fx.bundle, "create", createEnv(overrides), fx.cwd);
 
     expect(r.stderr).toBe(`ims-image-copy create failed: ${message}\n`);
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.stdout).toBe("");
-    expect(emulator.requests()).toEqual([]);
+    expect(fx.emulator.requests()).toEqual([]);
   });
 
   test("delete refuses an unknown removal policy", async () => {
-    const r = await runRuntime(bundle, "delete", { ...emulatorEnv(url), [RuntimeEnv.IMAGE_ID]: SeedImage.ACTIVE_PRIVATE, [RuntimeEnv.REMOVAL_POLICY]: "keep" }, cwd);
+    const r = await runRuntime(fx.bundle, "delete", { ...emulatorEnv(fx.url), [RuntimeEnv.IMAGE_ID]: SeedImage.ACTIVE_PRIVATE, [RuntimeEnv.REMOVAL_POLICY]: "keep" }, fx.cwd);
 
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.stderr).toBe(`ims-image-copy delete failed: IMS_COPY_REMOVAL_POLICY "keep" is invalid: a removal policy is "destroy" or "retain"${FIX}\n`);
-    expect(emulator.requests()).toEqual([]);
+    expect(fx.emulator.requests()).toEqual([]);
   });
 
   test("an unknown subcommand is refused with the expected usage", async () => {
-    const r = await runRuntime(bundle, "copy", emulatorEnv(url), cwd);
+    const r = await runRuntime(fx.bundle, "copy", emulatorEnv(fx.url), fx.cwd);
 
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.stderr).toBe(`ims-image-copy failed: expected exactly one subcommand (create, update, delete), got "copy". This runtime is run by Terraform's local-exec as: node "$IMS_COPY_RUNTIME" create\n`);

@@ -5,31 +5,22 @@
  */
 import { existsSync, readdirSync } from "fs";
 import { join } from "path";
-import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { SeedImage } from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
 import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, removeDir, tempDir } from "./support/runtime";
+import { emulatorEnv, markerFor } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
 let clock: number;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
-
-beforeAll(async () => {
-  emulator = new ImsEmulator({ now: () => clock, jobSeconds: 600, initSeconds: 0, maxConcurrentCopyJobs: 1 });
-  url = await emulator.start();
+const fx = useRuntimeFixture({
+  emulator: { now: () => clock, jobSeconds: 600, initSeconds: 0, maxConcurrentCopyJobs: 1 },
+  cwdPrefix: "ims-handler-flow-",
+  bundle: false,
+  beforeEach: () => {
+    clock = Date.parse("2026-01-01T00:00:00Z");
+  },
 });
-
-afterAll(() => emulator.stop());
-
-beforeEach(() => {
-  clock = Date.parse("2026-01-01T00:00:00Z");
-  emulator.reset();
-  cwd = tempDir("ims-handler-flow-");
-});
-
-afterEach(() => removeDir(cwd));
 
 interface Captured {
   code: number;
@@ -42,7 +33,7 @@ interface Captured {
 async function run(name: string, timeoutMinutes: number): Promise<Captured> {
   const c: Captured = { code: -1, stdout: [], stderr: [], at: [] };
   const env: NodeJS.ProcessEnv = {
-    ...emulatorEnv(url),
+    ...emulatorEnv(fx.url),
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: name,
     [RuntimeEnv.MARKER]: markerFor(`stack/${name}`),
@@ -51,7 +42,7 @@ async function run(name: string, timeoutMinutes: number): Promise<Captured> {
   };
   c.code = await runHandler(["create"], {
     env,
-    cwd,
+    cwd: fx.cwd,
     stdout: (l) => {
       c.stdout.push(l);
       c.at.push(clock);
@@ -68,13 +59,13 @@ async function run(name: string, timeoutMinutes: number): Promise<Captured> {
 
 /** Submits a 10 min copy that holds the only job slot; returns when the slot frees. */
 async function occupySlot(): Promise<number> {
-  const client = ImsClient.fromEnv(emulatorEnv(url), undefined, { now: () => clock });
+  const client = ImsClient.fromEnv(emulatorEnv(fx.url), undefined, { now: () => clock });
   await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "holder" });
-  const [job] = emulator.jobs();
+  const [job] = fx.emulator.jobs();
   return job.submittedAt + job.initMs + job.runMs;
 }
 
-const copiesNamed = (name: string) => emulator.images().filter((i) => i.jobId !== undefined && i.info.name === name && i.info.status !== "deleted");
+const copiesNamed = (name: string) => fx.emulator.images().filter((i) => i.jobId !== undefined && i.info.name === name && i.info.status !== "deleted");
 const SLOT_LINE = /^\[ims-image-copy\] waiting for a copy slot: IMG\.0060 flow control, (\d+) attempts?, elapsed (\d+m)?\d+s$/;
 
 describe("create step waiting for a copy slot", () => {
@@ -100,7 +91,7 @@ describe("create step waiting for a copy slot", () => {
     expect(r.at[submitted]).toBeLessThanOrEqual(freeAt + 8000 + 1000);
     expect(copiesNamed("waiter")).toHaveLength(1);
     expect(copiesNamed("holder")).toHaveLength(1);
-    expect(emulator.jobs()).toHaveLength(2);
+    expect(fx.emulator.jobs()).toHaveLength(2);
   });
 
   test("GIVEN the slot stays busy past the create timeout THEN the step fails naming IMG.0060 flow control, and nothing is left behind", async () => {
@@ -117,9 +108,9 @@ describe("create step waiting for a copy slot", () => {
     expect(clock - started).toBeGreaterThan(3 * 60_000 - 9000);
     expect(r.stdout.filter((l) => SLOT_LINE.test(l)).length).toBeGreaterThanOrEqual(6);
     expect(copiesNamed("too-late")).toHaveLength(0);
-    expect(emulator.jobs()).toHaveLength(1);
-    expect(existsSync(join(cwd, "too-late.json"))).toBe(false);
-    const jobs = join(cwd, ".ims-image-copy", "jobs");
+    expect(fx.emulator.jobs()).toHaveLength(1);
+    expect(existsSync(join(fx.cwd, "too-late.json"))).toBe(false);
+    const jobs = join(fx.cwd, ".ims-image-copy", "jobs");
     expect(existsSync(jobs) ? readdirSync(jobs) : []).toEqual([]);
   });
 });

@@ -2,39 +2,17 @@
  * Credentials never appear in anything the runtime prints, not even with IMS_COPY_DEBUG=1 (which
  * logs every request) and not when the service refuses the signature.
  */
-import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { SeedImage } from "../../lib/emulator";
 import { EMULATOR_TEMPORARY_ACCESS_KEY, EMULATOR_TEMPORARY_SECRET_KEY, EMULATOR_TEMPORARY_SECURITY_TOKEN } from "../../lib/emulator/defaults";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { buildBundle, emulatorEnv, markerFor, removeDir, runRuntime, tempDir } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
-let bundleDir: string;
-let bundle: string;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
-
-beforeAll(async () => {
-  bundleDir = tempDir("ims-handler-bundle-");
-  bundle = buildBundle(bundleDir);
-  emulator = new ImsEmulator({ jobSeconds: 1 });
-  url = await emulator.start();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-  removeDir(bundleDir);
-});
-
-beforeEach(() => {
-  emulator.reset();
-  cwd = tempDir("ims-handler-secrets-");
-});
-
-afterEach(() => removeDir(cwd));
+const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 }, cwdPrefix: "ims-handler-secrets-" });
 
 function env(credentials: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    ...emulatorEnv(url),
+    ...emulatorEnv(fx.url),
     ...credentials,
     IMS_COPY_DEBUG: "1",
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
@@ -52,7 +30,7 @@ const TEMPORARY = {
 
 describe("secrets", () => {
   test("a debug run with temporary credentials prints neither the keys nor the security token", async () => {
-    const r = await runRuntime(bundle, "create", env(TEMPORARY), cwd);
+    const r = await runRuntime(fx.bundle, "create", env(TEMPORARY), fx.cwd);
 
     expect(r.code).toBe(ExitCode.OK);
     expect(r.stderr).toContain("[ims-image-copy]");
@@ -64,7 +42,7 @@ describe("secrets", () => {
 
   test("a refused signature is reported without the keys, with what to check", async () => {
     const wrong = { ...TEMPORARY, HW_SECRET_KEY: "notTheRightSecretKey0000000000000000000000" };
-    const r = await runRuntime(bundle, "create", env(wrong), cwd);
+    const r = await runRuntime(fx.bundle, "create", env(wrong), fx.cwd);
 
     expect(r.code).toBe(ExitCode.API);
     expect(r.stderr).toContain("The signature was refused: check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK");
@@ -72,6 +50,6 @@ describe("secrets", () => {
       expect(r.stdout).not.toContain(secret);
       expect(r.stderr).not.toContain(secret);
     }
-    expect(emulator.jobs()).toEqual([]);
+    expect(fx.emulator.jobs()).toEqual([]);
   });
 });

@@ -5,32 +5,23 @@
  */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { SeedImage } from "../../lib/emulator";
 import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, removeDir, tempDir } from "./support/runtime";
+import { emulatorEnv, markerFor } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
 const MARKER = markerFor("stack/slow");
 
 let clock: number;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
-
-beforeAll(async () => {
-  emulator = new ImsEmulator({ now: () => clock, jobSeconds: 300, initSeconds: 0 });
-  url = await emulator.start();
+const fx = useRuntimeFixture({
+  emulator: { now: () => clock, jobSeconds: 300, initSeconds: 0 },
+  cwdPrefix: "ims-handler-slow-",
+  bundle: false,
+  beforeEach: () => {
+    clock = Date.parse("2026-01-01T00:00:00Z");
+  },
 });
-
-afterAll(() => emulator.stop());
-
-beforeEach(() => {
-  clock = Date.parse("2026-01-01T00:00:00Z");
-  emulator.reset();
-  cwd = tempDir("ims-handler-slow-");
-});
-
-afterEach(() => removeDir(cwd));
 
 interface Captured {
   code: number;
@@ -44,7 +35,7 @@ async function run(sub: string, env: NodeJS.ProcessEnv): Promise<Captured> {
   const c: Captured = { code: -1, stdout: [], stderr: [], at: [] };
   c.code = await runHandler([sub], {
     env,
-    cwd,
+    cwd: fx.cwd,
     stdout: (l) => {
       c.stdout.push(l);
       c.at.push(clock);
@@ -60,7 +51,7 @@ async function run(sub: string, env: NodeJS.ProcessEnv): Promise<Captured> {
 }
 
 const env = (): NodeJS.ProcessEnv => ({
-  ...emulatorEnv(url),
+  ...emulatorEnv(fx.url),
   [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
   [RuntimeEnv.NAME]: "slow-copy",
   [RuntimeEnv.MARKER]: MARKER,
@@ -73,12 +64,12 @@ describe("create step on a slow copy", () => {
     const first = await run("create", env());
 
     expect(first.code).toBe(ExitCode.TIMEOUT);
-    const [job] = emulator.jobs();
+    const [job] = fx.emulator.jobs();
     expect(first.stderr).toEqual([
       `ims-image-copy create failed: Timed out after 120 s waiting for copy job ${job.jobId} (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     ]);
-    expect(JSON.parse(readFileSync(join(cwd, ".ims-image-copy/jobs", `${MARKER}.json`), "utf8"))).toMatchObject({ jobId: job.jobId, imageId: job.imageId });
-    expect(existsSync(join(cwd, "result.json"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(fx.cwd, ".ims-image-copy/jobs", `${MARKER}.json`), "utf8"))).toMatchObject({ jobId: job.jobId, imageId: job.imageId });
+    expect(existsSync(join(fx.cwd, "result.json"))).toBe(false);
 
     clock += 60_000;
     const second = await run("create", { ...env(), [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "10" });
@@ -86,15 +77,15 @@ describe("create step on a slow copy", () => {
     expect(second.stderr).toEqual([]);
     expect(second.code).toBe(ExitCode.OK);
     expect(second.stdout[0]).toMatch(new RegExp(`^\\[ims-image-copy\\] resuming the copy started earlier: job ${job.jobId} is RUNNING, image ${job.imageId}$`));
-    expect(emulator.jobs()).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(cwd, "result.json"), "utf8"))).toEqual({ image_id: job.imageId });
+    expect(fx.emulator.jobs()).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(fx.cwd, "result.json"), "utf8"))).toEqual({ image_id: job.imageId });
   });
 
   test("while waiting it prints the job on submit, then at most one progress line every 30 s, then the new image ID", async () => {
     const r = await run("create", { ...env(), [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "10" });
 
     expect(r.code).toBe(ExitCode.OK);
-    const [job] = emulator.jobs();
+    const [job] = fx.emulator.jobs();
     expect(r.stdout[0]).toBe(`[ims-image-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "slow-copy": job ${job.jobId}`);
     expect(r.stdout[1]).toBe(`[ims-image-copy] job ${job.jobId} is creating image ${job.imageId}`);
     const progress = r.stdout.map((l, i) => ({ l, at: r.at[i] })).filter(({ l }) => l.includes(`job ${job.jobId}: RUNNING`));

@@ -1,44 +1,22 @@
 /**
  * The `update` and `delete` steps run as Terraform runs them, against the emulator.
  */
-import { ImsEmulator, SeedImage } from "../../lib/emulator";
+import { type ImsEmulator, SeedImage } from "../../lib/emulator";
 import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
-import { buildBundle, emulatorEnv, markerFor, removeDir, runRuntime, tempDir } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { useRuntimeFixture } from "./support/fixture";
 
 const MARKER = markerFor("stack/copy");
 
-let bundleDir: string;
-let bundle: string;
-let emulator: ImsEmulator;
-let url: string;
-let cwd: string;
-
-beforeAll(async () => {
-  bundleDir = tempDir("ims-handler-bundle-");
-  bundle = buildBundle(bundleDir);
-  emulator = new ImsEmulator({ jobSeconds: 1, deleteSeconds: 1 });
-  url = await emulator.start();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-  removeDir(bundleDir);
-});
-
-beforeEach(() => {
-  emulator.reset();
-  cwd = tempDir("ims-handler-stack-");
-});
-
-afterEach(() => removeDir(cwd));
+const fx = useRuntimeFixture({ emulator: { jobSeconds: 1, deleteSeconds: 1 } });
 
 /** GIVEN a copy made by the create step (with tags team=web and stale=yes). */
 async function createCopy(): Promise<string> {
   const r = await runRuntime(
-    bundle,
+    fx.bundle,
     "create",
     {
-      ...emulatorEnv(url),
+      ...emulatorEnv(fx.url),
       [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
       [RuntimeEnv.NAME]: "before",
       [RuntimeEnv.DESCRIPTION]: "old description",
@@ -46,7 +24,7 @@ async function createCopy(): Promise<string> {
       [RuntimeEnv.MARKER]: MARKER,
       [RuntimeEnv.RESULT_FILE]: "result.json",
     },
-    cwd,
+    fx.cwd,
   );
   expect(r.code).toBe(0);
   const id = /new image ID: ([0-9a-f-]{36})/.exec(r.stdout)?.[1];
@@ -55,12 +33,12 @@ async function createCopy(): Promise<string> {
 }
 
 function image(id: string): ReturnType<ImsEmulator["images"]>[number] | undefined {
-  return emulator.images().find((i) => i.id === id);
+  return fx.emulator.images().find((i) => i.id === id);
 }
 
 function deleteEnv(imageId: string, policy = "destroy"): NodeJS.ProcessEnv {
   return {
-    ...emulatorEnv(url),
+    ...emulatorEnv(fx.url),
     [RuntimeEnv.IMAGE_ID]: imageId,
     [RuntimeEnv.REMOVAL_POLICY]: policy,
     [RuntimeEnv.DELETE_TIMEOUT_MINUTES]: "1",
@@ -74,20 +52,20 @@ function deleteEnv(imageId: string, policy = "destroy"): NodeJS.ProcessEnv {
 describe("update step", () => {
   test("it renames the image in place and makes its tags exactly the user tags plus the marker", async () => {
     const id = await createCopy();
-    const jobsBefore = emulator.jobs().length;
+    const jobsBefore = fx.emulator.jobs().length;
 
     const r = await runRuntime(
-      bundle,
+      fx.bundle,
       "update",
       {
-        ...emulatorEnv(url),
+        ...emulatorEnv(fx.url),
         [RuntimeEnv.IMAGE_ID]: id,
         [RuntimeEnv.NAME]: "after 新的",
         [RuntimeEnv.DESCRIPTION]: "new description",
         [RuntimeEnv.TAGS]: JSON.stringify({ team: "platform", owner: "ops" }),
         [RuntimeEnv.MARKER]: MARKER,
       },
-      cwd,
+      fx.cwd,
     );
 
     expect(r.stderr).toBe("");
@@ -99,37 +77,37 @@ describe("update step", () => {
       { key: "owner", value: "ops" },
       { key: "team", value: "platform" },
     ]);
-    expect(emulator.jobs()).toHaveLength(jobsBefore);
+    expect(fx.emulator.jobs()).toHaveLength(jobsBefore);
   });
 
   test("an update with nothing to change says so and changes nothing", async () => {
     const id = await createCopy();
-    const before = emulator.requests().length;
+    const before = fx.emulator.requests().length;
 
     const r = await runRuntime(
-      bundle,
+      fx.bundle,
       "update",
       {
-        ...emulatorEnv(url),
+        ...emulatorEnv(fx.url),
         [RuntimeEnv.IMAGE_ID]: id,
         [RuntimeEnv.NAME]: "before",
         [RuntimeEnv.DESCRIPTION]: "old description",
         [RuntimeEnv.TAGS]: JSON.stringify({ stale: "yes", team: "web" }),
         [RuntimeEnv.MARKER]: MARKER,
       },
-      cwd,
+      fx.cwd,
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`[ims-image-copy] image ${id} is up to date\n`);
-    const during = emulator.requests().slice(before);
+    const during = fx.emulator.requests().slice(before);
     expect(during.length).toBeGreaterThan(0);
     expect(during.filter((q) => q.method !== "GET")).toEqual([]);
   });
 
   test("updating an image deleted out of band fails and says how to copy it again", async () => {
     const id = await createCopy();
-    expect((await runRuntime(bundle, "delete", deleteEnv(id), cwd)).code).toBe(0);
-    const r = await runRuntime(bundle, "update", { ...emulatorEnv(url), [RuntimeEnv.IMAGE_ID]: id, [RuntimeEnv.NAME]: "x", [RuntimeEnv.MARKER]: MARKER }, cwd);
+    expect((await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd)).code).toBe(0);
+    const r = await runRuntime(fx.bundle, "update", { ...emulatorEnv(fx.url), [RuntimeEnv.IMAGE_ID]: id, [RuntimeEnv.NAME]: "x", [RuntimeEnv.MARKER]: MARKER }, fx.cwd);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ims-image-copy update failed: image ${id} no longer exists, so its name, description and tags cannot be updated.`);
   });
@@ -139,41 +117,41 @@ describe("delete step", () => {
   test("it deletes the image and waits until it is gone; a second delete finds it already gone", async () => {
     const id = await createCopy();
 
-    const r = await runRuntime(bundle, "delete", deleteEnv(id), cwd);
+    const r = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
 
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^\\[ims-image-copy\\] deleted image ${id} \\(\\d+s\\)\\n$`));
     expect(image(id)?.info.status ?? "gone").toMatch(/^(deleted|gone)$/);
-    const again = await runRuntime(bundle, "delete", deleteEnv(id), cwd);
+    const again = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`[ims-image-copy] image ${id} was already deleted\n`);
   });
 
   test("with removal policy retain it keeps the image and makes no API call", async () => {
     const id = await createCopy();
-    const before = emulator.requests().length;
+    const before = fx.emulator.requests().length;
 
-    const r = await runRuntime(bundle, "delete", deleteEnv(id, "retain"), cwd);
+    const r = await runRuntime(fx.bundle, "delete", deleteEnv(id, "retain"), fx.cwd);
 
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`[ims-image-copy] removal policy is "retain": keeping image ${id}; it is no longer managed by Terraform\n`);
-    expect(emulator.requests()).toHaveLength(before);
+    expect(fx.emulator.requests()).toHaveLength(before);
     expect(image(id)?.info.status).toBe("active");
   });
 
   test("an empty image ID means nothing was created: nothing to do, no API call, even without credentials", async () => {
-    const r = await runRuntime(bundle, "delete", { PATH: process.env.PATH, [RuntimeEnv.IMAGE_ID]: "" }, cwd);
+    const r = await runRuntime(fx.bundle, "delete", { PATH: process.env.PATH, [RuntimeEnv.IMAGE_ID]: "" }, fx.cwd);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("[ims-image-copy] no image ID was recorded (the copy never completed): nothing to delete\n");
-    expect(emulator.requests()).toHaveLength(0);
+    expect(fx.emulator.requests()).toHaveLength(0);
   });
 
   test("a protected image is not deleted and the message says what to do", async () => {
     const id = await createCopy();
-    emulator.setImage(id, { protected: true });
+    fx.emulator.setImage(id, { protected: true });
 
-    const r = await runRuntime(bundle, "delete", deleteEnv(id), cwd);
+    const r = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
 
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^ims-image-copy delete failed: IMS delete image failed: HTTP 400 IMG\.0028: .*Image [0-9a-f-]{36} cannot be deleted \(The image is protected: remove its protection first\)\. Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it\n$/);
@@ -182,9 +160,9 @@ describe("delete step", () => {
 
   test("an image in use by a server is not deleted", async () => {
     const id = await createCopy();
-    emulator.setImage(id, { inUse: true });
+    fx.emulator.setImage(id, { inUse: true });
 
-    const r = await runRuntime(bundle, "delete", deleteEnv(id), cwd);
+    const r = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
 
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`Image ${id} cannot be deleted`);
