@@ -14,7 +14,7 @@ import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { performance } from "perf_hooks";
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY, SeedImage } from "../lib/emulator";
+import { emulatorClientEnv, SeedImage } from "../lib/emulator";
 import { RuntimeEnv } from "../lib/shared/constants";
 import { median } from "./support/stats";
 import { markdownTable, verdict } from "./support/table";
@@ -78,12 +78,7 @@ class FirstRequestServer {
 function runtimeEnv(url: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
-    HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
-    HW_SECRET_KEY: EMULATOR_SECRET_KEY,
-    HW_REGION_NAME: EMULATOR_REGION,
-    HW_PROJECT_ID: EMULATOR_PROJECT_ID,
-    HW_IMS_ENDPOINT: url,
-    HW_IAM_ENDPOINT: url,
+    ...emulatorClientEnv(url),
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: "bench-copy",
     [RuntimeEnv.DESCRIPTION]: "",
