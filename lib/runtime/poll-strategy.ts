@@ -79,9 +79,18 @@ const FIT_SPAN_SHARE = 0.5;
 const KEPT_OBSERVATIONS = 400;
 /** `process_percent` is shown in whole percents, and 99 % until the job ends: values at or above this are censored. */
 const CENSORED_FROM = 0.99;
-/** The quadratic aims a little below 100 %, so that rounding makes a poll early (one more call) rather than late. */
-const END_TARGET = 0.998;
-/** A slowing curve whose top is at most this far above 1 ends at its top. */
+/**
+ * Straight lines, quadratics and power curves that do not flatten (k <= 1) aim at the time the
+ * fitted value reaches this, not 100 %. Whether the service rounds `process_percent` to the nearest
+ * percent (the emulator) or down is unknown: rounded down, every value reads on average half a step
+ * low, and the job ends when the fitted values reach 99.5 %; rounded to nearest, that is half a step
+ * early, which costs a few overdue polls, not lag. (A curve that flattens at its end is not moved by
+ * a constant offset: its top is where it ends either way.)
+ */
+const END_TARGET = 0.995;
+/** One step of `process_percent`. */
+const STEP = 0.01;
+/** A slowing curve whose top is at most this far from 1 ends at its top (a top well below 1 is a curve that never gets there). */
 const FLAT_TOP_TOLERANCE = 0.03;
 /** Exponents k of the curves 1 - p = (s (E - t))^k tried against the quadratic: k = 1 a steady pace, k > 1 slowing down to the end, k < 1 speeding up. */
 const EXPONENTS = [0.5, 0.75, 1, 1.5, 2, 3];
@@ -105,16 +114,33 @@ const STEADY_SHARE = 0.75;
 const STRAIGHT_SHARE = 0.5;
 const RESTART_SHARE = 0.25;
 const CENSORED_SHARE = 0.5;
+/**
+ * At 99 %, the share when a curve or a steady line predicts an end within the 99 % bound
+ * (CENSORED_SPAN): the prediction then agrees with the pace that led to 99 % and is good to a few
+ * seconds, so the next poll comes close to the end instead of halving the way there (each halving
+ * is a call). A prediction beyond the bound has missed a change of pace: CENSORED_SHARE of the bound.
+ */
+const CENSORED_TRUSTED_SHARE = 0.8;
 const CLOSE_MS = 3000;
 /** The 99 % shown after a pace p lasts at most this many times 1.5 % / p (it hides 1-1.5 %; a slowing job takes longer). */
 const CENSORED_SPAN = 2;
-/** While overdue for less than this share of the wait before, the overdue delay stays at most OVERDUE_CAP_MS. */
+/**
+ * While overdue for less than this share of the wait before, the overdue delay stays at most
+ * OVERDUE_CAP_MS. The aim is half a step early when progress is rounded to nearest (END_TARGET), so
+ * a steady job regularly ends in this phase: the cap is its lag (2.5 s keeps the median under 2 s).
+ */
 const OVERDUE_SHARE = 0.1;
-const OVERDUE_CAP_MS = 3000;
+const OVERDUE_CAP_MS = 2500;
 /** While overdue, the delay is at least this share of the time overdue (capped backoff, log-many calls). */
 const OVERDUE_GROWTH = 0.3;
-/** A stalled job is polled after this share of the time it has been stalled. */
+/** A stalled job is polled after this share of the time it has been stalled... */
 const STALL_SHARE = 0.75;
+/**
+ * ...and at least after this share of the time the rest would take at the pace when the value last
+ * moved: once the job moves again at that pace, the next poll still comes before its end, so a long
+ * stall costs a poll per MAX delay, not a slow restart of the backoff.
+ */
+const STALL_REST_SHARE = 0.5;
 /** A new value this far from what the last fit expected means the pace changed. */
 const SURPRISE = 0.1;
 /** A value unchanged for this many predicted steps of 1 % means a stall. */
@@ -181,7 +207,7 @@ function timeToOne([c0, c1, c2]: readonly [number, number, number]): number | un
     // flat top above END_TARGET still ends at the top, not now.
     const top = -c1 / (2 * c2);
     const peak = c0 - (c1 * c1) / (4 * c2);
-    if (top >= 0 && peak <= 1 + FLAT_TOP_TOLERANCE) return top;
+    if (top >= 0 && Math.abs(peak - 1) <= FLAT_TOP_TOLERANCE) return top;
   }
   if (left <= 0) return 0;
   if (Math.abs(c2) < 1e-18) return c1 > 0 ? left / c1 : undefined;
@@ -234,7 +260,9 @@ function powerFit(points: readonly Obs[], t0: number): Model | undefined {
     const at = (t: number): number => 1 - Math.max(0, s * (end - t)) ** k;
     const err = squaredError(points, at);
     if (best && err >= best.err) continue;
-    best = { ahead: Math.max(0, c0 / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err };
+    // A curve that flattens (k > 1) ends at its top; the others aim at END_TARGET like the straight line.
+    const short = k <= 1 ? (1 - END_TARGET) ** (1 / k) : 0;
+    best = { ahead: Math.max(0, (c0 - short) / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err };
   }
   return best;
 }
@@ -256,28 +284,35 @@ function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
  * progress, jittered): about log(duration) + a constant calls per job.
  *
  * - Prediction: with three or more distinct values (each a sample of a value rounded to 1 %; 99 %,
- *   which the service shows until the end, is censored), the observations of the recent half of
- *   the wait are fitted with curves 1 - p = (s (E - t))^k for a few k (steady, slowing down,
- *   speeding up) and with a quadratic; the closest wins (the quadratic must be clearly closer),
- *   and when both follow the values (within a factor 3 in squared error) the earlier end wins.
- *   A best curve more than 2.5 % (rms) from the values means the pace changed unseen: the last
- *   three values decide. With fewer values it is a straight line.
+ *   which the service shows until the end, is censored; of the 0 % shown before the job starts only
+ *   the last is kept), the observations of the recent half of the wait are fitted with curves
+ *   1 - p = (s (E - t))^k for a few k (steady, slowing down, speeding up) and with a quadratic; the
+ *   closest wins (the quadratic must be clearly closer), and when both follow the values (within a
+ *   factor 3 in squared error) the earlier end wins; so does a straight line that follows the
+ *   values within a step. A best curve more than 2.5 % (rms) from the values means the pace changed
+ *   unseen: the last three values decide. With fewer values it is a straight line.
+ * - Rounding: the service may round to the nearest percent or down. Curves that do not flatten aim
+ *   at 99.5 % of the fitted values (the end if rounded down, half a step early if rounded to
+ *   nearest); a curve that flattens ends at its top, which an offset does not move.
  * - Closing in: the next poll waits a share of the predicted time to the end, larger when the
  *   prediction rests on more (85 % for a curve, 75 % for a steady straight line, 50 % for other
- *   straight lines and at 99 %, 25 % for the first two values after a change of pace); within 3 s of the predicted end
- *   it aims at the end itself. Early in the wait a delay is at most twice the time waited so far.
+ *   straight lines, 25 % for the first two values after a change of pace); within 3 s of the
+ *   predicted end it aims at the end itself. Early in the wait a delay is at most twice the time
+ *   waited so far.
  * - 99 %: it hides the last 1-1.5 %, so the end is also bounded by twice the time those take at
- *   the pace that led to 99 %.
+ *   the pace that led to 99 %. A curve or steady line that ends within that bound is trusted
+ *   (80 % of the way); otherwise 50 %.
  * - Overdue (past the predicted end and not done): backoff from `min` by `overdueFactor` and at
- *   least 30 % of the time overdue, capped at 3 s while overdue for less than 10 % of the wait
+ *   least 30 % of the time overdue, capped at 2.5 s while overdue for less than 10 % of the wait
  *   before, then by a cap growing with 30 % of the time overdue beyond that, up to `max`.
  * - A new value far from the fitted curve, or a step larger than `jumpThreshold` (the job stalled
  *   or sped up between two polls), or a move after a stall: the pace is learned again from the
  *   value before the change (the growth limit counts from there, not from the change), the end
  *   being the earlier of what the two values and the pace before predict; once a second value
- *   at the new pace arrives, the value before the change is dropped.
+ *   at the new pace arrives, the value before the change is dropped (that value is not a surprise).
  * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff (at
- *   least 75 % of the stalled time, from `min` by `factor`).
+ *   least 75 % of the stalled time, from `min` by `factor`, and at least half the time the rest
+ *   would take at the pace when the value last moved).
  * - Without a usable rate (progress absent, not moved yet, going backwards) it is capped
  *   exponential backoff from `min` by `factor`.
  */
@@ -315,8 +350,13 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   let fallbacks = 0;
   let overdue = 0;
   let stallSteps = 0;
+  /** The pace when the value last moved (a fit through a value that has stopped flattens). */
+  let movingRate = 0;
   const fallback = (): number => Math.min(max, min * factor ** Math.min(fallbacks++, 60));
-  const stallDelay = (t: number): number => Math.min(max, Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since))));
+  const stallDelay = (t: number, p: number): number => {
+    const rest = movingRate > 0 ? Math.round((STALL_REST_SHARE * (1 - p)) / movingRate) : 0;
+    return Math.min(max, Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since)), rest));
+  };
   const overdueDelay = (t: number): number => {
     overdueSince ??= t;
     // Overdue for a short while compared with the wait so far: the end is close, keep polling often.
@@ -343,6 +383,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         overdueSince = undefined;
         predictedEnd = undefined;
         lastFit = undefined;
+        movingRate = 0;
         return fallback();
       }
       // The predicted end has come and the job is not done: trust the next predictions less.
@@ -352,7 +393,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         overdue = 0;
         stallSteps = 0;
         overdueSince = undefined;
-        if ((lastFit && Math.abs(p - Math.min(1, Math.max(last.p, lastFit(t)))) > SURPRISE) || stalled || p - last.p > jump) {
+        // The first value after a change is expected to be off the line through the value before it
+        // (the change came somewhere between them): it is not a surprise, the next value decides.
+        const secondAfterChange = corner && observations.length === 2;
+        if ((!secondAfterChange && lastFit && Math.abs(p - Math.min(1, Math.max(last.p, lastFit(t)))) > SURPRISE) || stalled || p - last.p > jump) {
           // The job left the fitted curve (it stalled or sped up between two polls), or moved again
           // after a stall: learn the pace again from the last value before the change.
           paceBefore = pace;
@@ -367,6 +411,8 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
           corner = false;
         } else corner = false;
       }
+      // Progress 0 (INIT, queued) says nothing about the pace: keep only the last 0, the latest the job can have started.
+      if (p === 0) observations = [];
       observations.push({ t, p });
       if (observations.length > KEPT_OBSERVATIONS) observations.shift();
       if (p >= 1) {
@@ -379,7 +425,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       const usable = recent.length > 0 && recent[0].t > fromTime ? uncensored.filter((o) => o.t >= fromTime || recent.includes(o)) : recent;
       const distinct = new Set(usable.map((o) => o.p)).size;
       if (distinct < 2) {
-        if (stalled) return stallDelay(t);
+        if (stalled) return stallDelay(t, p);
         return overdueSince !== undefined ? overdueDelay(t) : fallback();
       }
       fallbacks = 0;
@@ -396,7 +442,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         // Two shapes that both follow the values (the window mixes parts of the curve): trust the earlier end, the safe side for the lag.
         if (quad && power && Math.max(quad.err, power.err) <= COMPARABLE_FIT * Math.min(quad.err, power.err)) model = quad.ahead < power.ahead ? quad : power;
         if (model && model.err <= usable.length * MISFIT ** 2) {
-          ahead = model.ahead;
+          // A straight line that follows the values within a step (rms) describes them as well as
+          // the curve (a short span, or the start of a curve): the earlier end, the safe side for the lag.
+          const lineFollows = linear !== undefined && squaredError(usable, (x) => linear[0] + linear[1] * (x - t)) <= usable.length * STEP ** 2;
+          ahead = lineFollows && ahead !== undefined ? Math.min(ahead, model.ahead) : model.ahead;
           rate = model.rate;
           lastFit = model.at;
           share = CURVE_SHARE;
@@ -411,11 +460,12 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
           }
         }
       }
+      if (since === t && rate > 0) movingRate = rate;
       // Stalled: the value has not moved for several steps of 1 % at the current pace.
       if (p < CENSORED_FROM && rate > 0 && t - since > (STALL_STEPS * 0.01) / rate) stalled = true;
       if (stalled || ahead === undefined) {
         predictedEnd = undefined;
-        return stallDelay(t);
+        return stallDelay(t, p);
       }
       if (usable.length <= 2 && paceBefore > 0 && p < CENSORED_FROM) {
         // Just after a restart: two values, and the change happened somewhere between them; the pace before bounds the end too.
@@ -424,13 +474,16 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       }
       if (p >= CENSORED_FROM) {
         const first = observations.findIndex((o) => o.p >= CENSORED_FROM);
+        const fitted = share === CURVE_SHARE || share === STEADY_SHARE;
+        share = CENSORED_SHARE;
         if (first > 0) {
           const before = observations[first - 1];
           const entry = observations[first];
           const pace99 = (entry.p - before.p) / Math.max(1, entry.t - before.t);
-          ahead = Math.min(ahead, Math.max(0, (CENSORED_SPAN * 0.015) / pace99 - (t - entry.t)));
+          const bound = Math.max(0, (CENSORED_SPAN * 0.015) / pace99 - (t - entry.t));
+          if (fitted && ahead <= bound) share = CENSORED_TRUSTED_SHARE;
+          ahead = Math.min(ahead, bound);
         }
-        share = CENSORED_SHARE;
       }
       if (rate > 0) pace = rate;
       predictedEnd = t + ahead;
