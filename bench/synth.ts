@@ -16,7 +16,7 @@
  */
 import { spawnSync } from "child_process";
 import { buildSync } from "esbuild";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { median } from "./support/stats";
@@ -38,7 +38,7 @@ export interface SynthOptions {
 }
 
 export interface SynthSample {
-  readonly kind: "copies" | "bare" | "plain";
+  readonly kind: "copies" | "bare";
   readonly count: number;
   readonly synthMs: number;
   readonly maxRssKb: number;
@@ -63,13 +63,6 @@ export interface SynthResult {
   /** Against bare resources of the same count (the goal's baseline). */
   readonly timeRatio: number;
   readonly rssRatio: number;
-  /**
-   * The same JSON built from plain terraform_data with literal values, against the same bare
-   * baseline: what the JSON's content alone costs in cdktf, whatever the construct does.
-   */
-  readonly floor: SynthRow;
-  readonly floorTimeRatio: number;
-  readonly floorRssRatio: number;
   /** Against as many bare resources as copies (for reference). */
   readonly timeRatioPerConstruct: number;
   readonly rssRatioPerConstruct: number;
@@ -97,14 +90,9 @@ function compileChild(dir: string): string {
   return outfile;
 }
 
-/** The stack JSON of the first copies run, kept for the `plain` stack (same JSON, no construct). */
-function keptJson(work: string): string {
-  return join(work, "copies.cdk.tf.json");
-}
-
-function runChild(child: string, kind: "copies" | "bare" | "plain", count: number, work: string, bundle: string, run: number, validate = false): SynthSample {
+function runChild(child: string, kind: "copies" | "bare", count: number, work: string, bundle: string, run: number, validate = false): SynthSample {
   const outdir = join(work, `${kind}-${count}-${run}`);
-  const args = [child, kind, String(count), outdir, bundle, validate ? "1" : "0", ...(kind === "plain" ? [keptJson(work)] : [])];
+  const args = [child, kind, String(count), outdir, bundle, validate ? "1" : "0"];
   const r = spawnSync(process.execPath, args, {
     cwd: work,
     encoding: "utf8",
@@ -112,7 +100,6 @@ function runChild(child: string, kind: "copies" | "bare" | "plain", count: numbe
     maxBuffer: 16 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`synthesis of ${count} ${kind} failed (${r.status}): ${r.stderr}`);
-  if (kind === "copies" && !validate && !existsSync(keptJson(work))) copyFileSync(join(outdir, "stacks", "bench", "cdk.tf.json"), keptJson(work));
   rmSync(outdir, { recursive: true, force: true });
   return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as SynthSample;
 }
@@ -124,13 +111,11 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
   const work = mkdtempSync(join(tmpdir(), "ims-bench-synth-"));
   try {
     const child = compileChild(work);
-    const cases: { label: string; kind: "copies" | "bare" | "plain"; count: number; resources: number }[] = [
+    const cases: { label: string; kind: "copies" | "bare"; count: number; resources: number }[] = [
       { label: "empty stack", kind: "bare", count: 0, resources: 0 },
       { label: `${copies} ImsImageCopy`, kind: "copies", count: copies, resources: copies * RESOURCES_PER_COPY },
       { label: `${copies * RESOURCES_PER_COPY} bare terraform_data (same resource count)`, kind: "bare", count: copies * RESOURCES_PER_COPY, resources: copies * RESOURCES_PER_COPY },
       { label: `${copies} bare terraform_data (one per construct)`, kind: "bare", count: copies, resources: copies },
-      // After the copies in each run: it rebuilds the JSON the first copies run wrote.
-      { label: `same JSON as the ${copies} copies, from plain terraform_data (floor)`, kind: "plain", count: copies * RESOURCES_PER_COPY, resources: copies * RESOURCES_PER_COPY },
     ];
     const samples = new Map<string, SynthSample[]>();
     // Interleave the kinds so that machine noise spreads over all of them.
@@ -148,9 +133,8 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
         assets: s[0].assets,
       };
     });
-    const [empty, ours, sameCount, perConstruct, floor] = allRows;
-    const rows = [empty, ours, sameCount, perConstruct];
-    if (floor.jsonBytes !== ours.jsonBytes) throw new Error(`the floor stack wrote ${floor.jsonBytes} bytes of JSON, the copies ${ours.jsonBytes}: it must rebuild the same JSON`);
+    const rows = allRows;
+    const [empty, ours, sameCount, perConstruct] = allRows;
     const timeRatio = ours.synthMs / sameCount.synthMs;
     const rssRatio = ours.maxRssKb / sameCount.maxRssKb;
     const oneAsset = ours.assets === 1;
@@ -170,9 +154,6 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
       rows,
       timeRatio,
       rssRatio,
-      floor,
-      floorTimeRatio: floor.synthMs / sameCount.synthMs,
-      floorRssRatio: floor.maxRssKb / sameCount.maxRssKb,
       timeRatioPerConstruct: ours.synthMs / perConstruct.synthMs,
       rssRatioPerConstruct: ours.maxRssKb / perConstruct.maxRssKb,
       jsonBytesPerCopy: copies > 0 ? (ours.jsonBytes - empty.jsonBytes) / copies : 0,
@@ -187,15 +168,13 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
 export function synthTable(r: SynthResult): string {
   const table = markdownTable(
     ["stack", "resources", "synthesis (median ms)", "peak RSS (median MiB)", "cdk.tf.json (KiB)", "assets in cdktf.out"],
-    [...r.rows, r.floor].map((row) => [row.label, row.resources, row.synthMs.toFixed(0), (row.maxRssKb / 1024).toFixed(1), (row.jsonBytes / 1024).toFixed(1), row.assets]),
+    r.rows.map((row) => [row.label, row.resources, row.synthMs.toFixed(0), (row.maxRssKb / 1024).toFixed(1), (row.jsonBytes / 1024).toFixed(1), row.assets]),
   );
   const goals = markdownTable(
     ["measure", "value", "goal"],
     [
       ["synthesis time vs same resource count", `${r.timeRatio.toFixed(2)}x`, verdict(r.timeRatio <= GOAL_RATIO)],
       ["peak RSS vs same resource count", `${r.rssRatio.toFixed(2)}x`, verdict(r.rssRatio <= GOAL_RATIO)],
-      ["floor (same JSON from plain terraform_data) vs same resource count: time", `${r.floorTimeRatio.toFixed(2)}x`, "-"],
-      ["floor (same JSON from plain terraform_data) vs same resource count: peak RSS", `${r.floorRssRatio.toFixed(2)}x`, "-"],
       ["synthesis time vs one bare resource per construct (reference)", `${r.timeRatioPerConstruct.toFixed(2)}x`, "-"],
       ["peak RSS vs one bare resource per construct (reference)", `${r.rssRatioPerConstruct.toFixed(2)}x`, "-"],
       ["runtime assets in cdktf.out", String(r.rows[1].assets), verdict(r.oneAsset)],

@@ -2,9 +2,108 @@
  * The only module that imports `cdktf`. A CDK Terrain (`cdktn`) build of this library changes
  * the module name on the import below and nothing else.
  */
-import { Token, type IResolvable, type IResolveContext } from "cdktf";
+import { TerraformResource, Token, anyToHclTerraform, hashMapperHcl, type IResolvable, type IResolveContext, type LocalExecProvisioner, type TerraformResourceLifecycle } from "cdktf";
+import type { Construct } from "constructs";
 
-export { AssetType, DataResource, Fn, TerraformAsset, TerraformStack, Token } from "cdktf";
+export { AssetType, Fn, TerraformAsset, TerraformResource, TerraformStack, Token } from "cdktf";
+export type { LocalExecProvisioner } from "cdktf";
+
+export interface TerraformDataConfig {
+  /** `input`: any value; `output` reflects it after apply. */
+  readonly input?: unknown;
+  /** `triggers_replace`: any value; a change replaces the resource. */
+  readonly triggersReplace?: unknown;
+  readonly lifecycle?: TerraformResourceLifecycle;
+  readonly provisioners?: LocalExecProvisioner[];
+}
+
+const FAST_LIFECYCLE_KEYS = new Set(["ignoreChanges", "postcondition"]);
+const FAST_PROVISIONER_KEYS = new Set(["type", "command", "environment", "when"]);
+
+/**
+ * Terraform's built-in `terraform_data` resource, as cdktf's `DataResource` synthesizes it, made
+ * for stacks of thousands: cdktf's class builds a token for `output` in its constructor (capturing
+ * a stack trace, about a fifth of its synthesis cost) and types `input` and `triggers_replace` as
+ * maps; this one makes attribute tokens only when they are asked for and takes any value.
+ */
+export class TerraformData extends TerraformResource {
+  public static readonly tfResourceType = "terraform_data";
+  private readonly input?: unknown;
+  private readonly triggersReplace?: unknown;
+
+  constructor(scope: Construct, id: string, config: TerraformDataConfig) {
+    super(scope, id, {
+      terraformResourceType: TerraformData.tfResourceType,
+      terraformGeneratorMetadata: { providerName: "terraform" },
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+    });
+    this.input = config.input;
+    this.triggersReplace = config.triggersReplace;
+  }
+
+  /** The resource's `id` (a token). */
+  public get id(): string {
+    return this.getStringAttribute("id");
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { input: this.input, triggers_replace: this.triggersReplace };
+  }
+
+  /**
+   * The JSON of cdktf's `TerraformResource.toTerraform` (but for the "//" comment), built directly
+   * for what this library uses (input, triggers_replace, lifecycle conditions and ignore_changes,
+   * local-exec provisioners); cdktf's generic path (snake-casing every key, merging) runs for
+   * anything else, such as an escape-hatch override or `count`. A test compares both.
+   */
+  public toTerraform(): { [key: string]: unknown } {
+    const attributes = this.fastAttributes();
+    if (attributes === undefined) {
+      const generic = super.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+      const own = generic.resource?.[this.terraformResourceType]?.[this.friendlyUniqueId];
+      if (own !== undefined) own["//"] = this.node.path;
+      return generic;
+    }
+    // A JSON comment with the construct path: one node where cdktf writes a metadata object of
+    // four (path, and the logical ID that is already the key), and synthesis time grows with the
+    // number of JSON nodes. Terraform ignores "//" either way.
+    attributes["//"] = this.node.path;
+    return { resource: { [this.terraformResourceType]: { [this.friendlyUniqueId]: attributes } } };
+  }
+
+  private fastAttributes(): { [key: string]: unknown } | undefined {
+    const { lifecycle, provisioners } = this;
+    const special =
+      Object.keys(this.rawOverrides).length > 0 ||
+      this.dependsOn !== undefined ||
+      this.count !== undefined ||
+      this.forEach !== undefined ||
+      this.provider !== undefined ||
+      this.connection !== undefined ||
+      this.hasResourceMove() ||
+      (this as unknown as { _imported?: unknown })._imported !== undefined ||
+      (lifecycle !== undefined && Object.keys(lifecycle).some((key) => !FAST_LIFECYCLE_KEYS.has(key))) ||
+      (provisioners !== undefined && provisioners.some((p) => p.type !== "local-exec" || Object.keys(p).some((key) => !FAST_PROVISIONER_KEYS.has(key))));
+    if (special) return undefined;
+    const attributes: { [key: string]: unknown } = {};
+    if (this.input !== undefined) attributes.input = this.input;
+    if (lifecycle !== undefined) {
+      attributes.lifecycle = {
+        ...(lifecycle.ignoreChanges !== undefined ? { ignore_changes: lifecycle.ignoreChanges } : {}),
+        ...(lifecycle.postcondition !== undefined ? { postcondition: lifecycle.postcondition.map(({ condition, errorMessage }) => ({ condition, error_message: errorMessage })) } : {}),
+      };
+    }
+    if (provisioners !== undefined) attributes.provisioner = provisioners.map(({ type, ...props }) => ({ [type]: props }));
+    if (this.triggersReplace !== undefined) attributes.triggers_replace = this.triggersReplace;
+    return attributes;
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    const hcl = hashMapperHcl(anyToHclTerraform);
+    return { input: hcl(this.input), triggers_replace: hcl(this.triggersReplace) };
+  }
+}
 
 /**
  * A string token as cdktf encodes it inside a string (`${TfToken[TOKEN.12]}`); the capture group

@@ -4,7 +4,7 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { DataResource, Fn, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral } from "./cdktf";
+import { Fn, TerraformData, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral, type LocalExecProvisioner } from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -152,13 +152,13 @@ export class ImsImageCopy extends Construct {
   public readonly markerTagKey: string = MARKER_TAG_KEY;
 
   /** Escape hatch: `terraform_data` whose create-time provisioner copies the image. */
-  public readonly copyResource: DataResource;
+  public readonly copyResource: TerraformData;
   /** Escape hatch: `terraform_data` that captures the new image ID from the result file. */
-  public readonly resultResource: DataResource;
+  public readonly resultResource: TerraformData;
   /** Escape hatch: `terraform_data` that holds the image ID and deletes the image on destroy. */
-  public readonly imageResource: DataResource;
+  public readonly imageResource: TerraformData;
   /** Escape hatch: `terraform_data` that applies name, description and tags in place. */
-  public readonly attributesResource: DataResource;
+  public readonly attributesResource: TerraformData;
 
   constructor(scope: Construct, id: string, props: ImsImageCopyProps) {
     super(scope, id);
@@ -166,69 +166,55 @@ export class ImsImageCopy extends Construct {
     validateProps(this.node.path, props);
 
     const runtimePath = runtimeAssetOf(this).path;
-    // Every user string goes through attributeLiteral (or functionArgumentLiteral inside Fn calls)
-    // so that `${...}` and `%{...}` reach the runtime byte for byte instead of being evaluated.
-    const attr = (value: string | undefined): string => attributeLiteral(value ?? "");
-    const constructPath = attr(this.node.path);
-    const sourceImageId = attr(props.sourceImageId);
-    const name = attr(props.name);
-    const kmsKeyId = attr(props.kmsKeyId);
-    const enterpriseProjectId = attr(props.enterpriseProjectId);
-    const region = attr(props.region);
-    const projectId = attr(props.projectId);
-    const endpoint = attr(props.endpoint);
-    const description = attr(props.description);
-    const tagsJson = tagsToJson(props.tags ?? {});
-    const removalPolicy = attr(props.removalPolicy ?? RemovalPolicy.DESTROY);
-    const createTimeout = numberToString(props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES);
-    const deleteTimeout = props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES;
+    const constructPath = this.node.path;
+    const target = { region: props.region, project_id: props.projectId, endpoint: props.endpoint };
 
-    this.markerValue = markerAttributeValue([this.node.path, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
-    const marker = this.markerValue;
+    this.markerValue = markerAttributeValue([constructPath, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
 
-    this.copyResource = new DataResource(this, "copy", {
-      triggersReplace: {
-        source_image_id: sourceImageId,
-        kms_key_id: kmsKeyId,
-        enterprise_project_id: enterpriseProjectId,
-        region,
-        project_id: projectId,
-        marker,
-      },
-      provisioners: [
-        {
-          type: "local-exec",
-          command: runtimeCommand(Subcommand.CREATE),
-          environment: {
-            [RuntimeEnv.RUNTIME]: runtimePath,
-            [RuntimeEnv.SOURCE_IMAGE_ID]: sourceImageId,
-            [RuntimeEnv.NAME]: name,
-            [RuntimeEnv.DESCRIPTION]: description,
-            [RuntimeEnv.KMS_KEY_ID]: kmsKeyId,
-            [RuntimeEnv.ENTERPRISE_PROJECT_ID]: enterpriseProjectId,
-            [RuntimeEnv.TAGS]: tagsJson,
-            [RuntimeEnv.REGION]: region,
-            [RuntimeEnv.PROJECT_ID]: projectId,
-            [RuntimeEnv.ENDPOINT]: endpoint,
-            [RuntimeEnv.MARKER]: marker,
-            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
-            [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: createTimeout,
-            // `${self.id}` is Terraform's, not a JavaScript template: the copy resource's own ID.
-            [RuntimeEnv.RESULT_FILE]: `${RESULTS_DIR}/\${self.id}.json`,
-          },
-        },
-      ],
-    });
-
+    // Every value the runtime needs travels in one JSON variable per step (IMS_COPY_SPEC, see
+    // specText): a few attributes per resource instead of one per setting keeps the synthesized
+    // JSON small, and synthesis time grows with the number of JSON nodes (BENCHMARKS.md).
     // References between the four resources are written as Terraform text, as cdktf would render
     // them (its reference tokens also fix the logical ID when they are made), but without a token
     // per use: each token captures a stack trace and is resolved on every synthesis pass.
-    const copyId = `${addressOf(this.copyResource)}.id`;
-    const resultFile = `format(${expressionStringLiteral(`${RESULTS_DIR}/%s.json`)}, ${copyId})`;
-    this.resultResource = new DataResource(this, "result", {
-      // DataResource types triggers_replace and input as maps; Terraform accepts any value.
-      triggersReplace: `\${${copyId}}` as unknown as Record<string, unknown>,
-      input: `\${fileexists(${resultFile}) ? lookup(jsondecode(file(${resultFile})), "image_id", "") : ""}` as unknown as Record<string, unknown>,
+    this.copyResource = new TerraformData(this, "copy", {
+      // What makes a different copy. The marker hashes the same values (and the construct path).
+      triggersReplace: specText({
+        source_image_id: props.sourceImageId,
+        kms_key_id: props.kmsKeyId,
+        enterprise_project_id: props.enterpriseProjectId,
+        region: props.region,
+        project_id: props.projectId,
+      }),
+      // The marker, computed once by Terraform and read by the other steps from `output`.
+      input: this.markerValue,
+      provisioners: [
+        runtimeStep(runtimePath, Subcommand.CREATE, {
+          [RuntimeEnv.SPEC]: specText({
+            source_image_id: props.sourceImageId,
+            name: props.name,
+            description: props.description,
+            kms_key_id: props.kmsKeyId,
+            enterprise_project_id: props.enterpriseProjectId,
+            tags: tagsToJson(props.tags ?? {}),
+            ...target,
+            marker: terraformText("${self.output}"),
+            construct_path: constructPath,
+            create_timeout_minutes: props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES,
+            // `${self.id}` is Terraform's, not a JavaScript template: the copy resource's own ID.
+            result_file: terraformText(`${RESULTS_DIR}/\${self.id}.json`),
+          }),
+        }),
+      ],
+    });
+    const copyAddress = addressOf(this.copyResource);
+    const marker = terraformText(`\${${copyAddress}.output}`);
+
+    // `${...}` inside a quoted string of the expression: a nested template, the copy's own ID.
+    const resultFile = `"${RESULTS_DIR}/\${${copyAddress}.id}.json"`;
+    this.resultResource = new TerraformData(this, "result", {
+      triggersReplace: `\${${copyAddress}.id}`,
+      input: `\${fileexists(${resultFile}) ? lookup(jsondecode(file(${resultFile})), "image_id", "") : ""}`,
       lifecycle: {
         ignoreChanges: ["input"],
         // Only at creation can the captured ID be empty (the create step exited 0 without writing its
@@ -236,81 +222,54 @@ export class ImsImageCopy extends Construct {
         postcondition: [
           {
             condition: '${self.output != ""}',
-            errorMessage: attributeLiteral(resultMissingMessage(this.node.path, `terraform_data.${this.copyResource.friendlyUniqueId}`)),
+            errorMessage: attributeLiteral(resultMissingMessage(constructPath, copyAddress)),
           },
         ],
       },
     });
     const capturedImageId = `\${${addressOf(this.resultResource)}.output}`;
 
-    this.imageResource = new DataResource(this, "image", {
-      triggersReplace: capturedImageId as unknown as Record<string, unknown>,
+    this.imageResource = new TerraformData(this, "image", {
+      triggersReplace: capturedImageId,
       input: {
         image_id: capturedImageId,
-        removal_policy: removalPolicy,
-        region,
-        project_id: projectId,
-        endpoint,
-        delete_timeout_minutes: deleteTimeout,
-        marker,
+        // What the delete step needs, stored here: a destroy-time provisioner may read only `self`.
+        delete: specText({
+          image_id: terraformText(capturedImageId),
+          removal_policy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+          ...target,
+          delete_timeout_minutes: props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES,
+          construct_path: constructPath,
+        }),
       },
       provisioners: [
-        {
-          type: "local-exec",
-          when: "destroy",
-          command: runtimeCommand(Subcommand.DELETE),
-          // A destroy-time provisioner may read only `self`: everything comes from the stored input.
-          environment: {
-            [RuntimeEnv.RUNTIME]: runtimePath,
-            [RuntimeEnv.IMAGE_ID]: "${self.output.image_id}",
-            [RuntimeEnv.REMOVAL_POLICY]: "${self.output.removal_policy}",
-            [RuntimeEnv.REGION]: "${self.output.region}",
-            [RuntimeEnv.PROJECT_ID]: "${self.output.project_id}",
-            [RuntimeEnv.ENDPOINT]: "${self.output.endpoint}",
-            [RuntimeEnv.DELETE_TIMEOUT_MINUTES]: "${self.output.delete_timeout_minutes}",
-            [RuntimeEnv.MARKER]: "${self.output.marker}",
-            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
-          },
-        },
+        runtimeStep(runtimePath, Subcommand.DELETE, { [RuntimeEnv.SPEC]: "${self.output.delete}" }, "destroy"),
       ],
     });
     // `input`, not `output`: an in-place update of the image resource (removal policy, endpoint,
     // delete timeout) makes its whole `output` unknown until apply, which would plan a replacement
     // of every downstream resource that uses the image ID as a force-new argument. `input.image_id`
     // stays known, and still makes dependents depend on (and be destroyed before) this resource.
-    const imageId = `\${${addressOf(this.imageResource)}.input.image_id}`;
+    const imageId = terraformText(`\${${addressOf(this.imageResource)}.input.image_id}`);
 
-    this.attributesResource = new DataResource(this, "attributes", {
-      triggersReplace: {
+    this.attributesResource = new TerraformData(this, "attributes", {
+      // The update step's whole input: any change (of name, description or tags) runs it again.
+      triggersReplace: specText({
         image_id: imageId,
-        name,
-        description,
-        tags: tagsJson,
-      },
-      provisioners: [
-        {
-          type: "local-exec",
-          command: runtimeCommand(Subcommand.UPDATE),
-          environment: {
-            [RuntimeEnv.RUNTIME]: runtimePath,
-            [RuntimeEnv.IMAGE_ID]: imageId,
-            [RuntimeEnv.NAME]: name,
-            [RuntimeEnv.DESCRIPTION]: description,
-            [RuntimeEnv.TAGS]: tagsJson,
-            [RuntimeEnv.MARKER]: marker,
-            [RuntimeEnv.REGION]: region,
-            [RuntimeEnv.PROJECT_ID]: projectId,
-            [RuntimeEnv.ENDPOINT]: endpoint,
-            [RuntimeEnv.CONSTRUCT_PATH]: constructPath,
-          },
-        },
-      ],
+        name: props.name,
+        description: props.description,
+        tags: tagsToJson(props.tags ?? {}),
+        marker,
+        ...target,
+        construct_path: constructPath,
+      }),
+      provisioners: [runtimeStep(runtimePath, Subcommand.UPDATE, { [RuntimeEnv.SPEC]: "${self.triggers_replace}" })],
     });
   }
 }
 
 /** `terraform_data.<logical ID>`, the address a cdktf reference to the resource renders in its stack. */
-function addressOf(resource: DataResource): string {
+function addressOf(resource: TerraformData): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
@@ -328,13 +287,46 @@ function markerAttributeValue(inputs: readonly (string | undefined)[]): string {
   return `\${substr(sha256(join("\\n", [${values.map(expressionStringLiteral).join(", ")}])), 0, 40)}`;
 }
 
-/** The constant command of every provisioner: no user value is ever interpolated into it. */
-function runtimeCommand(subcommand: Subcommand): string {
-  return `node "$${RuntimeEnv.RUNTIME}" ${subcommand}`;
+/**
+ * A piece of Terraform template text (such as `${self.id}`) whose value is JSON-safe (IDs and hex
+ * digests): `specText` writes it inside a JSON string as it is.
+ */
+interface TerraformText {
+  readonly text: string;
 }
 
-function numberToString(value: number): string {
-  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+function terraformText(text: string): TerraformText {
+  return { text };
+}
+
+type SpecValue = string | number | TerraformText | undefined;
+
+/**
+ * The runtime's input as a JSON object in ONE attribute value (the runtime reads it from
+ * IMS_COPY_SPEC, see `expandSpec` in lib/runtime/steps/env.ts). Unset and empty values are left
+ * out (the runtime reads both as "not set"). Literal values are JSON-encoded here, with `${` and
+ * `%{` escaped so that Terraform leaves them alone; a value holding a cdktf token is encoded by
+ * Terraform's `jsonencode` at apply time, whatever characters it turns out to have.
+ */
+function specText(values: Readonly<Record<string, SpecValue>>): string {
+  const members: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === "") continue;
+    members.push(`"${key}":${specMember(value)}`);
+  }
+  return `{${members.join(",")}}`;
+}
+
+function specMember(value: Exclude<SpecValue, undefined>): string {
+  if (typeof value === "object") return `"${value.text}"`;
+  if (typeof value === "number") return Token.isUnresolved(value) ? Token.asString(Fn.jsonencode(value)) : String(value);
+  if (Token.isUnresolved(value)) return Token.asString(Fn.jsonencode(functionArgumentLiteral(value)));
+  return attributeLiteral(JSON.stringify(value));
+}
+
+/** A local-exec provisioner that runs one step of the bundled runtime. No user value is ever part of the command. */
+function runtimeStep(runtimePath: string, subcommand: Subcommand, environment: Record<string, string>, when?: "destroy"): LocalExecProvisioner {
+  return { type: "local-exec", command: `node ${JSON.stringify(runtimePath)} ${subcommand}`, environment, ...(when ? { when } : {}) };
 }
 
 /** The tags as a JSON object string: `jsonencode` when a token is involved, else sorted-key JSON. */
@@ -347,7 +339,7 @@ function tagsToJson(tags: { readonly [key: string]: string }): string {
   }
   const sorted: Record<string, string> = {};
   for (const key of Object.keys(tags).sort()) sorted[key] = tags[key];
-  return attributeLiteral(JSON.stringify(sorted));
+  return JSON.stringify(sorted);
 }
 
 /** Refuses literal values that break the shared rules; unresolved tokens are left to the runtime. */

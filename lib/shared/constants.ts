@@ -12,10 +12,14 @@ export const Subcommand = {
 } as const;
 export type Subcommand = (typeof Subcommand)[keyof typeof Subcommand];
 
-/** Variables the construct puts in the provisioners' `environment` (never credentials). */
+/**
+ * Variables the runtime reads (never credentials). The construct passes them all in ONE variable,
+ * `IMS_COPY_SPEC`: a JSON object whose key for `IMS_COPY_<NAME>` is `<name>` in lower case (see
+ * `specKey`); by hand they can also be set one by one.
+ */
 export const RuntimeEnv = {
-  /** Path of the bundled runtime, relative to the stack directory. */
-  RUNTIME: "IMS_COPY_RUNTIME",
+  /** JSON object of the settings below, keyed by `specKey(name)`; when set, the single variables are ignored. */
+  SPEC: "IMS_COPY_SPEC",
   SOURCE_IMAGE_ID: "IMS_COPY_SOURCE_IMAGE_ID",
   NAME: "IMS_COPY_NAME",
   DESCRIPTION: "IMS_COPY_DESCRIPTION",
@@ -29,12 +33,21 @@ export const RuntimeEnv = {
   MARKER: "IMS_COPY_MARKER",
   IMAGE_ID: "IMS_COPY_IMAGE_ID",
   RESULT_FILE: "IMS_COPY_RESULT_FILE",
-  STATE_DIR: "IMS_COPY_STATE_DIR",
   CREATE_TIMEOUT_MINUTES: "IMS_COPY_CREATE_TIMEOUT_MINUTES",
   DELETE_TIMEOUT_MINUTES: "IMS_COPY_DELETE_TIMEOUT_MINUTES",
   REMOVAL_POLICY: "IMS_COPY_REMOVAL_POLICY",
   CONSTRUCT_PATH: "IMS_COPY_CONSTRUCT_PATH",
 } as const;
+
+/** Not part of a spec: where job records are kept (relative to the stack directory), for tests and manual runs. */
+export const STATE_DIR_ENV = "IMS_COPY_STATE_DIR";
+
+const RUNTIME_ENV_PREFIX = "IMS_COPY_";
+
+/** The key of `IMS_COPY_SPEC` that stands for the variable `name`: `IMS_COPY_NAME` -> `name`. */
+export function specKey(name: string): string {
+  return name.slice(RUNTIME_ENV_PREFIX.length).toLowerCase();
+}
 
 /** Credential and endpoint variables read at apply time from the caller's environment. */
 export const CredentialEnv = {

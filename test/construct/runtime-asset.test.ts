@@ -6,16 +6,24 @@ import { TerraformAsset, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { ImsImageCopy, ImsImageCopyConfigError } from "cdktf-ims-image-copy";
 import { SeedImage } from "../../lib/emulator/defaults";
-import { RUNTIME_ASSET_ID, RUNTIME_BUNDLE_CONTEXT_KEY, defaultRuntimeBundleFile } from "../../lib/runtime-asset";
+import { RUNTIME_ASSET_ID, RUNTIME_BUNDLE_CONTEXT_KEY, defaultRuntimeBundleFile, terraformVersionProblems } from "../../lib/runtime-asset";
 import { FIXTURE_BUNDLE, localExec, resourcesOf, synthesize, testApp, testStack } from "./helpers";
 
 const PROPS = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "copy" };
 const ROOT = path.resolve(__dirname, "..", "..");
 
+/** The runtime path of a provisioner's command, `node "<path>" <subcommand>`. */
+function runtimeOf(resource: unknown): string {
+  const command = localExec(resource).command as string;
+  const found = /^node "([^"]+)" (create|update|delete)$/.exec(command);
+  if (found === null) throw new Error(`not a runtime command: ${command}`);
+  return found[1];
+}
+
 function runtimePaths(json: unknown, copies: ImsImageCopy[]): string[] {
   return copies.flatMap((copy) => {
     const r = resourcesOf(json, copy);
-    return [r.copy, r.image, r.attributes].map((resource) => localExec(resource).environment.IMS_COPY_RUNTIME as string);
+    return [r.copy, r.image, r.attributes].map(runtimeOf);
   });
 }
 
@@ -75,7 +83,7 @@ describe("the runtime asset", () => {
     if (!fs.existsSync(defaultRuntimeBundleFile())) execFileSync(process.execPath, [path.join(ROOT, "scripts", "bundle.mjs")], { cwd: ROOT, stdio: "pipe" });
     const stack = new TerraformStack(Testing.app(), "stack");
     const copy = new ImsImageCopy(stack, "copy", PROPS);
-    const runtime = localExec(resourcesOf(synthesize(stack), copy).copy).environment.IMS_COPY_RUNTIME as string;
+    const runtime = runtimeOf(resourcesOf(synthesize(stack), copy).copy);
     expect(runtime).toMatch(/^assets\/ImsImageCopyRuntime\/[0-9A-F]{32}\/ims-image-copy-runtime\.js$/);
   });
 
@@ -103,5 +111,49 @@ describe("the runtime asset", () => {
           "Remove it to use the bundle shipped with the package.",
       ),
     );
+  });
+});
+
+describe("the Terraform version check (once per stack, not once per terraform_data)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ims-tf-version-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** An executable that prints `output` like `terraform version`. */
+  function fakeTerraform(name: string, output: string): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `#!/bin/sh\necho '${output}'\n`, { mode: 0o755 });
+    return file;
+  }
+
+  test("Terraform 1.4 and later pass; older versions are refused with the version found and what to do", () => {
+    expect(terraformVersionProblems(fakeTerraform("tf-1.4", "Terraform v1.4.0"))).toEqual([]);
+    expect(terraformVersionProblems(fakeTerraform("tf-1.11", "Terraform v1.11.4\non linux_amd64"))).toEqual([]);
+    const old = fakeTerraform("tf-1.3", "Terraform v1.3.9");
+    expect(terraformVersionProblems(old)).toEqual([`ImsImageCopy needs Terraform 1.4 or later (for terraform_data); "${old}" is 1.3.9. Upgrade Terraform.`]);
+  });
+
+  test("an unreadable version and a missing binary are reported, not ignored", () => {
+    const odd = fakeTerraform("tf-odd", "no version here");
+    expect(terraformVersionProblems(odd)).toEqual([`ImsImageCopy needs Terraform 1.4 or later (for terraform_data), but the version could not be read from "${odd} version": "no version here\\n".`]);
+    const missing = path.join(dir, "no-such-terraform");
+    const [problem] = terraformVersionProblems(missing);
+    expect(problem).toMatch(new RegExp(`^ImsImageCopy needs Terraform 1\\.4 or later \\(for terraform_data\\), but "${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} version" failed: .*ENOENT.*\\. Install Terraform, or set TERRAFORM_BINARY_NAME to its path\\.$`));
+  });
+
+  test("a stack of copies registers the check once, on its runtime asset, and app validation reports it", () => {
+    const stack = testStack();
+    for (const id of ["a", "b", "c"]) new ImsImageCopy(stack, id, PROPS);
+    const previous = process.env.TERRAFORM_BINARY_NAME;
+    process.env.TERRAFORM_BINARY_NAME = fakeTerraform("tf-1.2", "Terraform v1.2.0");
+    try {
+      const complaints = stack.node.findAll().map((c) => ({ id: c.node.id, problems: c.node.validate() }));
+      expect(complaints.filter((c) => c.problems.length > 0)).toEqual([{ id: RUNTIME_ASSET_ID, problems: [expect.stringContaining("is 1.2.0. Upgrade Terraform.")] }]);
+    } finally {
+      if (previous === undefined) delete process.env.TERRAFORM_BINARY_NAME;
+      else process.env.TERRAFORM_BINARY_NAME = previous;
+    }
   });
 });

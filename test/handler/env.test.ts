@@ -96,6 +96,6 @@ describe("environment validation", () => {
     const r = await runRuntime(fx.bundle, "copy", emulatorEnv(fx.url), fx.cwd);
 
     expect(r.code).toBe(ExitCode.USAGE);
-    expect(r.stderr).toBe(`ims-image-copy failed: expected exactly one subcommand (create, update, delete), got "copy". This runtime is run by Terraform's local-exec as: node "$IMS_COPY_RUNTIME" create\n`);
+    expect(r.stderr).toBe(`ims-image-copy failed: expected exactly one subcommand (create, update, delete), got "copy". This runtime is run by Terraform's local-exec as: node <runtime> create\n`);
   });
 });

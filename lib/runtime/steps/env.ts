@@ -1,10 +1,11 @@
 /**
  * Reads and re-validates the runtime's inputs from the environment (names in `RuntimeEnv`), with
  * the same rules the construct applies at synth time (`lib/shared/rules.ts`): the runtime can be
- * run by hand, so nothing is trusted. Terraform passes unset optional values as "", which means
- * "not set" here. Every complaint names the variable, the value and the rule.
+ * run by hand, so nothing is trusted. The construct passes them all in one JSON variable,
+ * `IMS_COPY_SPEC` (see `expandSpec`); "" means "not set". Every complaint names the variable, the
+ * value and the rule.
  */
-import { RemovalPolicy, RuntimeEnv } from "../../shared/constants";
+import { RemovalPolicy, RuntimeEnv, STATE_DIR_ENV, specKey } from "../../shared/constants";
 import {
   checkDescription,
   checkEndpoint,
@@ -20,7 +21,7 @@ import {
   checkTimeoutMinutes,
 } from "../../shared/rules";
 import { ALLOW_INSECURE_HTTP_ENV, type ConfigOverrides } from "../config";
-import { invalidEnv, missingEnv } from "./messages";
+import { invalidEnv, invalidSpec, missingEnv } from "./messages";
 
 /** Default directory (relative to the stack directory) of job records. */
 export const DEFAULT_STATE_DIR = ".ims-image-copy";
@@ -65,6 +66,43 @@ export interface DeleteInput {
 }
 
 type Env = NodeJS.ProcessEnv;
+
+/** The variables a spec stands for, by their key in it. */
+const SPEC_VARIABLES: ReadonlyMap<string, string> = new Map(
+  Object.values(RuntimeEnv)
+    .filter((name) => name !== RuntimeEnv.SPEC)
+    .map((name) => [specKey(name), name]),
+);
+
+/**
+ * The environment with `IMS_COPY_SPEC` (a JSON object such as `{"name":"web","image_id":"..."}`)
+ * spread into the variables it stands for. A spec is the whole input: the single variables of the
+ * caller's environment are dropped, so that a stray `IMS_COPY_REGION` in the shell that runs
+ * `terraform apply` cannot change what the construct asked for. Values are strings, or numbers
+ * (a timeout written by Terraform's `jsonencode`); null means not set.
+ */
+export function expandSpec(env: Env): Env {
+  const raw = env[RuntimeEnv.SPEC];
+  if (raw === undefined || raw === "") return env;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw invalidSpec(raw, "it is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidSpec(raw, "it must be a JSON object");
+  const expanded: Env = { ...env };
+  for (const name of SPEC_VARIABLES.values()) delete expanded[name];
+  for (const [key, value] of Object.entries(parsed)) {
+    const name = SPEC_VARIABLES.get(key);
+    if (name === undefined) throw invalidSpec(raw, `its key "${key}" is not one of ${[...SPEC_VARIABLES.keys()].join(", ")}`);
+    if (value === null) continue;
+    if (typeof value === "string") expanded[name] = value;
+    else if (typeof value === "number" && Number.isFinite(value)) expanded[name] = String(value);
+    else throw invalidSpec(raw, `the value of "${key}" must be a string or a number`);
+  }
+  return expanded;
+}
 
 function opt(env: Env, name: string): string | undefined {
   const v = env[name];
@@ -130,7 +168,8 @@ function target(env: Env): Target {
   };
 }
 
-export function readCreateInput(env: Env): CreateInput {
+export function readCreateInput(given: Env): CreateInput {
+  const env = expandSpec(given);
   const description = opt(env, RuntimeEnv.DESCRIPTION);
   const kmsKeyId = opt(env, RuntimeEnv.KMS_KEY_ID);
   const enterpriseProjectId = opt(env, RuntimeEnv.ENTERPRISE_PROJECT_ID);
@@ -146,12 +185,13 @@ export function readCreateInput(env: Env): CreateInput {
     ...(constructPath !== undefined ? { constructPath } : {}),
     createTimeoutMinutes: minutes(env, RuntimeEnv.CREATE_TIMEOUT_MINUTES, DEFAULT_CREATE_TIMEOUT_MINUTES),
     resultFile: req(env, RuntimeEnv.RESULT_FILE, "the path of the result file"),
-    stateDir: opt(env, RuntimeEnv.STATE_DIR) ?? DEFAULT_STATE_DIR,
+    stateDir: opt(env, STATE_DIR_ENV) ?? DEFAULT_STATE_DIR,
     target: target(env),
   };
 }
 
-export function readUpdateInput(env: Env): UpdateInput {
+export function readUpdateInput(given: Env): UpdateInput {
+  const env = expandSpec(given);
   const description = opt(env, RuntimeEnv.DESCRIPTION) ?? "";
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
   return {
@@ -165,7 +205,8 @@ export function readUpdateInput(env: Env): UpdateInput {
   };
 }
 
-export function readDeleteInput(env: Env): DeleteInput {
+export function readDeleteInput(given: Env): DeleteInput {
+  const env = expandSpec(given);
   const imageId = opt(env, RuntimeEnv.IMAGE_ID);
   const policyRaw = opt(env, RuntimeEnv.REMOVAL_POLICY) ?? RemovalPolicy.DESTROY;
   const removalPolicy = check(RuntimeEnv.REMOVAL_POLICY, policyRaw, checkRemovalPolicy) as RemovalPolicy;

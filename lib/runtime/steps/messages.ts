@@ -9,13 +9,18 @@ import { ConfigError, ImsApiError } from "../errors";
 export function unknownSubcommand(argv: readonly string[]): ConfigError {
   const got = argv.length === 0 ? "no subcommand" : `"${argv.join(" ")}"`;
   return new ConfigError(
-    `expected exactly one subcommand (${Object.values(Subcommand).join(", ")}), got ${got}. This runtime is run by Terraform's local-exec as: node "$${RuntimeEnv.RUNTIME}" create`,
+    `expected exactly one subcommand (${Object.values(Subcommand).join(", ")}), got ${got}. This runtime is run by Terraform's local-exec as: node <runtime> create`,
   );
 }
 
 /** `VARIABLE "value" is invalid: rule` (the shared sentence of `rules.ts`) plus what to do next. */
 export function invalidEnv(variable: string, value: string, problem: string): ConfigError {
   return new ConfigError(`${invalidValueMessage(variable, value, problem)}. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`);
+}
+
+/** IMS_COPY_SPEC cannot be read (the construct writes it: only a hand-made or edited one can be wrong). */
+export function invalidSpec(value: string, problem: string): ConfigError {
+  return invalidEnv(RuntimeEnv.SPEC, value, problem);
 }
 
 export function missingEnv(variable: string, what: string): ConfigError {
