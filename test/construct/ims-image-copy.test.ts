@@ -1,13 +1,19 @@
-import { DataResource, Fn, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Fn, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { ImsImageCopy, MARKER_TAG_KEY, RemovalPolicy } from "cdktf-ims-image-copy";
+import { TerraformData } from "../../lib/cdktf";
 import { EMULATOR_PROJECT_ID, SEED_ENTERPRISE_PROJECT_ID, SeedImage, SeedKmsKey } from "../../lib/emulator/defaults";
-import { localExec, logicalId, resourcesOf, synthesize, testStack } from "./helpers";
+import { expandSpec, readCreateInput, readDeleteInput, readUpdateInput } from "../../lib/runtime/steps/env";
+import { RuntimeEnv } from "../../lib/shared/constants";
+import { SPEC_KEYS, evaluatedSpecOf, localExec, logicalId, resourcesOf, specOf, synthesize, testStack } from "./helpers";
 
 const SOURCE = SeedImage.ACTIVE_PRIVATE;
-const RUNTIME_PATH = /^assets\/ImsImageCopyRuntime\/[0-9A-F]{32}\/runtime-bundle\.js$/;
+const RUNTIME_PATH = "assets/ImsImageCopyRuntime/[0-9A-F]{32}/runtime-bundle\\.js";
+const COMMAND = (subcommand: string): RegExp => new RegExp(`^node "${RUNTIME_PATH}" ${subcommand}$`);
 const MARKER_EXPR = (path: string, source: string, kms = "", ep = "", region = "", project = ""): string =>
   `\${substr(sha256(join("\\n", [${[path, source, kms, ep, region, project].map((v) => (v.startsWith("${") ? v.slice(2, -1) : JSON.stringify(v))).join(", ")}])), 0, 40)}`;
+const RESULT_FILE = ".ims-image-copy/results/${self.id}.json";
+const FULL_TAGS = '{"env":"prod","team":"platform","成本中心":"cc-1.2"}';
 
 function minimal(stack: TerraformStack, id = "copy"): ImsImageCopy {
   return new ImsImageCopy(stack, id, { sourceImageId: SOURCE, name: "web-base copy" });
@@ -30,84 +36,84 @@ function full(stack: TerraformStack): ImsImageCopy {
   });
 }
 
+/** The four specs of a copy: the copy's triggers, the create step's, the stored delete spec and the update step's. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function specTexts(resources: { copy: any; image: any; attributes: any }): { triggers: string; create: string; delete: string; update: string } {
+  return {
+    triggers: resources.copy.triggers_replace,
+    create: localExec(resources.copy).environment[RuntimeEnv.SPEC],
+    delete: resources.image.input.delete,
+    update: resources.attributes.triggers_replace,
+  };
+}
+
 describe("resources of one ImsImageCopy", () => {
-  test("it synthesizes exactly four terraform_data resources named copy, result, image and attributes", () => {
+  test("it synthesizes exactly four terraform_data resources named copy, result, image and attributes, each commented with its construct path", () => {
     const stack = testStack();
     const construct = minimal(stack);
     const json = synthesize(stack);
     expect(Object.keys(json.resource)).toEqual(["terraform_data"]);
-    expect(construct.node.children.filter((c) => c instanceof DataResource).map((c) => c.node.id)).toEqual(["copy", "result", "image", "attributes"]);
+    expect(construct.node.children.filter((c) => c instanceof TerraformData).map((c) => c.node.id)).toEqual(["copy", "result", "image", "attributes"]);
     const keys = [construct.copyResource, construct.resultResource, construct.imageResource, construct.attributesResource].map(logicalId);
     expect(Object.keys(json.resource.terraform_data).sort()).toEqual([...keys].sort());
     expect(json.provider).toBeUndefined();
+    // Testing.synth drops "//" comments: read them from the stack's own JSON.
+    const resources = (stack.toTerraform() as { resource: { terraform_data: Record<string, { "//": unknown }> } }).resource.terraform_data;
+    expect(keys.map((key) => resources[key]["//"])).toEqual(["stack/copy/copy", "stack/copy/result", "stack/copy/image", "stack/copy/attributes"]);
   });
 
-  test("the copy resource is replaced when a force-new input changes, and unset inputs are empty strings", () => {
+  test("the copy resource is replaced when a force-new input changes, unset inputs are left out, and its input is the marker", () => {
     const stack = testStack();
     const construct = minimal(stack);
     const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(copy.triggers_replace).toEqual({
-      source_image_id: SOURCE,
-      kms_key_id: "",
-      enterprise_project_id: "",
-      region: "",
-      project_id: "",
-      marker: MARKER_EXPR("stack/copy", SOURCE),
-    });
+    expect(copy.triggers_replace).toBe(`{"source_image_id":"${SOURCE}"}`);
+    expect(copy.input).toBe(MARKER_EXPR("stack/copy", SOURCE));
   });
 
-  test("the copy resource passes every prop to the create step through its environment, with defaults for the unset ones", () => {
+  test("the copy resource passes every prop to the create step in one spec, with defaults for the timeout and unset props left out", () => {
     const stack = testStack();
     const construct = minimal(stack);
     const exec = localExec(resourcesOf(synthesize(stack), construct).copy);
-    expect(exec.command).toBe('node "$IMS_COPY_RUNTIME" create');
+    expect(exec.command).toMatch(COMMAND("create"));
     expect(exec.when).toBeUndefined();
-    expect(exec.environment).toEqual({
-      IMS_COPY_RUNTIME: expect.stringMatching(RUNTIME_PATH),
-      IMS_COPY_SOURCE_IMAGE_ID: SOURCE,
-      IMS_COPY_NAME: "web-base copy",
-      IMS_COPY_DESCRIPTION: "",
-      IMS_COPY_KMS_KEY_ID: "",
-      IMS_COPY_ENTERPRISE_PROJECT_ID: "",
-      IMS_COPY_TAGS: "{}",
-      IMS_COPY_REGION: "",
-      IMS_COPY_PROJECT_ID: "",
-      IMS_COPY_ENDPOINT: "",
-      IMS_COPY_MARKER: MARKER_EXPR("stack/copy", SOURCE),
-      IMS_COPY_CONSTRUCT_PATH: "stack/copy",
-      IMS_COPY_CREATE_TIMEOUT_MINUTES: "60",
-      IMS_COPY_RESULT_FILE: ".ims-image-copy/results/${self.id}.json",
+    expect(Object.keys(exec.environment)).toEqual([RuntimeEnv.SPEC]);
+    expect(specOf(exec.environment[RuntimeEnv.SPEC])).toStrictEqual({
+      source_image_id: SOURCE,
+      name: "web-base copy",
+      tags: "{}",
+      marker: "${self.output}",
+      construct_path: "stack/copy",
+      create_timeout_minutes: 60,
+      result_file: RESULT_FILE,
     });
   });
 
-  test("every prop set reaches the copy resource's triggers and environment", () => {
+  test("every prop set reaches the copy resource's triggers, marker and create spec", () => {
     const stack = testStack();
     const construct = full(stack);
     const { copy } = resourcesOf(synthesize(stack), construct);
-    const marker = MARKER_EXPR("stack/copy", SOURCE, SeedKmsKey.ENABLED, SEED_ENTERPRISE_PROJECT_ID, "cn-north-4", EMULATOR_PROJECT_ID);
-    expect(copy.triggers_replace).toEqual({
+    expect(specOf(copy.triggers_replace)).toStrictEqual({
       source_image_id: SOURCE,
       kms_key_id: SeedKmsKey.ENABLED,
       enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID,
       region: "cn-north-4",
       project_id: EMULATOR_PROJECT_ID,
-      marker,
     });
-    expect(localExec(copy).environment).toEqual({
-      IMS_COPY_RUNTIME: expect.stringMatching(RUNTIME_PATH),
-      IMS_COPY_SOURCE_IMAGE_ID: SOURCE,
-      IMS_COPY_NAME: "web-base 加密 v1.2",
-      IMS_COPY_DESCRIPTION: "Nightly copy: see runbook #7",
-      IMS_COPY_KMS_KEY_ID: SeedKmsKey.ENABLED,
-      IMS_COPY_ENTERPRISE_PROJECT_ID: SEED_ENTERPRISE_PROJECT_ID,
-      IMS_COPY_TAGS: '{"env":"prod","team":"platform","成本中心":"cc-1.2"}',
-      IMS_COPY_REGION: "cn-north-4",
-      IMS_COPY_PROJECT_ID: EMULATOR_PROJECT_ID,
-      IMS_COPY_ENDPOINT: "https://ims.cn-north-4.myhuaweicloud.com",
-      IMS_COPY_MARKER: marker,
-      IMS_COPY_CONSTRUCT_PATH: "stack/copy",
-      IMS_COPY_CREATE_TIMEOUT_MINUTES: "90",
-      IMS_COPY_RESULT_FILE: ".ims-image-copy/results/${self.id}.json",
+    expect(copy.input).toBe(MARKER_EXPR("stack/copy", SOURCE, SeedKmsKey.ENABLED, SEED_ENTERPRISE_PROJECT_ID, "cn-north-4", EMULATOR_PROJECT_ID));
+    expect(specOf(localExec(copy).environment[RuntimeEnv.SPEC])).toStrictEqual({
+      source_image_id: SOURCE,
+      name: "web-base 加密 v1.2",
+      description: "Nightly copy: see runbook #7",
+      kms_key_id: SeedKmsKey.ENABLED,
+      enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID,
+      tags: FULL_TAGS,
+      region: "cn-north-4",
+      project_id: EMULATOR_PROJECT_ID,
+      endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
+      marker: "${self.output}",
+      construct_path: "stack/copy",
+      create_timeout_minutes: 90,
+      result_file: RESULT_FILE,
     });
   });
 
@@ -117,7 +123,7 @@ describe("resources of one ImsImageCopy", () => {
     const json = synthesize(stack);
     const copyKey = logicalId(construct.copyResource);
     const { result } = resourcesOf(json, construct);
-    const file = `format(".ims-image-copy/results/%s.json", terraform_data.${copyKey}.id)`;
+    const file = `".ims-image-copy/results/\${terraform_data.${copyKey}.id}.json"`;
     expect(result.triggers_replace).toBe(`\${terraform_data.${copyKey}.id}`);
     expect(result.input).toBe(`\${fileexists(${file}) ? lookup(jsondecode(file(${file})), "image_id", "") : ""}`);
     expect(result.lifecycle).toEqual({
@@ -134,46 +140,48 @@ describe("resources of one ImsImageCopy", () => {
     expect(result.provisioner).toBeUndefined();
   });
 
-  test("the image resource holds the captured ID and the deletion settings, with defaults", () => {
+  test("the image resource holds the captured ID and the delete spec, with defaults and unset props left out", () => {
     const stack = testStack();
     const construct = minimal(stack);
     const json = synthesize(stack);
-    const resultKey = logicalId(construct.resultResource);
+    const captured = `\${terraform_data.${logicalId(construct.resultResource)}.output}`;
     const { image } = resourcesOf(json, construct);
-    expect(image.triggers_replace).toBe(`\${terraform_data.${resultKey}.output}`);
-    expect(image.input).toEqual({
-      image_id: `\${terraform_data.${resultKey}.output}`,
+    expect(image.triggers_replace).toBe(captured);
+    expect(Object.keys(image.input).sort()).toEqual(["delete", "image_id"]);
+    expect(image.input.image_id).toBe(captured);
+    expect(specOf(image.input.delete)).toStrictEqual({
+      image_id: captured,
       removal_policy: "destroy",
-      region: "",
-      project_id: "",
-      endpoint: "",
       delete_timeout_minutes: 10,
-      marker: MARKER_EXPR("stack/copy", SOURCE),
+      construct_path: "stack/copy",
     });
     expect(image.lifecycle).toBeUndefined();
   });
 
-  test("the image resource deletes the image at destroy time reading only self and literals", () => {
+  test("the image resource deletes the image at destroy time reading only self", () => {
     const stack = testStack();
     const construct = full(stack);
-    const { image } = resourcesOf(synthesize(stack), construct);
-    expect(image.input).toMatchObject({ removal_policy: "retain", delete_timeout_minutes: 5, region: "cn-north-4", project_id: EMULATOR_PROJECT_ID, endpoint: "https://ims.cn-north-4.myhuaweicloud.com" });
-    const exec = localExec(image);
-    expect(exec.command).toBe('node "$IMS_COPY_RUNTIME" delete');
-    expect(exec.when).toBe("destroy");
-    expect(exec.environment).toEqual({
-      IMS_COPY_RUNTIME: expect.stringMatching(RUNTIME_PATH),
-      IMS_COPY_IMAGE_ID: "${self.output.image_id}",
-      IMS_COPY_REMOVAL_POLICY: "${self.output.removal_policy}",
-      IMS_COPY_REGION: "${self.output.region}",
-      IMS_COPY_PROJECT_ID: "${self.output.project_id}",
-      IMS_COPY_ENDPOINT: "${self.output.endpoint}",
-      IMS_COPY_DELETE_TIMEOUT_MINUTES: "${self.output.delete_timeout_minutes}",
-      IMS_COPY_MARKER: "${self.output.marker}",
-      IMS_COPY_CONSTRUCT_PATH: "stack/copy",
+    const json = synthesize(stack);
+    const { image } = resourcesOf(json, construct);
+    expect(specOf(image.input.delete)).toStrictEqual({
+      image_id: `\${terraform_data.${logicalId(construct.resultResource)}.output}`,
+      removal_policy: "retain",
+      region: "cn-north-4",
+      project_id: EMULATOR_PROJECT_ID,
+      endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
+      delete_timeout_minutes: 5,
+      construct_path: "stack/copy",
     });
+    const exec = localExec(image);
+    expect(exec.command).toMatch(COMMAND("delete"));
+    expect(exec.when).toBe("destroy");
+    expect(exec.environment).toEqual({ [RuntimeEnv.SPEC]: "${self.output.delete}" });
+    // Terraform refuses a destroy-time provisioner that refers to anything but self (and its
+    // command holds no reference at all).
+    expect(exec.command).not.toContain("${");
     for (const value of Object.values(exec.environment) as string[]) {
       const references = value.match(/\$\{[^}]*\}/g) ?? [];
+      expect(references.length).toBeGreaterThan(0);
       for (const reference of references) expect(reference).toMatch(/^\$\{self\.output\.[a-z_]+\}$/);
     }
   });
@@ -182,25 +190,107 @@ describe("resources of one ImsImageCopy", () => {
     const stack = testStack();
     const construct = full(stack);
     const json = synthesize(stack);
-    const imageKey = logicalId(construct.imageResource);
     const { attributes } = resourcesOf(json, construct);
-    const imageId = `\${terraform_data.${imageKey}.input.image_id}`;
-    const tags = '{"env":"prod","team":"platform","成本中心":"cc-1.2"}';
-    expect(attributes.triggers_replace).toEqual({ image_id: imageId, name: "web-base 加密 v1.2", description: "Nightly copy: see runbook #7", tags });
+    expect(specOf(attributes.triggers_replace)).toStrictEqual({
+      image_id: `\${terraform_data.${logicalId(construct.imageResource)}.input.image_id}`,
+      name: "web-base 加密 v1.2",
+      description: "Nightly copy: see runbook #7",
+      tags: FULL_TAGS,
+      marker: `\${terraform_data.${logicalId(construct.copyResource)}.output}`,
+      region: "cn-north-4",
+      project_id: EMULATOR_PROJECT_ID,
+      endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
+      construct_path: "stack/copy",
+    });
+    expect(attributes.input).toBeUndefined();
     const exec = localExec(attributes);
-    expect(exec.command).toBe('node "$IMS_COPY_RUNTIME" update');
+    expect(exec.command).toMatch(COMMAND("update"));
     expect(exec.when).toBeUndefined();
-    expect(exec.environment).toEqual({
-      IMS_COPY_RUNTIME: expect.stringMatching(RUNTIME_PATH),
-      IMS_COPY_IMAGE_ID: imageId,
-      IMS_COPY_NAME: "web-base 加密 v1.2",
-      IMS_COPY_DESCRIPTION: "Nightly copy: see runbook #7",
-      IMS_COPY_TAGS: tags,
-      IMS_COPY_MARKER: MARKER_EXPR("stack/copy", SOURCE, SeedKmsKey.ENABLED, SEED_ENTERPRISE_PROJECT_ID, "cn-north-4", EMULATOR_PROJECT_ID),
-      IMS_COPY_REGION: "cn-north-4",
-      IMS_COPY_PROJECT_ID: EMULATOR_PROJECT_ID,
-      IMS_COPY_ENDPOINT: "https://ims.cn-north-4.myhuaweicloud.com",
-      IMS_COPY_CONSTRUCT_PATH: "stack/copy",
+    expect(exec.environment).toEqual({ [RuntimeEnv.SPEC]: "${self.triggers_replace}" });
+  });
+
+  test("the attributes spec of a minimal copy leaves the unset description, region, project and endpoint out", () => {
+    const stack = testStack();
+    const construct = minimal(stack);
+    const { attributes } = resourcesOf(synthesize(stack), construct);
+    expect(specOf(attributes.triggers_replace)).toStrictEqual({
+      image_id: `\${terraform_data.${logicalId(construct.imageResource)}.input.image_id}`,
+      name: "web-base copy",
+      tags: "{}",
+      marker: `\${terraform_data.${logicalId(construct.copyResource)}.output}`,
+      construct_path: "stack/copy",
+    });
+  });
+
+  test("an empty description is left out like an unset one, so that the update step clears the image's description", () => {
+    const stack = testStack();
+    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description: "" });
+    const specs = specTexts(resourcesOf(synthesize(stack), construct));
+    expect(specOf(specs.create)).not.toHaveProperty("description");
+    expect(specOf(specs.update)).not.toHaveProperty("description");
+    expect(specs.update).not.toContain("description");
+    const update = readUpdateInput({ [RuntimeEnv.SPEC]: JSON.stringify(evaluatedSpecOf(specs.update, { [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: SOURCE, [`terraform_data.${logicalId(construct.copyResource)}.output`]: "0".repeat(40) })) });
+    expect(update.description).toBe("");
+  });
+
+  test.each([
+    ["minimal", minimal],
+    ["full", full],
+  ])("the spec of every step of a %s copy is a JSON object of the runtime's keys, with string or number values, that the runtime accepts", (_, make) => {
+    const stack = testStack();
+    const construct = make(stack);
+    const specs = specTexts(resourcesOf(synthesize(stack), construct));
+    for (const [step, text] of Object.entries(specs)) {
+      const spec = specOf(text);
+      expect({ step, keys: Object.keys(spec).filter((key) => !SPEC_KEYS.includes(key)) }).toEqual({ step, keys: [] });
+      for (const [key, value] of Object.entries(spec)) {
+        const stringOrNumber = (typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value));
+        expect({ step, key, value, stringOrNumber }).toEqual({ step, key, value, stringOrNumber: true });
+      }
+      expect(() => expandSpec({ [RuntimeEnv.SPEC]: text })).not.toThrow();
+    }
+  });
+
+  test("the runtime reads every prop of a full copy back from the spec of the step that needs it", () => {
+    const stack = testStack();
+    const construct = full(stack);
+    const json = synthesize(stack);
+    const specs = specTexts(resourcesOf(json, construct));
+    const marker = "0123456789abcdef0123456789abcdef01234567";
+    const imageId = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c";
+    const [copyKey, resultKey, imageKey] = [construct.copyResource, construct.resultResource, construct.imageResource].map(logicalId);
+    const spec = (text: string, references: Record<string, string>): NodeJS.ProcessEnv => ({ [RuntimeEnv.SPEC]: JSON.stringify(evaluatedSpecOf(text, references)) });
+    const target = { region: "cn-north-4", projectId: EMULATOR_PROJECT_ID, imsEndpoint: "https://ims.cn-north-4.myhuaweicloud.com" };
+    const tags = { team: "platform", env: "prod", 成本中心: "cc-1.2" };
+    expect(readCreateInput(spec(specs.create, { "self.output": marker, "self.id": "copy-id" }))).toEqual({
+      sourceImageId: SOURCE,
+      name: "web-base 加密 v1.2",
+      description: "Nightly copy: see runbook #7",
+      kmsKeyId: SeedKmsKey.ENABLED,
+      enterpriseProjectId: SEED_ENTERPRISE_PROJECT_ID,
+      tags,
+      marker,
+      constructPath: "stack/copy",
+      createTimeoutMinutes: 90,
+      resultFile: ".ims-image-copy/results/copy-id.json",
+      stateDir: ".ims-image-copy",
+      target,
+    });
+    expect(readUpdateInput(spec(specs.update, { [`terraform_data.${imageKey}.input.image_id`]: imageId, [`terraform_data.${copyKey}.output`]: marker }))).toEqual({
+      imageId,
+      name: "web-base 加密 v1.2",
+      description: "Nightly copy: see runbook #7",
+      tags,
+      marker,
+      constructPath: "stack/copy",
+      target,
+    });
+    expect(readDeleteInput(spec(specs.delete, { [`terraform_data.${resultKey}.output`]: imageId }))).toEqual({
+      imageId,
+      removalPolicy: RemovalPolicy.RETAIN,
+      deleteTimeoutMinutes: 5,
+      constructPath: "stack/copy",
+      target,
     });
   });
 });
@@ -236,7 +326,7 @@ describe("attributes of ImsImageCopy", () => {
     expect(json.output.upper.value).toBe(`\${upper(${expression})}`);
     expect(json.output.joined.value).toBe(`\${join("-", [${expression}, "x"])}`);
     expect(json.output.prefixed.value).toBe(`m-\${${expression}}`);
-    expect(localExec(resourcesOf(json, other).copy).environment.IMS_COPY_DESCRIPTION).toBe(`\${${expression}}`);
+    expect(localExec(resourcesOf(json, other).copy).environment[RuntimeEnv.SPEC]).toContain(`,"description":\${jsonencode(${expression})},`);
     expect(copy.marker).toBe(copy.marker);
   });
 
@@ -245,17 +335,23 @@ describe("attributes of ImsImageCopy", () => {
     const a = minimal(stack, "a");
     const b = minimal(stack, "b");
     const json = synthesize(stack);
-    expect(resourcesOf(json, a).copy.triggers_replace.marker).toBe(MARKER_EXPR("stack/a", SOURCE));
-    expect(resourcesOf(json, b).copy.triggers_replace.marker).toBe(MARKER_EXPR("stack/b", SOURCE));
+    expect(resourcesOf(json, a).copy.input).toBe(MARKER_EXPR("stack/a", SOURCE));
+    expect(resourcesOf(json, b).copy.input).toBe(MARKER_EXPR("stack/b", SOURCE));
+    expect(specOf(localExec(resourcesOf(json, a).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe("stack/a");
+    expect(specOf(localExec(resourcesOf(json, b).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe("stack/b");
   });
 
-  test("the underlying resources are exposed as DataResource escape hatches", () => {
+  test("the underlying resources are exposed as TerraformData escape hatches of type terraform_data", () => {
     const stack = testStack();
     const copy = minimal(stack);
-    for (const resource of [copy.copyResource, copy.resultResource, copy.imageResource, copy.attributesResource]) {
-      expect(resource).toBeInstanceOf(DataResource);
+    const resources = [copy.copyResource, copy.resultResource, copy.imageResource, copy.attributesResource];
+    for (const resource of resources) {
+      expect(resource).toBeInstanceOf(TerraformData);
+      expect(resource).toBeInstanceOf(TerraformResource);
+      expect(resource.terraformResourceType).toBe("terraform_data");
     }
-    expect([copy.copyResource, copy.resultResource, copy.imageResource, copy.attributesResource].map((r) => r.node.id)).toEqual(["copy", "result", "image", "attributes"]);
+    expect(TerraformData.tfResourceType).toBe("terraform_data");
+    expect(resources.map((r) => r.node.id)).toEqual(["copy", "result", "image", "attributes"]);
     copy.imageResource.addOverride("lifecycle.prevent_destroy", true);
     expect(resourcesOf(synthesize(stack), copy).image.lifecycle).toEqual({ prevent_destroy: true });
   });
@@ -277,79 +373,113 @@ describe("attributes of ImsImageCopy", () => {
 });
 
 describe("commands and values", () => {
-  test("commands stay constant whatever the values; shell metacharacters travel only in the environment", () => {
+  test("commands stay constant whatever the values; shell metacharacters travel only in the spec", () => {
     const stack = testStack();
-    const description = 'pwned"; rm -rf / ; echo $(id) `id` $HOME \' & | ;';
+    const description = 'pwned"; rm -rf / ; echo $(id) `id` $HOME \' & | ; \\ end';
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "a b-c_d.e", description });
-    const { copy, image, attributes } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).command).toBe('node "$IMS_COPY_RUNTIME" create');
-    expect(localExec(image).command).toBe('node "$IMS_COPY_RUNTIME" delete');
-    expect(localExec(attributes).command).toBe('node "$IMS_COPY_RUNTIME" update');
-    expect(localExec(copy).environment.IMS_COPY_DESCRIPTION).toBe(description);
-    expect(localExec(attributes).environment.IMS_COPY_DESCRIPTION).toBe(description);
+    const baseline = minimal(testStack());
+    const json = synthesize(stack);
+    const { copy, image, attributes } = resourcesOf(json, construct);
+    const base = resourcesOf(synthesize(TerraformStack.of(baseline)), baseline);
+    for (const [resource, baseResource, subcommand] of [
+      [copy, base.copy, "create"],
+      [image, base.image, "delete"],
+      [attributes, base.attributes, "update"],
+    ] as const) {
+      expect(localExec(resource).command).toMatch(COMMAND(subcommand));
+      expect(localExec(resource).command).toBe(localExec(baseResource).command);
+    }
+    const specs = specTexts({ copy, image, attributes });
+    expect(specOf(specs.create).description).toBe(description);
+    expect(specOf(specs.update).description).toBe(description);
+    expect(specs.create).toContain(`"description":${JSON.stringify(description)}`);
   });
 
   test("Terraform template sequences in user strings are escaped so that they arrive byte for byte", () => {
     const stack = testStack();
-    const description = "a ${HOME} %{ if true }x%{ endif } $${x} %%{ 100% }";
+    const description = 'a ${HOME} %{ if true }x%{ endif } $${x} %%{ 100% } "q" \\ b';
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description });
     const { copy, attributes } = resourcesOf(synthesize(stack), construct);
-    const escaped = "a $${HOME} %%{ if true }x%%{ endif } $$${x} %%%{ 100% }";
-    expect(localExec(copy).environment.IMS_COPY_DESCRIPTION).toBe(escaped);
-    expect(localExec(attributes).environment.IMS_COPY_DESCRIPTION).toBe(escaped);
-    expect(attributes.triggers_replace.description).toBe(escaped);
+    const escaped = 'a $${HOME} %%{ if true }x%%{ endif } $$${x} %%%{ 100% } "q" \\ b';
+    expect(specOf(localExec(copy).environment[RuntimeEnv.SPEC]).description).toBe(escaped);
+    expect(specOf(attributes.triggers_replace).description).toBe(escaped);
+    // What the runtime reads once Terraform has evaluated the template: the description itself.
+    expect(evaluatedSpecOf(localExec(copy).environment[RuntimeEnv.SPEC], { "self.output": "m", "self.id": "i" }).description).toBe(description);
+    expect(evaluatedSpecOf(attributes.triggers_replace, { [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: "i", [`terraform_data.${logicalId(construct.copyResource)}.output`]: "m" }).description).toBe(description);
   });
 
-  test("in a string mixing a token and literal text only the literal text is escaped", () => {
+  test("a value mixing a token and literal text is encoded by jsonencode, with only the literal text escaped", () => {
     const stack = testStack();
     const suffix = new TerraformVariable(stack, "suffix", { type: "string" });
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description: `built by \${USER} %{x} for ${suffix.stringValue}` });
-    const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment.IMS_COPY_DESCRIPTION).toBe("built by $${USER} %%{x} for ${var.suffix}");
+    // cdktf warns about any "${" in an Fn argument; its rendering below is what Terraform needs.
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    let json;
+    try {
+      json = synthesize(stack);
+    } finally {
+      warn.mockRestore();
+    }
+    const { copy, attributes } = resourcesOf(json, construct);
+    const member = ',"description":${jsonencode("built by $${USER} %%{x} for ${var.suffix}")},';
+    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(member);
+    expect(attributes.triggers_replace).toContain(member);
   });
 
-  test("a construct path with template sequences is escaped in the environment and inside the marker expression", () => {
+  test("a construct path with template sequences is escaped in the specs and inside the marker expression", () => {
     const stack = testStack();
     const construct = new ImsImageCopy(stack, "odd ${id} %{x}", { sourceImageId: SOURCE, name: "n" });
-    const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment.IMS_COPY_CONSTRUCT_PATH).toBe("stack/odd $${id} %%{x}");
-    expect(copy.triggers_replace.marker).toBe(`\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+    const { copy, image, attributes } = resourcesOf(synthesize(stack), construct);
+    for (const text of Object.values(specTexts({ copy, image, attributes })).slice(1)) {
+      expect(specOf(text).construct_path).toBe("stack/odd $${id} %%{x}");
+    }
+    expect(evaluatedSpecOf(image.input.delete, { [`terraform_data.${logicalId(construct.resultResource)}.output`]: "i" }).construct_path).toBe("stack/odd ${id} %{x}");
+    expect(copy.input).toBe(`\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
   });
 
-  test("quotes and backslashes in the construct path are escaped inside the marker expression", () => {
+  test("quotes and backslashes in the construct path are JSON-escaped in the specs and escaped inside the marker expression", () => {
     const stack = testStack();
     const construct = new ImsImageCopy(stack, 'q " b \\ n \\n', { sourceImageId: SOURCE, name: "n" });
-    const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment.IMS_COPY_CONSTRUCT_PATH).toBe('stack/q " b \\ n \\n');
-    expect(copy.triggers_replace.marker).toBe(`\${substr(sha256(join("\\n", ["stack/q \\" b \\\\ n \\\\n", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+    const { copy, image, attributes } = resourcesOf(synthesize(stack), construct);
+    for (const text of Object.values(specTexts({ copy, image, attributes })).slice(1)) {
+      expect(text).toContain(String.raw`"construct_path":"stack/q \" b \\ n \\n"`);
+      expect(specOf(text).construct_path).toBe('stack/q " b \\ n \\n');
+    }
+    expect(copy.input).toBe(`\${substr(sha256(join("\\n", ["stack/q \\" b \\\\ n \\\\n", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
   });
 
-  test("tags without tokens are JSON with sorted keys", () => {
+  test("tags without tokens are JSON with sorted keys, as a string in the create and update specs", () => {
     const stack = testStack();
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { zeta: "", alpha: "1", Mid: "v.2" } });
-    const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment.IMS_COPY_TAGS).toBe('{"Mid":"v.2","alpha":"1","zeta":""}');
+    const { copy, image, attributes } = resourcesOf(synthesize(stack), construct);
+    const specs = specTexts({ copy, image, attributes });
+    expect(specOf(specs.create).tags).toBe('{"Mid":"v.2","alpha":"1","zeta":""}');
+    expect(specOf(specs.update).tags).toBe('{"Mid":"v.2","alpha":"1","zeta":""}');
+    // The copy is not replaced and the image is not deleted differently when tags change.
+    expect(specOf(specs.triggers).tags).toBeUndefined();
+    expect(specOf(specs.delete).tags).toBeUndefined();
   });
 
-  test("tags holding a token are encoded by Terraform's jsonencode", () => {
+  test("tags holding a token are encoded by Terraform's jsonencode, as a string in the spec", () => {
     const stack = testStack();
     const owner = new TerraformVariable(stack, "owner", { type: "string" });
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { team: "platform", owner: owner.stringValue } });
     const { copy, attributes } = resourcesOf(synthesize(stack), construct);
-    const expected = '${jsonencode({"team" = "platform", "owner" = var.owner})}';
-    expect(localExec(copy).environment.IMS_COPY_TAGS).toBe(expected);
-    expect(attributes.triggers_replace.tags).toBe(expected);
+    const member = ',"tags":${jsonencode(jsonencode({"team" = "platform", "owner" = var.owner}))},';
+    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(member);
+    expect(attributes.triggers_replace).toContain(member);
   });
 
   test("a whole tag map from a variable is encoded by jsonencode", () => {
     const stack = testStack();
     const tags = new TerraformVariable(stack, "tags", { type: "map(string)" });
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: tags.value });
-    const { copy } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment.IMS_COPY_TAGS).toBe("${jsonencode(var.tags)}");
+    const { copy, attributes } = resourcesOf(synthesize(stack), construct);
+    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(',"tags":${jsonencode(jsonencode(var.tags))},');
+    expect(attributes.triggers_replace).toContain(',"tags":${jsonencode(jsonencode(var.tags))},');
   });
 
-  test("every prop accepts a token from another resource and is passed through unvalidated", () => {
+  test("every prop accepts a token from another resource and is passed through jsonencode unvalidated", () => {
     const stack = testStack();
     const v = (name: string, type = "string"): TerraformVariable => new TerraformVariable(stack, name, { type });
     const producer = minimal(stack, "producer");
@@ -367,21 +497,25 @@ describe("commands and values", () => {
       removalPolicy: v("policy").stringValue as RemovalPolicy,
     });
     const json = synthesize(stack);
-    const source = `\${terraform_data.${logicalId(producer.imageResource)}.input.image_id}`;
-    const { copy, image } = resourcesOf(json, construct);
-    expect(localExec(copy).environment).toMatchObject({
-      IMS_COPY_SOURCE_IMAGE_ID: source,
-      IMS_COPY_NAME: "${var.name}",
-      IMS_COPY_DESCRIPTION: "${var.description}",
-      IMS_COPY_KMS_KEY_ID: "${var.kms}",
-      IMS_COPY_ENTERPRISE_PROJECT_ID: "${var.ep}",
-      IMS_COPY_REGION: "${var.region}",
-      IMS_COPY_PROJECT_ID: "${var.project}",
-      IMS_COPY_ENDPOINT: "${var.endpoint}",
-      IMS_COPY_CREATE_TIMEOUT_MINUTES: "${var.create}",
-      IMS_COPY_MARKER: MARKER_EXPR("stack/copy", source, "${var.kms}", "${var.ep}", "${var.region}", "${var.project}"),
-    });
-    expect(image.input).toMatchObject({ removal_policy: "${var.policy}", delete_timeout_minutes: "${var.delete}", region: "${var.region}" });
+    const source = `terraform_data.${logicalId(producer.imageResource)}.input.image_id`;
+    const { copy, image, attributes } = resourcesOf(json, construct);
+    const [copyKey, resultKey, imageKey] = [construct.copyResource, construct.resultResource, construct.imageResource].map(logicalId);
+    const target = '"region":${jsonencode(var.region)},"project_id":${jsonencode(var.project)},"endpoint":${jsonencode(var.endpoint)}';
+    expect(copy.triggers_replace).toBe(
+      `{"source_image_id":\${jsonencode(${source})},"kms_key_id":\${jsonencode(var.kms)},"enterprise_project_id":\${jsonencode(var.ep)},"region":\${jsonencode(var.region)},"project_id":\${jsonencode(var.project)}}`,
+    );
+    expect(copy.input).toBe(MARKER_EXPR("stack/copy", `\${${source}}`, "${var.kms}", "${var.ep}", "${var.region}", "${var.project}"));
+    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toBe(
+      `{"source_image_id":\${jsonencode(${source})},"name":\${jsonencode(var.name)},"description":\${jsonencode(var.description)},"kms_key_id":\${jsonencode(var.kms)},` +
+        `"enterprise_project_id":\${jsonencode(var.ep)},"tags":"{}",${target},"marker":"\${self.output}","construct_path":"stack/copy",` +
+        `"create_timeout_minutes":\${jsonencode(var.create)},"result_file":"${RESULT_FILE}"}`,
+    );
+    expect(image.input.delete).toBe(
+      `{"image_id":"\${terraform_data.${resultKey}.output}","removal_policy":\${jsonencode(var.policy)},${target},"delete_timeout_minutes":\${jsonencode(var.delete)},"construct_path":"stack/copy"}`,
+    );
+    expect(attributes.triggers_replace).toBe(
+      `{"image_id":"\${terraform_data.${imageKey}.input.image_id}","name":\${jsonencode(var.name)},"description":\${jsonencode(var.description)},"tags":"{}",` +
+        `"marker":"\${terraform_data.${copyKey}.output}",${target},"construct_path":"stack/copy"}`,
+    );
   });
-
 });
