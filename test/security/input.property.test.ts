@@ -20,7 +20,8 @@ import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { checkDescription, checkEndpoint, checkEnterpriseProjectId, checkImageId, checkKmsKeyId, checkName, checkProjectId, checkRegion, checkUserTagKey, checkUserTagValue } from "../../lib/shared/rules";
 import { testStack, synthesize, resourcesOf, localExec } from "../construct/helpers";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformAsset, TerraformStack } from "cdktf";
+import { RUNTIME_ASSET_ID } from "../../lib/runtime-asset";
 import { buildBundle, emulatorEnv, markerFor, removeDir, tempDir } from "../handler/support/runtime";
 import { synthApp } from "../e2e/support/stacks";
 import { findTerraform, terraformEnv, tf } from "../e2e/support/terraform";
@@ -135,9 +136,12 @@ describe("synth time: every string prop, hostile values", () => {
           } else {
             const copy = make();
             const json = synthesize(copy.node.scope as never);
-            // Every command is a constant: user values only travel in the environment.
-            expect(localExec(resourcesOf(json, copy).copy).command).toBe('node "$IMS_COPY_RUNTIME" create');
-            expect(localExec(resourcesOf(json, copy).attributes).command).toBe('node "$IMS_COPY_RUNTIME" update');
+            // Every command is a constant (the runtime asset's path and the step): user values only travel in the environment.
+            const runtime = (copy.node.scope as TerraformStack).node.findChild(RUNTIME_ASSET_ID) as TerraformAsset;
+            expect(runtime.path).toMatch(/^assets\/ImsImageCopyRuntime\/[0-9A-F]{32}\/runtime-bundle\.js$/);
+            expect(localExec(resourcesOf(json, copy).copy).command).toBe(`node "${runtime.path}" create`);
+            expect(localExec(resourcesOf(json, copy).attributes).command).toBe(`node "${runtime.path}" update`);
+            expect(localExec(resourcesOf(json, copy).image).command).toBe(`node "${runtime.path}" delete`);
           }
         }),
         { numRuns: RUNS, seed: SEED },
