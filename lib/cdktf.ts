@@ -155,6 +155,21 @@ export function expressionStringLiteral(value: string): string {
 }
 
 /**
+ * A user's string, which may hold cdktf string tokens, as a Terraform expression (for
+ * `expressionToken` text): a literal string, the token itself when the value is one token, else
+ * `join("", [...])` of the literal parts (quoted by `expressionStringLiteral`) and the tokens (which
+ * render bare inside an expression). Unlike a template string ("...${ref}"), a `$` just before a
+ * token stays a `$`: in a template, `$${` would be read as an escaped `${`.
+ */
+export function stringExpression(value: string): string {
+  const parts = value.split(STRING_TOKEN).filter((part, index) => index % 2 === 1 || part !== "");
+  const rendered = parts.map((part) => (Token.isUnresolved(part) ? part : expressionStringLiteral(part)));
+  if (rendered.length === 0) return '""';
+  if (rendered.length === 1) return rendered[0];
+  return `join("", [${rendered.join(", ")}])`;
+}
+
+/**
  * A string token for a Terraform expression written as text (without `${` `}`). It renders like a
  * cdktf `Fn` intrinsic: `${expression}` in an attribute, the bare expression inside a `Fn` call or
  * another expression (cdktf's `suppressBraces`), so that users can compose it. Unlike an

@@ -4,7 +4,7 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { Fn, TerraformData, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral, type LocalExecProvisioner } from "./cdktf";
+import { Fn, TerraformData, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral, stringExpression, type LocalExecProvisioner } from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -276,13 +276,13 @@ function addressOf(resource: TerraformData): string {
 /**
  * The marker, `substr(sha256(join("\n", inputs)), 0, 40)` evaluated by Terraform (unset inputs
  * are ""), as an attribute value. Literal inputs: `${...}` text (no `Fn` intrinsics to build and
- * resolve). When an input is a token (such as an image ID from another copy), cdktf's `Fn` calls
- * render it.
+ * resolve). When an input is a token (such as an image ID from another copy), the same expression
+ * as an `expressionToken`, in which the token renders as a bare reference (`stringExpression`).
  */
 function markerAttributeValue(inputs: readonly (string | undefined)[]): string {
   const values = inputs.map((value) => value ?? "");
   if (values.some((value) => Token.isUnresolved(value))) {
-    return Token.asString(Fn.substr(Fn.sha256(Fn.join("\n", values.map(functionArgumentLiteral))), 0, 40));
+    return expressionToken(`substr(sha256(join("\\n", [${values.map(stringExpression).join(", ")}])), 0, 40)`);
   }
   return `\${substr(sha256(join("\\n", [${values.map(expressionStringLiteral).join(", ")}])), 0, 40)}`;
 }
@@ -306,7 +306,8 @@ type SpecValue = string | number | TerraformText | undefined;
  * IMS_COPY_SPEC, see `expandSpec` in lib/runtime/steps/env.ts). Unset and empty values are left
  * out (the runtime reads both as "not set"). Literal values are JSON-encoded here, with `${` and
  * `%{` escaped so that Terraform leaves them alone; a value holding a cdktf token is encoded by
- * Terraform's `jsonencode` at apply time, whatever characters it turns out to have.
+ * Terraform's `jsonencode` at apply time, whatever characters it turns out to have (the literal
+ * text around the token as expression strings, see `stringExpression`).
  */
 function specText(values: Readonly<Record<string, SpecValue>>): string {
   const members: string[] = [];
@@ -320,7 +321,7 @@ function specText(values: Readonly<Record<string, SpecValue>>): string {
 function specMember(value: Exclude<SpecValue, undefined>): string {
   if (typeof value === "object") return `"${value.text}"`;
   if (typeof value === "number") return Token.isUnresolved(value) ? Token.asString(Fn.jsonencode(value)) : String(value);
-  if (Token.isUnresolved(value)) return Token.asString(Fn.jsonencode(functionArgumentLiteral(value)));
+  if (Token.isUnresolved(value)) return expressionToken(`jsonencode(${stringExpression(value)})`);
   return attributeLiteral(JSON.stringify(value));
 }
 

@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, LocalBackend, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ImsImageCopy, type RemovalPolicy } from "cdktf-ims-image-copy";
 import { SeedImage } from "../../lib/emulator/defaults";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
@@ -120,6 +120,29 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     const marker = createHash("sha256").update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n")).digest("hex").slice(0, 40);
     for (const call of recorded) {
       expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: description, IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
+    }
+    expect(outputs().marker).toBe(marker);
+  }, 60_000);
+
+  test("literal text around a token (a `$` just before it, `${`, `%{`, quotes) reaches the runtime byte for byte, and so does a token in the marker", () => {
+    const app = new App({ outdir, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: RECORDING_RUNTIME } });
+    Testing.stubVersion(app);
+    const stack = new TerraformStack(app, "stack");
+    new LocalBackend(stack, { path: path.join(workdir, "stack.tfstate") });
+    const price = new TerraformVariable(stack, "price", { type: "string", default: '5 "EUR" ${x}' });
+    const region = new TerraformVariable(stack, "region", { type: "string", default: "cn-north-4" });
+    const description = `costs $${price.stringValue} per \${HOME} %{x} "day"`;
+    const copy = new ImsImageCopy(stack, "copy", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n", description, region: `${region.stringValue}` });
+    new TerraformOutput(stack, "marker", { value: copy.marker, staticId: true });
+    app.synth();
+    terraform("init", "-no-color");
+    terraform("apply", "-auto-approve", "-no-color");
+
+    const marker = createHash("sha256").update(["stack/copy", SeedImage.ACTIVE_PRIVATE, "", "", "cn-north-4", ""].join("\n")).digest("hex").slice(0, 40);
+    const recorded = calls();
+    expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
+    for (const call of recorded) {
+      expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: 'costs $5 "EUR" ${x} per ${HOME} %{x} "day"', IMS_COPY_REGION: "cn-north-4", IMS_COPY_MARKER: marker });
     }
     expect(outputs().marker).toBe(marker);
   }, 60_000);
