@@ -82,6 +82,7 @@ export class TerraformData extends TerraformResource {
       this.provider !== undefined ||
       this.connection !== undefined ||
       this.hasResourceMove() ||
+      // Set by `importFrom()`; private in cdktf, so read by name (a cdktn build keeps it: a test covers the generic path).
       (this as unknown as { _imported?: unknown })._imported !== undefined ||
       (lifecycle !== undefined && Object.keys(lifecycle).some((key) => !FAST_LIFECYCLE_KEYS.has(key))) ||
       (provisioners !== undefined && provisioners.some((p) => p.type !== "local-exec" || Object.keys(p).some((key) => !FAST_PROVISIONER_KEYS.has(key))));

@@ -59,7 +59,7 @@ describe("TerraformData", () => {
     expect(comment(s, "generic")).toBe("stack/generic");
   });
 
-  test("escape hatches keep working: overrides, depends_on and count take cdktf's path", () => {
+  test("escape hatches keep working: overrides, depends_on, count and importFrom take cdktf's path", () => {
     const s = stack();
     const first = new TerraformData(s, "first", { input: "a" });
     const second = new TerraformData(s, "second", { input: "b" });
@@ -67,7 +67,12 @@ describe("TerraformData", () => {
     second.dependsOn = [`terraform_data.${first.friendlyUniqueId}`];
     const third = new TerraformData(s, "third", { input: "c" });
     third.count = 2;
-    const json = synthesize(s).resource.terraform_data;
+    const fourth = new TerraformData(s, "fourth", { input: "d" });
+    fourth.importFrom("2f8d2c1e-0000-4000-8000-000000000000");
+    const synthesized = synthesize(s);
+    expect(synthesized.import).toEqual([{ id: "2f8d2c1e-0000-4000-8000-000000000000", to: "terraform_data.fourth" }]);
+    const json = synthesized.resource.terraform_data;
+    expect(json.fourth).toMatchObject({ input: "d" });
     expect(json.second).toMatchObject({ input: "b", lifecycle: { prevent_destroy: true }, depends_on: ["terraform_data.first"] });
     expect(json.third).toMatchObject({ input: "c", count: 2 });
   });
