@@ -7,12 +7,13 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { SeedImage } from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
-import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { emulatorEnv, markerFor } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
+import { runInProcess, type Captured, type SimulatedClock } from "./support/in-process";
 
 let clock: number;
+const simulated: SimulatedClock = { now: () => clock, advance: (ms) => void (clock += ms) };
 const fx = useRuntimeFixture({
   emulator: { now: () => clock, jobSeconds: 600, initSeconds: 0, maxConcurrentCopyJobs: 1 },
   cwdPrefix: "ims-handler-flow-",
@@ -22,16 +23,7 @@ const fx = useRuntimeFixture({
   },
 });
 
-interface Captured {
-  code: number;
-  stdout: string[];
-  stderr: string[];
-  /** Simulated time of each stdout line. */
-  at: number[];
-}
-
 async function run(name: string, timeoutMinutes: number): Promise<Captured> {
-  const c: Captured = { code: -1, stdout: [], stderr: [], at: [] };
   const env: NodeJS.ProcessEnv = {
     ...emulatorEnv(fx.url),
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
@@ -40,21 +32,7 @@ async function run(name: string, timeoutMinutes: number): Promise<Captured> {
     [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: String(timeoutMinutes),
     [RuntimeEnv.RESULT_FILE]: `${name}.json`,
   };
-  c.code = await runHandler(["create"], {
-    env,
-    cwd: fx.cwd,
-    stdout: (l) => {
-      c.stdout.push(l);
-      c.at.push(clock);
-    },
-    stderr: (l) => c.stderr.push(l),
-    now: () => clock,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-    signal: new AbortController().signal,
-  });
-  return c;
+  return runInProcess(simulated, ["create"], env, fx.cwd);
 }
 
 /** Submits a 10 min copy that holds the only job slot; returns when the slot frees. */

@@ -6,14 +6,15 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { SeedImage } from "../../lib/emulator";
-import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { emulatorEnv, markerFor } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
+import { runInProcess, type Captured, type SimulatedClock } from "./support/in-process";
 
 const MARKER = markerFor("stack/slow");
 
 let clock: number;
+const simulated: SimulatedClock = { now: () => clock, advance: (ms) => void (clock += ms) };
 const fx = useRuntimeFixture({
   emulator: { now: () => clock, jobSeconds: 300, initSeconds: 0 },
   cwdPrefix: "ims-handler-slow-",
@@ -23,32 +24,7 @@ const fx = useRuntimeFixture({
   },
 });
 
-interface Captured {
-  code: number;
-  stdout: string[];
-  stderr: string[];
-  /** Simulated time of each stdout line. */
-  at: number[];
-}
-
-async function run(sub: string, env: NodeJS.ProcessEnv): Promise<Captured> {
-  const c: Captured = { code: -1, stdout: [], stderr: [], at: [] };
-  c.code = await runHandler([sub], {
-    env,
-    cwd: fx.cwd,
-    stdout: (l) => {
-      c.stdout.push(l);
-      c.at.push(clock);
-    },
-    stderr: (l) => c.stderr.push(l),
-    now: () => clock,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-    signal: new AbortController().signal,
-  });
-  return c;
-}
+const run = (sub: string, env: NodeJS.ProcessEnv): Promise<Captured> => runInProcess(simulated, [sub], env, fx.cwd);
 
 const env = (): NodeJS.ProcessEnv => ({
   ...emulatorEnv(fx.url),

@@ -13,19 +13,10 @@ import {
 } from "../../lib/emulator";
 import { ConfigError, ImsApiError } from "../../lib/runtime/errors";
 import { waitForJob } from "../../lib/runtime/copy";
-import { copies, startHarness, type Harness } from "./harness";
+import { copies } from "./harness";
+import { useHarness } from "./support/harness-hooks";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.emulator.reset();
-  h.clock.clearSleeps();
-});
+const h = useHarness();
 
 async function apiError(p: Promise<unknown>): Promise<ImsApiError> {
   try {

@@ -3,19 +3,10 @@ import { ImsClient } from "../../lib/runtime/client";
 import { copyImageAndWait, resumeWait, waitForJob, type CopyProgress } from "../../lib/runtime/copy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
 import type { CopySubmission } from "../../lib/runtime/client";
-import { copies, startHarness, type Harness } from "./harness";
+import { copies } from "./harness";
+import { useHarness } from "./support/harness-hooks";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.emulator.reset();
-  h.clock.clearSleeps();
-});
+const h = useHarness();
 
 const COPY_PATH = `^/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy$`;
 const statusOf = (id: string) => h.emulator.images().find((i) => i.id === id)?.info.status;

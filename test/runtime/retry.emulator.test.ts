@@ -2,19 +2,10 @@ import { EMULATOR_PROJECT_ID, ImsEmulator, SeedImage } from "../../lib/emulator"
 import { ImsClient, type FlowControlWait } from "../../lib/runtime/client";
 import { copyImageAndWait } from "../../lib/runtime/copy";
 import { ImsApiError } from "../../lib/runtime/errors";
-import { copies, startHarness, type Harness } from "./harness";
+import { copies } from "./harness";
+import { useHarness } from "./support/harness-hooks";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.emulator.reset();
-  h.clock.clearSleeps();
-});
+const h = useHarness();
 
 const COPY_PATH = `^/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy$`;
 const copyPosts = () => h.emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"));
