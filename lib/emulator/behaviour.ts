@@ -3,13 +3,14 @@
  * constructor or `POST /_emulator/config`). Bad values are refused with the flag, the value and
  * the rule; nothing is coerced.
  */
-import { PROGRESS_CURVES } from "./job-model";
+import { PROGRESS_CURVES, PROGRESS_ROUNDINGS } from "./job-model";
 import type { EmulatorBehaviour, JobFailure } from "./types";
 
 export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   jobSeconds: 20,
   initSeconds: 0,
   progressCurve: "linear",
+  progressRounding: "nearest",
   jobImageIdFrom: "running",
   jobFailure: null,
   failedImage: "killed",
@@ -80,6 +81,9 @@ export function applyBehaviour(current: EmulatorBehaviour, change: Record<string
         break;
       case "progressCurve":
         oneOf(key, value, PROGRESS_CURVES);
+        break;
+      case "progressRounding":
+        oneOf(key, value, PROGRESS_ROUNDINGS);
         break;
       case "jobImageIdFrom":
         oneOf(key, value, ["init", "running", "success"]);

@@ -26,7 +26,7 @@ export * from "./types";
 export * from "./defaults";
 export { loadSeedFile, defaultSeedImages } from "./seed";
 export { DEFAULT_BEHAVIOUR } from "./behaviour";
-export { jobStateAt, progressAt, PROGRESS_CURVES, type ProgressCurve, type JobTimeline, type JobState } from "./job-model";
+export { jobStateAt, progressAt, PROGRESS_CURVES, PROGRESS_ROUNDINGS, type ProgressCurve, type ProgressRounding, type JobTimeline, type JobState } from "./job-model";
 export { IN_USE_ERROR_CODE } from "./ims-errors";
 
 /** Entries kept in the request log (oldest dropped first). */

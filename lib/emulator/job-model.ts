@@ -15,6 +15,16 @@ export const STALL_LEVEL = 0.4;
 export const STALL_START = 0.2;
 export const STALL_END = 0.7;
 
+/**
+ * How the fraction shown as `process_percent` is cut to two decimals. The API reference only says
+ * it is a fraction with two decimals; whether the service rounds to the nearest percent or DOWN
+ * (truncates) is UNVERIFIED. "nearest" is the default (what a formatted float shows); "down" is the
+ * other plausible choice (an integer percent computed from done/total): with it a value reads up
+ * to one step (0.01) lower, and clients that predict the end from it must not be late.
+ */
+export const PROGRESS_ROUNDINGS = ["nearest", "down"] as const;
+export type ProgressRounding = (typeof PROGRESS_ROUNDINGS)[number];
+
 export interface JobTimeline {
   readonly submittedAt: number;
   readonly initMs: number;
@@ -22,11 +32,13 @@ export interface JobTimeline {
   readonly curve: ProgressCurve;
   /** Fraction (0..1] of the running phase at which the job fails; absent: it succeeds. */
   readonly failAtFraction?: number;
+  /** How `process_percent` is cut to two decimals (UNVERIFIED, see PROGRESS_ROUNDINGS). @default "nearest" */
+  readonly rounding?: ProgressRounding;
 }
 
 export interface JobState {
   readonly status: "INIT" | "RUNNING" | "SUCCESS" | "FAIL";
-  /** Fraction 0..1, rounded to two decimals as the service shows it (e.g. 0.4). */
+  /** Fraction 0..1, cut to two decimals as the service shows it (e.g. 0.4), by the timeline's rounding. */
   readonly processPercent: number;
   /** When the job left INIT (undefined while INIT). */
   readonly runningSince?: number;
@@ -51,24 +63,29 @@ export function progressAt(curve: ProgressCurve, fraction: number): number {
   }
 }
 
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+/**
+ * `value` cut to two decimals. The 1e-9 absorbs binary error before flooring (0.29 * 100 is
+ * 28.999999999999996, which must read 0.29, not 0.28).
+ */
+function toTwoDecimals(value: number, rounding: ProgressRounding): number {
+  const percent = value * 100;
+  return (rounding === "down" ? Math.floor(percent + 1e-9) : Math.round(percent)) / 100;
 }
 
 /** The job's state at `now`. */
 export function jobStateAt(timeline: JobTimeline, now: number): JobState {
-  const { submittedAt, initMs, runMs, curve, failAtFraction } = timeline;
+  const { submittedAt, initMs, runMs, curve, failAtFraction, rounding = "nearest" } = timeline;
   const runningSince = submittedAt + initMs;
   if (now < runningSince) return { status: "INIT", processPercent: 0 };
   if (failAtFraction !== undefined) {
     const failAt = runningSince + runMs * failAtFraction;
     if (now >= failAt) {
-      return { status: "FAIL", processPercent: round2(progressAt(curve, failAtFraction)), runningSince, endedAt: failAt };
+      return { status: "FAIL", processPercent: toTwoDecimals(progressAt(curve, failAtFraction), rounding), runningSince, endedAt: failAt };
     }
   }
   const endsAt = runningSince + runMs;
   if (now >= endsAt) return { status: "SUCCESS", processPercent: 1, runningSince, endedAt: endsAt };
-  // While RUNNING, never show 1 (the job is not done): cap just below.
-  const progress = Math.min(0.99, round2(progressAt(curve, runMs === 0 ? 1 : (now - runningSince) / runMs)));
+  // While RUNNING, never show 1 (the job is not done): cap just below (rounded to nearest, 99.5 % and up would read 1).
+  const progress = Math.min(0.99, toTwoDecimals(progressAt(curve, runMs === 0 ? 1 : (now - runningSince) / runMs), rounding));
   return { status: "RUNNING", processPercent: progress, runningSince };
 }

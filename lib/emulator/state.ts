@@ -120,7 +120,7 @@ export class EmulatorState {
 
   private timeline(record: JobRecord) {
     const { submittedAt, initMs, runMs, curve, failure } = record.job;
-    return { submittedAt, initMs, runMs, curve, failAtFraction: failure ? (failure.atFraction ?? 1) : undefined };
+    return { submittedAt, initMs, runMs, curve, failAtFraction: failure ? (failure.atFraction ?? 1) : undefined, rounding: this.behaviour().progressRounding };
   }
 
   // ---------------------------------------------------------------- snapshots

@@ -2,7 +2,7 @@
  * Public types of the IMS emulator: its options, run-time behaviour flags, fault rules and the
  * snapshots it hands to tests. Wire objects (images, jobs) keep the service's snake_case names.
  */
-import type { ProgressCurve } from "./job-model";
+import type { ProgressCurve, ProgressRounding } from "./job-model";
 
 export type ImageStatus = "queued" | "saving" | "active" | "killed" | "deleted";
 export type JobStatus = "INIT" | "RUNNING" | "SUCCESS" | "FAIL";
@@ -97,6 +97,13 @@ export interface EmulatorBehaviour {
   readonly initSeconds: number;
   /** @default "linear" */
   readonly progressCurve: ProgressCurve;
+  /**
+   * How `process_percent` is cut to two decimals: to the nearest percent, or down. The API
+   * reference does not say; UNVERIFIED (job-model.ts PROGRESS_ROUNDINGS). Read when a job is shown,
+   * so a change applies to running jobs too.
+   * @default "nearest"
+   */
+  readonly progressRounding: ProgressRounding;
   /**
    * When `entities.image_id` of a copy job becomes visible. Huawei's only copy example shows it
    * while RUNNING; whether it is there during INIT is UNVERIFIED.

@@ -53,6 +53,25 @@ describe("the test-only /_emulator routes and the ImsEmulator API", () => {
     expect(unknown.body.error).toMatch(/^Emulator option "colour" = "red" is invalid: it is not a behaviour flag; known flags: jobSeconds, /);
   });
 
+  test("progressRounding is a behaviour flag: nearest by default, down from the constructor or POST /_emulator/config, and applies to running jobs", async () => {
+    expect((await admin(url, "GET", "/_emulator/config")).body.progressRounding).toBe("nearest");
+    const { emulator: other, url: otherUrl, clock } = await startEmulator({ jobSeconds: 10, progressRounding: "down" });
+    try {
+      expect(other.behaviour().progressRounding).toBe("down");
+      const { job_id: jobId } = (await call(otherUrl, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "rounded" })).body;
+      clock.advance(4.06);
+      const percent = async (): Promise<number> => (await call(otherUrl, "GET", `/v1/cloudimages/job/${jobId}`)).body.entities.process_percent;
+      expect(await percent()).toBe(0.4);
+      expect((await admin(otherUrl, "POST", "/_emulator/config", { progressRounding: "nearest" })).body.progressRounding).toBe("nearest");
+      expect(await percent()).toBe(0.41);
+    } finally {
+      await other.stop();
+    }
+    const bad = await admin(url, "POST", "/_emulator/config", { progressRounding: "up" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('Emulator option "progressRounding" = "up" is invalid: it must be one of "nearest", "down".');
+  });
+
   test("POST /_emulator/reset restores the seed, drops jobs, faults and the log, and restores the flags", async () => {
     await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "gone-after-reset" });
     emulator.addFault({ path: "x", status: 500 });

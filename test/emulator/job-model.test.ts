@@ -50,6 +50,56 @@ describe("the copy job model", () => {
     expect(jobStateAt(failing, 50_000).status).toBe("FAIL");
   });
 
+  describe("process_percent rounding (UNVERIFIED: nearest by default, or down)", () => {
+    const down: JobTimeline = { ...base, rounding: "down" };
+
+    test("at 40.6 % of a linear job it shows 0.41 rounded to nearest and 0.40 rounded down", () => {
+      // Running from 3_000 for 10_000 ms: 40.6 % at 7_060.
+      expect(jobStateAt(base, 7_060).processPercent).toBe(0.41);
+      expect(jobStateAt({ ...base, rounding: "nearest" }, 7_060).processPercent).toBe(0.41);
+      expect(jobStateAt(down, 7_060).processPercent).toBe(0.4);
+      // 41 % exactly reads 0.41 both ways (no binary error pushes the floor a step down), and 40.4 % reads 0.40 both ways.
+      expect(jobStateAt(down, 7_100).processPercent).toBe(0.41);
+      expect(jobStateAt(base, 7_040).processPercent).toBe(0.4);
+      expect(jobStateAt(down, 7_040).processPercent).toBe(0.4);
+    });
+
+    test("rounded down, every whole percent of a linear job is shown exactly from its moment on", () => {
+      for (let percent = 0; percent <= 99; percent++) {
+        const at = 3_000 + percent * 100;
+        expect(jobStateAt(down, at).processPercent).toBe(percent / 100);
+        if (percent > 0) expect(jobStateAt(down, at - 1).processPercent).toBe((percent - 1) / 100);
+      }
+    });
+
+    test("neither rounding shows 1 before SUCCESS: 0.99 until the end, also where nearest would round up to 1", () => {
+      for (const timeline of [base, down]) {
+        expect(jobStateAt(timeline, 12_960)).toMatchObject({ status: "RUNNING", processPercent: 0.99 });
+        expect(jobStateAt(timeline, 12_999)).toMatchObject({ status: "RUNNING", processPercent: 0.99 });
+        expect(jobStateAt(timeline, 13_000)).toMatchObject({ status: "SUCCESS", processPercent: 1 });
+      }
+      // Rounded down, 0.99 appears only at 99 %; rounded to nearest from 98.5 %.
+      expect(jobStateAt(down, 12_880).processPercent).toBe(0.98);
+      expect(jobStateAt(base, 12_880).processPercent).toBe(0.99);
+    });
+
+    test("rounded down, the shown value is never above the true progress nor a step or more below it, on every curve", () => {
+      for (const curve of ["linear", "front-loaded", "back-loaded", "stalling"] as const) {
+        for (let at = 3_000; at < 13_000; at += 37) {
+          const truth = progressAt(curve, (at - 3_000) / 10_000);
+          const shown = jobStateAt({ ...down, curve }, at).processPercent;
+          expect(shown).toBeLessThanOrEqual(truth + 1e-9);
+          expect(truth - shown).toBeLessThan(0.01);
+        }
+      }
+    });
+
+    test("a failing job freezes the value with the same rounding", () => {
+      expect(jobStateAt({ ...base, failAtFraction: 0.456 }, 20_000).processPercent).toBe(0.46);
+      expect(jobStateAt({ ...down, failAtFraction: 0.456 }, 20_000).processPercent).toBe(0.45);
+    });
+  });
+
   test("a zero-length job succeeds as soon as it leaves INIT", () => {
     expect(jobStateAt({ ...base, initMs: 0, runMs: 0 }, 1_000).status).toBe("SUCCESS");
   });
