@@ -67,8 +67,8 @@ export interface ProgressDelayOptions extends ExponentialDelayOptions {
   /** The fit uses at least this many recent observations (and at least the last half of the wait). @default 8 */
   readonly window?: number;
   /**
-   * Growth of the delay while the job is past its predicted end, from `minDelayMs` (up to 3 s
-   * for a while, then up to `maxDelayMs`). @default 1.2
+   * Growth of the delay while the job is past its predicted end, from `minDelayMs` (up to 2.5 s
+   * for a while, then up to `maxDelayMs`). @default 1.5
    */
   readonly overdueFactor?: number;
 }
@@ -90,6 +90,22 @@ const CENSORED_FROM = 0.99;
 const END_TARGET = 0.995;
 /** One step of `process_percent`. */
 const STEP = 0.01;
+/**
+ * How far a shown value is below the true progress on average, as used by the curves that flatten
+ * (k > 1). Rounded to nearest it is 0, rounded down half a step: the midpoint of the two, since the
+ * service's rounding is unknown. Near the end of such a curve 1 - p is a few steps, so the offset
+ * moves the fitted end a lot: without it, rounded down, a 30-minute front-loaded job was predicted
+ * about 30 s late for its last five minutes (the end seen 18.5 s late); with a full half step, jobs
+ * rounded to nearest would pay for it in overdue polls.
+ */
+const ROUNDING_OFFSET = STEP / 4;
+/**
+ * Variance of the rounding error of one observation (uniform over one step). Two fits whose squared
+ * errors are both about this size per observation are told apart by the rounding, not by the job:
+ * the comparisons of fits add it (a quadratic through five values can follow them much more
+ * closely than that by chance, and then wins with a late end).
+ */
+const ROUNDING_VARIANCE = STEP ** 2 / 12;
 /** A slowing curve whose top is at most this far from 1 ends at its top (a top well below 1 is a curve that never gets there). */
 const FLAT_TOP_TOLERANCE = 0.03;
 /** Exponents k of the curves 1 - p = (s (E - t))^k tried against the quadratic: k = 1 a steady pace, k > 1 slowing down to the end, k < 1 speeding up. */
@@ -113,6 +129,20 @@ const CURVE_SHARE = 0.85;
 const STEADY_SHARE = 0.75;
 const STRAIGHT_SHARE = 0.5;
 const RESTART_SHARE = 0.25;
+/**
+ * A straight line through the last 0 and the first value above it takes the job to have started
+ * at that 0 and to keep one pace; a job still in INIT at that 0, or one that speeds up, ends much
+ * earlier. Rounded down, a back-loaded job shows 0 for its first 10 % of time: with STRAIGHT_SHARE
+ * a 30-second one was seen 8.6 s late.
+ */
+const FROM_ZERO_SHARE = 0.3;
+/**
+ * After a stall ends, once two values at the new pace are in (the value before the change
+ * dropped): the pace is measured, not guessed across the change, so the next poll may wait longer
+ * than RESTART_SHARE (a stall costs a call less). Only after a stall: after a surprise the curve
+ * itself may bend (a job that slows down all the way), and the longer wait was late there.
+ */
+const NEW_PACE_SHARE = 0.65;
 const CENSORED_SHARE = 0.5;
 /**
  * At 99 %, the share when a curve or a steady line predicts an end within the 99 % bound
@@ -128,6 +158,9 @@ const CENSORED_SPAN = 2;
  * While overdue for less than this share of the wait before, the overdue delay stays at most
  * OVERDUE_CAP_MS. The aim is half a step early when progress is rounded to nearest (END_TARGET), so
  * a steady job regularly ends in this phase: the cap is its lag (2.5 s keeps the median under 2 s).
+ * The default overdueFactor (1.5) reaches the cap in four polls (1, 1.5, 2.25, 2.5 s), 1.2 took
+ * six: a front-loaded job spends its last 10-12 % of time at 99 %, where the earlier end of two
+ * fits (the safe side) is often early, and the 5-minute ones had up to eight polls at 99 %.
  */
 const OVERDUE_SHARE = 0.1;
 const OVERDUE_CAP_MS = 2500;
@@ -246,18 +279,20 @@ function squaredError(points: readonly Obs[], at: (t: number) => number): number
  * Fits 1 - p = (s (E - t))^k for each k of EXPONENTS (a straight line through (1 - p)^(1/k)) and
  * keeps the k whose curve is closest to the observations. A curve that slows down to its end
  * (k = 2) ends where it flattens at 100 %: the end is found from the straight line through
- * sqrt(1 - p), much better conditioned than the top of a fitted parabola.
+ * sqrt(1 - p), much better conditioned than the top of a fitted parabola. Those curves fit the
+ * values raised by ROUNDING_OFFSET.
  */
 function powerFit(points: readonly Obs[], t0: number): Model | undefined {
   let best: Model | undefined;
   for (const k of EXPONENTS) {
-    const line = fit(points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p) ** (1 / k) })), t0, false);
+    const offset = k > 1 ? ROUNDING_OFFSET : 0;
+    const line = fit(points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p - offset) ** (1 / k) })), t0, false);
     if (!line) continue;
     const [c0, c1] = line;
     if (!(c1 < 0)) continue;
     const s = -c1;
     const end = t0 + c0 / s;
-    const at = (t: number): number => 1 - Math.max(0, s * (end - t)) ** k;
+    const at = (t: number): number => 1 - offset - Math.max(0, s * (end - t)) ** k;
     const err = squaredError(points, at);
     if (best && err >= best.err) continue;
     // A curve that flattens (k > 1) ends at its top; the others aim at END_TARGET like the straight line.
@@ -281,29 +316,36 @@ function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
  * a few polls, each bounded by [min, max] (default 1 s .. 60 s). Its delays depend only on the
  * observations it is given (no clock reads); it keeps them, so create one per wait. Tuned with `bench/completion.ts` (see BENCHMARKS.md) on the
  * emulator's job model (30 s to 60 min jobs, linear, front-loaded, back-loaded and stalling
- * progress, jittered): about log(duration) + a constant calls per job.
+ * progress, jittered; `process_percent` rounded to nearest, and rounded down as a robustness
+ * check): about log(duration) + a constant calls per job.
  *
  * - Prediction: with three or more distinct values (each a sample of a value rounded to 1 %; 99 %,
  *   which the service shows until the end, is censored; of the 0 % shown before the job starts only
  *   the last is kept), the observations of the recent half of the wait are fitted with curves
  *   1 - p = (s (E - t))^k for a few k (steady, slowing down, speeding up) and with a quadratic; the
  *   closest wins (the quadratic must be clearly closer), and when both follow the values (within a
- *   factor 3 in squared error) the earlier end wins; so does a straight line that follows the
- *   values within a step. A best curve more than 2.5 % (rms) from the values means the pace changed
- *   unseen: the last three values decide. With fewer values it is a straight line.
- * - Rounding: the service may round to the nearest percent or down. Curves that do not flatten aim
- *   at 99.5 % of the fitted values (the end if rounded down, half a step early if rounded to
- *   nearest); a curve that flattens ends at its top, which an offset does not move.
+ *   factor 3 in squared error, each error counted above the rounding noise of the values: a
+ *   quadratic through five values may follow them by chance) the earlier end wins; so does a
+ *   straight line that follows the values within a step. A best curve more than 2.5 % (rms) from
+ *   the values means the pace changed unseen: the last three values decide. With fewer values it
+ *   is a straight line.
+ * - Rounding: the service may round to the nearest percent or down (UNVERIFIED; the emulator's
+ *   `progressRounding` and the robustness table of `bench/completion.ts` cover both). Curves that do
+ *   not flatten aim at 99.5 % of the fitted values (the end if rounded down, half a step early if
+ *   rounded to nearest); curves that flatten fit the values raised by a quarter step (the middle of
+ *   the two roundings' bias: near such an end 1 - p is a few steps, and values read low put the
+ *   end late).
  * - Closing in: the next poll waits a share of the predicted time to the end, larger when the
  *   prediction rests on more (85 % for a curve, 75 % for a steady straight line, 50 % for other
- *   straight lines, 25 % for the first two values after a change of pace); within 3 s of the
- *   predicted end it aims at the end itself. Early in the wait a delay is at most twice the time
- *   waited so far.
+ *   straight lines, 30 % for a line from the last 0 (the job may have started later and be faster),
+ *   25 % for the first two values after a change of pace, 65 % for the first two at the pace after
+ *   a stall); within 3 s of the predicted end it aims at the end itself (at 99 % too). Early in the
+ *   wait a delay is at most twice the time waited so far.
  * - 99 %: it hides the last 1-1.5 %, so the end is also bounded by twice the time those take at
  *   the pace that led to 99 %. A curve or steady line that ends within that bound is trusted
  *   (80 % of the way); otherwise 50 %.
- * - Overdue (past the predicted end and not done): backoff from `min` by `overdueFactor` and at
- *   least 30 % of the time overdue, capped at 2.5 s while overdue for less than 10 % of the wait
+ * - Overdue (past the predicted end and not done): backoff from `min` by `overdueFactor` (1.5) and
+ *   at least 30 % of the time overdue, capped at 2.5 s while overdue for less than 10 % of the wait
  *   before, then by a cap growing with 30 % of the time overdue beyond that, up to `max`.
  * - A new value far from the fitted curve, or a step larger than `jumpThreshold` (the job stalled
  *   or sped up between two polls), or a move after a stall: the pace is learned again from the
@@ -322,7 +364,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   const factor = options.factor ?? 2;
   const jump = options.jumpThreshold ?? 0.5;
   const windowSize = options.window ?? 8;
-  const overdueFactor = options.overdueFactor ?? 1.2;
+  const overdueFactor = options.overdueFactor ?? 1.5;
   requireRange("minDelayMs", min, "maxDelayMs", max);
   if (!Number.isFinite(factor) || factor < 1) throw invalidOption("factor", factor, "must be a finite number of at least 1");
   if (!(jump > 0 && jump <= 1)) throw invalidOption("jumpThreshold", jump, "must be greater than 0 and at most 1");
@@ -336,6 +378,8 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   /** When the wait began, or the value before the last restart was seen. */
   let start: number | undefined;
   let stalled = false;
+  /** The last restart was a move after a stall. */
+  let afterStall = false;
   /** When the last prediction said the job would end. */
   let predictedEnd: number | undefined;
   /** When the job was first seen past its predicted end (in this spell). */
@@ -377,6 +421,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         since = t;
         if (last) start = t;
         stalled = false;
+        afterStall = false;
         corner = false;
         overdue = 0;
         stallSteps = 0;
@@ -402,6 +447,7 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
           paceBefore = pace;
           start = last.t;
           observations = [last];
+          afterStall = stalled;
           stalled = false;
           corner = true;
         } else if (corner && observations.length === 2) {
@@ -433,14 +479,18 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       let rate = linear ? linear[1] : 0;
       let ahead = linear ? timeToOne(linear) : undefined;
       lastFit = linear ? (x: number) => expected({ c: linear, t0: t }, x, 0) : undefined;
-      let share = STRAIGHT_SHARE;
+      let share = usable.length === 2 && usable[0].p === 0 ? FROM_ZERO_SHARE : STRAIGHT_SHARE;
       if (linear && usable.length >= 3 && usable.every((o) => Math.abs(o.p - (linear[0] + linear[1] * (o.t - t))) <= 0.01)) share = STEADY_SHARE;
       if (distinct >= 3 && usable.length >= 4) {
         const power = powerFit(usable, t);
         const quad = quadraticFit(usable, t);
-        let model = quad && (!power || quad.err * QUADRATIC_PENALTY < power.err) ? quad : power;
+        // Errors compared above the rounding noise (ROUNDING_VARIANCE).
+        const noise = usable.length * ROUNDING_VARIANCE;
+        const quadErr = quad ? quad.err + noise : 0;
+        const powerErr = power ? power.err + noise : 0;
+        let model = quad && (!power || quadErr * QUADRATIC_PENALTY < powerErr) ? quad : power;
         // Two shapes that both follow the values (the window mixes parts of the curve): trust the earlier end, the safe side for the lag.
-        if (quad && power && Math.max(quad.err, power.err) <= COMPARABLE_FIT * Math.min(quad.err, power.err)) model = quad.ahead < power.ahead ? quad : power;
+        if (quad && power && Math.max(quadErr, powerErr) <= COMPARABLE_FIT * Math.min(quadErr, powerErr)) model = quad.ahead < power.ahead ? quad : power;
         if (model && model.err <= usable.length * MISFIT ** 2) {
           // A straight line that follows the values within a step (rms) describes them as well as
           // the curve (a short span, or the start of a curve): the earlier end, the safe side for the lag.
@@ -468,9 +518,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         return stallDelay(t, p);
       }
       if (usable.length <= 2 && paceBefore > 0 && p < CENSORED_FROM) {
-        // Just after a restart: two values, and the change happened somewhere between them; the pace before bounds the end too.
+        // Just after a restart: two values, and the change happened somewhere between them (or, once
+        // the value before the change is dropped, both at the new pace); the pace before bounds the end too.
         ahead = Math.min(ahead, (1 - p) / paceBefore);
-        share = RESTART_SHARE;
+        share = !corner && afterStall ? NEW_PACE_SHARE : RESTART_SHARE;
       }
       if (p >= CENSORED_FROM) {
         const first = observations.findIndex((o) => o.p >= CENSORED_FROM);
@@ -488,7 +539,9 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       if (rate > 0) pace = rate;
       predictedEnd = t + ahead;
       if (ahead < min) return overdueDelay(t);
-      if (p >= CENSORED_FROM) ahead = Math.max(min, share * ahead);
+      // At 99 % too, within CLOSE_MS of the predicted end the poll aims at the end itself: a share of
+      // a second or two is a poll that cannot see the end, and then one more.
+      if (p >= CENSORED_FROM) ahead = ahead <= CLOSE_MS ? Math.max(min, ahead) : Math.max(min, share * ahead);
       else if (ahead > CLOSE_MS) ahead = Math.max(CLOSE_MS, share * ahead);
       if (missed || overdue > 0) return Math.min(overdueDelay(t), Math.round(ahead));
       // Early on (and after a restart) the prediction rests on few points: never wait longer than twice what the wait has lasted.

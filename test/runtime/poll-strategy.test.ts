@@ -138,6 +138,20 @@ describe("the progress-predicting delay", () => {
     expect(r.calls).toBeLessThanOrEqual(25);
   });
 
+  test.each([
+    ["rounded down", false],
+    ["rounded to nearest", true],
+  ])("GIVEN a 30-second back-loaded job whose first value above 0 is seen 15 s in (%s) THEN the end is still seen within 2 s", async (_name, round) => {
+    // INIT for 5.28 s, then p = f^2 over 27 s: polls at 0, 1, 3 and 7 s read 0, the one at 15 s reads 0.13.
+    // A straight line from the last 0 says 53 s more; the job needs 17 s (it speeds up, and may have left INIT late).
+    const initMs = 5280;
+    const runMs = 27_000;
+    const r = await simulate({ endMs: initMs + runMs, progressAt: (t) => (t < initMs ? 0 : curveAt("back-loaded", (t - initMs) / runMs)), round: round as boolean }, opts);
+    expect(r.lagMs).toBeGreaterThanOrEqual(0);
+    expect(r.lagMs).toBeLessThanOrEqual(2000);
+    expect(Math.min(...r.delays)).toBeGreaterThanOrEqual(1000);
+  });
+
   test("GIVEN progress that stalls for 5 minutes THEN it backs off during the stall instead of polling every second", async () => {
     // 0 -> 30 % in 60 s, stuck for 300 s, then 30 -> 100 % in 140 s
     const progressAt = (t: number) => (t < 60_000 ? (0.3 * t) / 60_000 : t < 360_000 ? 0.3 : 0.3 + (0.7 * (t - 360_000)) / 140_000);
