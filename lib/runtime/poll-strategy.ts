@@ -106,6 +106,14 @@ const ROUNDING_OFFSET = STEP / 4;
  * closely than that by chance, and then wins with a late end).
  */
 const ROUNDING_VARIANCE = STEP ** 2 / 12;
+/**
+ * Exponents whose fits are within this many ROUNDING_VARIANCEs of the best fit's squared error are
+ * told apart by the rounding, not by the job (two standard deviations of one fitted parameter): the
+ * end is the earliest of theirs. With four values, k = 2 and k = 3 often fit a front-loaded job
+ * equally well and k = 3 ends much later: a 2-minute job took a 60 s poll from 66 s to 126 s (the
+ * job ended at 109 s).
+ */
+const PLAUSIBLE_CHI_SQUARE = 4;
 /** A slowing curve whose top is at most this far from 1 ends at its top (a top well below 1 is a curve that never gets there). */
 const FLAT_TOP_TOLERANCE = 0.03;
 /** Exponents k of the curves 1 - p = (s (E - t))^k tried against the quadratic: k = 1 a steady pace, k > 1 slowing down to the end, k < 1 speeding up. */
@@ -277,13 +285,14 @@ function squaredError(points: readonly Obs[], at: (t: number) => number): number
 
 /**
  * Fits 1 - p = (s (E - t))^k for each k of EXPONENTS (a straight line through (1 - p)^(1/k)) and
- * keeps the k whose curve is closest to the observations. A curve that slows down to its end
- * (k = 2) ends where it flattens at 100 %: the end is found from the straight line through
- * sqrt(1 - p), much better conditioned than the top of a fitted parabola. Those curves fit the
- * values raised by ROUNDING_OFFSET.
+ * keeps the k whose curve is closest to the observations, with the earliest end of the exponents
+ * that fit about as well (PLAUSIBLE_CHI_SQUARE): few values cannot tell them apart, and the
+ * earlier end is the safe side for the lag. A curve that slows down to its end (k = 2) ends where
+ * it flattens at 100 %: the end is found from the straight line through sqrt(1 - p), much better
+ * conditioned than the top of a fitted parabola. Those curves fit the values raised by ROUNDING_OFFSET.
  */
 function powerFit(points: readonly Obs[], t0: number): Model | undefined {
-  let best: Model | undefined;
+  const fits: Model[] = [];
   for (const k of EXPONENTS) {
     const offset = k > 1 ? ROUNDING_OFFSET : 0;
     const line = fit(points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p - offset) ** (1 / k) })), t0, false);
@@ -293,13 +302,15 @@ function powerFit(points: readonly Obs[], t0: number): Model | undefined {
     const s = -c1;
     const end = t0 + c0 / s;
     const at = (t: number): number => 1 - offset - Math.max(0, s * (end - t)) ** k;
-    const err = squaredError(points, at);
-    if (best && err >= best.err) continue;
     // A curve that flattens (k > 1) ends at its top; the others aim at END_TARGET like the straight line.
     const short = k <= 1 ? (1 - END_TARGET) ** (1 / k) : 0;
-    best = { ahead: Math.max(0, (c0 - short) / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err };
+    fits.push({ ahead: Math.max(0, (c0 - short) / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err: squaredError(points, at) });
   }
-  return best;
+  if (fits.length === 0) return undefined;
+  const best = fits.reduce((a, b) => (b.err < a.err ? b : a));
+  // The pace and the expected values stay the best fit's; only the end is the earliest plausible one.
+  const plausible = fits.filter((f) => f.err <= best.err + PLAUSIBLE_CHI_SQUARE * ROUNDING_VARIANCE);
+  return { ...best, ahead: Math.min(...plausible.map((f) => f.ahead)) };
 }
 
 /** The quadratic of `fit`, solved for 100 % by `timeToOne`. */
@@ -322,8 +333,9 @@ function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
  * - Prediction: with three or more distinct values (each a sample of a value rounded to 1 %; 99 %,
  *   which the service shows until the end, is censored; of the 0 % shown before the job starts only
  *   the last is kept), the observations of the recent half of the wait are fitted with curves
- *   1 - p = (s (E - t))^k for a few k (steady, slowing down, speeding up) and with a quadratic; the
- *   closest wins (the quadratic must be clearly closer), and when both follow the values (within a
+ *   1 - p = (s (E - t))^k for a few k (steady, slowing down, speeding up; of the k that fit within
+ *   the rounding noise of the closest, the earliest end) and with a quadratic; the closest wins
+ *   (the quadratic must be clearly closer), and when both follow the values (within a
  *   factor 3 in squared error, each error counted above the rounding noise of the values: a
  *   quadratic through five values may follow them by chance) the earlier end wins; so does a
  *   straight line that follows the values within a step. A best curve more than 2.5 % (rms) from

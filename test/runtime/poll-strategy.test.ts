@@ -152,6 +152,23 @@ describe("the progress-predicting delay", () => {
     expect(Math.min(...r.delays)).toBeGreaterThanOrEqual(1000);
   });
 
+  test("GIVEN a 2-minute front-loaded job whose four values after a change of pace fit k = 2 and k = 3 about equally THEN the next poll comes before the earlier end", () => {
+    // The bench's 2-minute front-loaded job of seed 15 (0.738 s of INIT, 108.109 s running), polled
+    // at these times. From 33.8 s on, k = 3 fits the values as closely as the true k = 2 (within the
+    // rounding) and ends 28 s later: waiting for that end polled again at 126 s.
+    const initMs = 738;
+    const runMs = 108_109;
+    const s = progressPredictingDelay(opts);
+    const times = [100, 1300, 3800, 11_400, 33_800, 39_600, 44_500, 66_100];
+    let delay = 0;
+    times.forEach((t, i) => {
+      const progress = Math.min(0.99, Math.round(curveAt("front-loaded", Math.max(0, t - initMs) / runMs) * 100) / 100);
+      delay = s.nextDelayMs({ attempt: i + 1, elapsedMs: t, progress });
+    });
+    expect(times[times.length - 1] + delay).toBeLessThan(initMs + runMs);
+    expect(delay).toBeGreaterThanOrEqual(1000);
+  });
+
   test("GIVEN progress that stalls for 5 minutes THEN it backs off during the stall instead of polling every second", async () => {
     // 0 -> 30 % in 60 s, stuck for 300 s, then 30 -> 100 % in 140 s
     const progressAt = (t: number) => (t < 60_000 ? (0.3 * t) / 60_000 : t < 360_000 ? 0.3 : 0.3 + (0.7 * (t - 360_000)) / 140_000);
