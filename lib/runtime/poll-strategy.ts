@@ -182,6 +182,12 @@ const STALL_SHARE = 0.75;
  * stall costs a poll per MAX delay, not a slow restart of the backoff.
  */
 const STALL_REST_SHARE = 0.5;
+/**
+ * ...and at most this share of it: once the job moves again, the next poll comes before its end
+ * even if the pace measured when the value last moved (from a few values) was low. Without it, 75 %
+ * of the stalled time outgrew the rest of a 2-minute job stalled for half of it (the end seen 9 s late).
+ */
+const STALL_REST_CAP = 0.75;
 /** A new value this far from what the last fit expected means the pace changed. */
 const SURPRISE = 0.1;
 /** A value unchanged for this many predicted steps of 1 % means a stall. */
@@ -365,8 +371,8 @@ function quadraticFit(points: readonly Obs[], t0: number): Model | undefined {
  *   being the earlier of what the two values and the pace before predict; once a second value
  *   at the new pace arrives, the value before the change is dropped (that value is not a surprise).
  * - A value that has not moved for several predicted 1 % steps is a stall: capped backoff (at
- *   least 75 % of the stalled time, from `min` by `factor`, and at least half the time the rest
- *   would take at the pace when the value last moved).
+ *   least 75 % of the stalled time, from `min` by `factor`, and between half and three quarters of
+ *   the time the rest would take at the pace when the value last moved).
  * - Without a usable rate (progress absent, not moved yet, going backwards) it is capped
  *   exponential backoff from `min` by `factor`.
  */
@@ -410,8 +416,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   let movingRate = 0;
   const fallback = (): number => Math.min(max, min * factor ** Math.min(fallbacks++, 60));
   const stallDelay = (t: number, p: number): number => {
-    const rest = movingRate > 0 ? Math.round((STALL_REST_SHARE * (1 - p)) / movingRate) : 0;
-    return Math.min(max, Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since)), rest));
+    const rest = movingRate > 0 ? (1 - p) / movingRate : Number.POSITIVE_INFINITY;
+    const floor = Number.isFinite(rest) ? Math.round(STALL_REST_SHARE * rest) : 0;
+    const backoff = Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since)), floor);
+    return Math.min(max, Math.max(min, Math.min(backoff, Math.round(STALL_REST_CAP * rest))));
   };
   const overdueDelay = (t: number): number => {
     overdueSince ??= t;

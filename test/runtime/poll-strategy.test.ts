@@ -169,6 +169,25 @@ describe("the progress-predicting delay", () => {
     expect(delay).toBeGreaterThanOrEqual(1000);
   });
 
+  test("GIVEN a 2-minute stalling job that moves again just before a poll still showing the stalled value THEN the next poll comes before its end", () => {
+    // The bench's 2-minute stalling job of seed 41 (1.073 s of INIT, 130.071 s running: 40 % in the
+    // first 20 %, stuck until 70 %, then the rest at the first pace), polled at these times. At 92.3 s
+    // it has been stuck for 63 s (75 % of that is 47 s) and has just moved again (still showing
+    // 40 %); the rest takes 39 s. The pace measured when the value last moved is low (few values, the last one
+    // already in the stall), so the rest looked like 47 s.
+    const initMs = 1073;
+    const runMs = 130_071;
+    const s = progressPredictingDelay(opts);
+    const times = [0, 1200, 3200, 9700, 29_300, 65_400, 92_300];
+    let delay = 0;
+    times.forEach((t, i) => {
+      const progress = Math.min(0.99, Math.round(curveAt("stalling", Math.max(0, t - initMs) / runMs) * 100) / 100);
+      delay = s.nextDelayMs({ attempt: i + 1, elapsedMs: t, progress });
+    });
+    expect(times[times.length - 1] + delay).toBeLessThan(initMs + runMs);
+    expect(delay).toBeGreaterThanOrEqual(1000);
+  });
+
   test("GIVEN progress that stalls for 5 minutes THEN it backs off during the stall instead of polling every second", async () => {
     // 0 -> 30 % in 60 s, stuck for 300 s, then 30 -> 100 % in 140 s
     const progressAt = (t: number) => (t < 60_000 ? (0.3 * t) / 60_000 : t < 360_000 ? 0.3 : 0.3 + (0.7 * (t - 360_000)) / 140_000);
