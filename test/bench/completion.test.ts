@@ -1,5 +1,6 @@
 import { PROGRESS_CURVES } from "../../lib/emulator";
 import { completionOverall, completionRoundingDownTable, completionTable, POLLERS, ROUNDING_DOWN_HEADING, runCompletionBench } from "../../bench/completion";
+import { HELD_OUT_SEEDS, runBenchmark } from "../../bench/run";
 
 jest.setTimeout(120_000);
 
@@ -38,5 +39,15 @@ describe("the completion-detection benchmark", () => {
     const overall = completionOverall(runs);
     expect(overall).toContain(ROUNDING_DOWN_HEADING);
     expect(overall.indexOf(ROUNDING_DOWN_HEADING)).toBeGreaterThan(overall.indexOf("| fixed 10 s (official) |"));
+  });
+
+  test("the held-out run uses seeds the strategy was not tuned on (13 and up), and prints the same tables", async () => {
+    const { runs } = await runCompletionBench({ durationsSeconds: [30], curves: ["linear"], firstSeed: HELD_OUT_SEEDS.firstSeed, seeds: 2 });
+    expect([...new Set(runs.map((r) => r.seed))]).toEqual([13, 14]);
+    expect(HELD_OUT_SEEDS.firstSeed).toBeGreaterThan(12);
+    const section = await runBenchmark("completion-heldout", true);
+    expect(section.split("\n")[0]).toBe("## Completion detection on held-out seeds 13-14");
+    expect(section).toMatch(/\| 30 s \| linear \| 2 \|/);
+    expect(section).toContain(ROUNDING_DOWN_HEADING);
   });
 });

@@ -13,7 +13,7 @@ describe("the benchmark runner", () => {
   });
 
   test("an unknown argument is refused with the list of benchmarks", () => {
-    expect(() => parseBenchArgs(["--fast"], {})).toThrow('Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, startup, synth, fleet).');
+    expect(() => parseBenchArgs(["--fast"], {})).toThrow('Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, completion-heldout, startup, synth, fleet).');
   });
 
   test("the machine notes name the CPUs and the node version", () => {
