@@ -152,20 +152,23 @@ describe("the progress-predicting delay", () => {
     expect(Math.min(...r.delays)).toBeGreaterThanOrEqual(1000);
   });
 
+  /** Feeds the strategy the values a bench job showed (rounded to nearest) at these poll times; returns when it polls next. */
+  function replay(curve: ProgressCurve, initMs: number, runMs: number, times: readonly number[]): { next: number; delay: number } {
+    const s = progressPredictingDelay(opts);
+    let delay = 0;
+    times.forEach((t, i) => {
+      const progress = Math.min(0.99, Math.round(curveAt(curve, Math.max(0, t - initMs) / runMs) * 100) / 100);
+      delay = s.nextDelayMs({ attempt: i + 1, elapsedMs: t, progress });
+    });
+    return { next: times[times.length - 1] + delay, delay };
+  }
+
   test("GIVEN a 2-minute front-loaded job whose four values after a change of pace fit k = 2 and k = 3 about equally THEN the next poll comes before the earlier end", () => {
     // The bench's 2-minute front-loaded job of seed 15 (0.738 s of INIT, 108.109 s running), polled
     // at these times. From 33.8 s on, k = 3 fits the values as closely as the true k = 2 (within the
     // rounding) and ends 28 s later: waiting for that end polled again at 126 s.
-    const initMs = 738;
-    const runMs = 108_109;
-    const s = progressPredictingDelay(opts);
-    const times = [100, 1300, 3800, 11_400, 33_800, 39_600, 44_500, 66_100];
-    let delay = 0;
-    times.forEach((t, i) => {
-      const progress = Math.min(0.99, Math.round(curveAt("front-loaded", Math.max(0, t - initMs) / runMs) * 100) / 100);
-      delay = s.nextDelayMs({ attempt: i + 1, elapsedMs: t, progress });
-    });
-    expect(times[times.length - 1] + delay).toBeLessThan(initMs + runMs);
+    const { next, delay } = replay("front-loaded", 738, 108_109, [100, 1300, 3800, 11_400, 33_800, 39_600, 44_500, 66_100]);
+    expect(next).toBeLessThan(738 + 108_109);
     expect(delay).toBeGreaterThanOrEqual(1000);
   });
 
@@ -175,16 +178,8 @@ describe("the progress-predicting delay", () => {
     // it has been stuck for 63 s (75 % of that is 47 s) and has just moved again (still showing
     // 40 %); the rest takes 39 s. The pace measured when the value last moved is low (few values, the last one
     // already in the stall), so the rest looked like 47 s.
-    const initMs = 1073;
-    const runMs = 130_071;
-    const s = progressPredictingDelay(opts);
-    const times = [0, 1200, 3200, 9700, 29_300, 65_400, 92_300];
-    let delay = 0;
-    times.forEach((t, i) => {
-      const progress = Math.min(0.99, Math.round(curveAt("stalling", Math.max(0, t - initMs) / runMs) * 100) / 100);
-      delay = s.nextDelayMs({ attempt: i + 1, elapsedMs: t, progress });
-    });
-    expect(times[times.length - 1] + delay).toBeLessThan(initMs + runMs);
+    const { next, delay } = replay("stalling", 1073, 130_071, [0, 1200, 3200, 9700, 29_300, 65_400, 92_300]);
+    expect(next).toBeLessThan(1073 + 130_071);
     expect(delay).toBeGreaterThanOrEqual(1000);
   });
 
