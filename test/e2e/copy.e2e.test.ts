@@ -11,7 +11,7 @@ import { ImsImageCopy } from "../../lib";
 import { MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, ConsumerStack, synthApp } from "./support/stacks";
-import { filesUnder, findTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "./support/terraform";
+import { filesUnder, findTerraform, requireTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "./support/terraform";
 
 const terraform = findTerraform();
 if (!terraform) {
@@ -37,10 +37,7 @@ let emulator: ImsEmulator;
 let url: string;
 let env: NodeJS.ProcessEnv;
 
-function tfBin(): string {
-  if (!terraform) throw new Error("terraform is not on PATH");
-  return terraform;
-}
+const tfBin = (): string => requireTerraform(terraform);
 
 function stackDir(outdir: string, stack: string): string {
   return join(outdir, "stacks", stack);

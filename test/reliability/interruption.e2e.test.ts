@@ -24,7 +24,7 @@ import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { seededRandom } from "../../lib/emulator/faults";
 import { buildBundle, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { findTerraform, startTerraform, tempDir, terraformEnv, tf, type RunningTerraform } from "../e2e/support/terraform";
+import { findTerraform, requireTerraform, startTerraform, tempDir, terraformEnv, tf, type RunningTerraform } from "../e2e/support/terraform";
 import { killGroup, runtimePids, signalAll } from "./support/processes";
 
 const terraform = findTerraform();
@@ -94,10 +94,7 @@ let held = false;
 /** Process groups started by the tests, killed at the end (orphans included). */
 const groups: number[] = [];
 
-function tfBin(): string {
-  if (!terraform) throw new Error("terraform is not on PATH");
-  return terraform;
-}
+const tfBin = (): string => requireTerraform(terraform);
 
 beforeAll(async () => {
   if (!terraform) return;

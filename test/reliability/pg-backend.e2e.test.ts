@@ -10,7 +10,7 @@ import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ImsImageCopy, type ImsImageCopyProps } from "../../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
 import { buildBundle, removeDir } from "../handler/support/runtime";
-import { findTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
+import { findTerraform, requireTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
 import { startPostgres, type Postgres } from "./support/postgres";
 
 const terraform = findTerraform();
@@ -24,10 +24,7 @@ let bundle: string;
 let emulator: ImsEmulator;
 let env: NodeJS.ProcessEnv;
 
-function tfBin(): string {
-  if (!terraform) throw new Error("terraform is not on PATH");
-  return terraform;
-}
+const tfBin = (): string => requireTerraform(terraform);
 
 /**
  * Synthesizes a stack whose state lives in schema `<stackId>_<run>` of the PostgreSQL database; returns its

@@ -8,7 +8,7 @@ import { EMULATOR_READONLY_ACCESS_KEY, EMULATOR_READONLY_SECRET_KEY, EMULATOR_SE
 import { ImsClient } from "../../lib/runtime/client";
 import { buildBundle, emulatorEnv, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { findTerraform, runTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
+import { findTerraform, requireTerraform, runTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
 
 const terraform = findTerraform();
 if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: test/reliability/service.e2e.test.ts is SKIPPED.\n**********\n");
@@ -22,10 +22,7 @@ let emulator: ImsEmulator;
 let url: string;
 let env: NodeJS.ProcessEnv;
 
-function tfBin(): string {
-  if (!terraform) throw new Error("terraform is not on PATH");
-  return terraform;
-}
+const tfBin = (): string => requireTerraform(terraform);
 
 const apply = ["apply", "-auto-approve", "-input=false", "-no-color"];
 const destroy = ["destroy", "-auto-approve", "-input=false", "-no-color"];

@@ -16,7 +16,7 @@ import {
 } from "../../lib/emulator";
 import { buildBundle, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { filesUnder, findTerraform, runTerraform, tempDir, terraformEnv, tf, type TfResult } from "../e2e/support/terraform";
+import { filesUnder, findTerraform, requireTerraform, runTerraform, tempDir, terraformEnv, tf, type TfResult } from "../e2e/support/terraform";
 
 const terraform = findTerraform();
 if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: test/security/secrets.e2e.test.ts is SKIPPED.\n**********\n");
@@ -31,10 +31,7 @@ let emulator: ImsEmulator;
 let env: NodeJS.ProcessEnv;
 const printed: TfResult[] = [];
 
-function tfBin(): string {
-  if (!terraform) throw new Error("terraform is not on PATH");
-  return terraform;
-}
+const tfBin = (): string => requireTerraform(terraform);
 
 /** Runs terraform and keeps what it printed for the final scan. */
 async function run(args: string[], dir: string, expected = 0): Promise<TfResult> {

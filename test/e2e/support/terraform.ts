@@ -22,6 +22,12 @@ export function findTerraform(): string | undefined {
   return version.status === 0 ? path : undefined;
 }
 
+/** The terraform binary `findTerraform` found; a suite that runs without one is a mistake (they are skipped). */
+export function requireTerraform(terraform: string | undefined): string {
+  if (!terraform) throw new Error("terraform is not on PATH");
+  return terraform;
+}
+
 /** PATH holding only the directories of `node` and `terraform` (plus /usr/bin:/bin for `sh`). */
 export function isolatedPath(terraform: string): string {
   return [dirname(process.execPath), dirname(terraform), "/usr/bin", "/bin"].join(":");
