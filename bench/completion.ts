@@ -14,7 +14,16 @@
  * `progressRounding: "down"` (poller `predictive-down`), reported in a table of its own; the goal
  * table keeps the default rounding.
  */
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage, type ProgressCurve, PROGRESS_CURVES } from "../lib/emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_PROJECT_ID,
+  EMULATOR_REGION,
+  EMULATOR_SECRET_KEY,
+  ImsEmulator,
+  SeedImage,
+  type ProgressCurve,
+  PROGRESS_CURVES,
+} from "../lib/emulator";
 import { ImsClient, type Job } from "../lib/runtime/client";
 import { waitForJob, type PollTuning } from "../lib/runtime/copy";
 import { fixedDelay, progressPredictingDelay, type DelayStrategy } from "../lib/runtime/poll-strategy";
@@ -115,7 +124,13 @@ function summarize(runs: readonly JobRun[]): Summary {
 }
 
 /** A client on the simulated clock that records when each job poll starts and adds latency. */
-function instrumentedClient(base: ImsClient, clock: SimClock, random: () => number, starts: number[], onSuccess: (at: number) => void): ImsClient {
+function instrumentedClient(
+  base: ImsClient,
+  clock: SimClock,
+  random: () => number,
+  starts: number[],
+  onSuccess: (at: number) => void,
+): ImsClient {
   const latency = (): number => 20 + Math.floor(random() * 180);
   const showJobProgress = async (jobId: string): Promise<Job> => {
     starts.push(clock.now());
@@ -152,30 +167,51 @@ export async function runJob(
   // Jitter: the running time varies by +-10 %, the job spends 0-5 s in INIT.
   const jobSeconds = Math.round(durationSeconds * (0.9 + 0.2 * random()) * 1000) / 1000;
   const initSeconds = Math.round(5 * random() * 1000) / 1000;
-  emulator.configure({ jobSeconds, initSeconds, progressCurve: curve, progressRounding: poller === "predictive-down" ? "down" : "nearest", imageQuota: 1000 });
+  emulator.configure({
+    jobSeconds,
+    initSeconds,
+    progressCurve: curve,
+    progressRounding: poller === "predictive-down" ? "down" : "nearest",
+    imageQuota: 1000,
+  });
   const starts: number[] = [];
   let detectedAt: number | undefined;
   const client = instrumentedClient(base, clock, random, starts, (at) => (detectedAt = at));
   const submission = await base.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: `bench-${seed}` });
   if (!submission.jobId) throw new Error("the emulator accepted the copy without a job ID");
   const strategy = (): DelayStrategy =>
-    poller === "fixed-10s" ? fixedDelay(FIXED_INTERVAL_MS) : progressPredictingDelay({ minDelayMs: MIN_POLL_MS, maxDelayMs: poller === "predictive-60s" ? 60_000 : MAX_POLL_MS });
+    poller === "fixed-10s"
+      ? fixedDelay(FIXED_INTERVAL_MS)
+      : progressPredictingDelay({
+          minDelayMs: MIN_POLL_MS,
+          maxDelayMs: poller === "predictive-60s" ? 60_000 : MAX_POLL_MS,
+        });
   const traced = (): DelayStrategy => {
     const inner = strategy();
     return {
       nextDelayMs: (o) => {
         const d = inner.nextDelayMs(o);
-        trace?.(`${(o.elapsedMs / 1000).toFixed(1)} s: ${o.progress ?? "-"} -> wait ${(d / 1000).toFixed(2)} s`);
+        trace?.(
+          `${(o.elapsedMs / 1000).toFixed(1)} s: ${o.progress ?? "-"} -> wait ${(d / 1000).toFixed(2)} s`,
+        );
         return d;
       },
     };
   };
   const poll: PollTuning = { delay: trace ? traced : strategy };
   if (poller === "fixed-10s") await clock.sleep(FIXED_INTERVAL_MS);
-  const outcome = await waitForJob(client, submission.jobId, { timeoutMs: 4 * durationSeconds * 1000 + 600_000, poll });
-  if (outcome.state !== "success") throw new Error(`job of ${durationSeconds} s (${curve}, seed ${seed}, ${poller}) ended in ${outcome.state}`);
+  const outcome = await waitForJob(client, submission.jobId, {
+    timeoutMs: 4 * durationSeconds * 1000 + 600_000,
+    poll,
+  });
+  if (outcome.state !== "success")
+    throw new Error(
+      `job of ${durationSeconds} s (${curve}, seed ${seed}, ${poller}) ended in ${outcome.state}`,
+    );
   const [job] = emulator.jobs();
-  trace?.(`job ended ${((job.submittedAt + job.initMs + job.runMs - clock.now()) / 1000).toFixed(1)} s from now (negative: before)`);
+  trace?.(
+    `job ended ${((job.submittedAt + job.initMs + job.runMs - clock.now()) / 1000).toFixed(1)} s from now (negative: before)`,
+  );
   const endedAt = job.submittedAt + job.initMs + job.runMs;
   if (detectedAt === undefined) throw new Error("the job succeeded but no poll saw SUCCESS");
   const calls = emulator.requests().filter((r) => r.method === "GET" && /\/jobs?\//.test(r.path)).length;
@@ -185,7 +221,9 @@ export async function runJob(
 }
 
 /** Every (duration, curve, seed) job with both pollers. */
-export async function runCompletionBench(options: CompletionOptions = {}): Promise<{ rows: CompletionRow[]; runs: JobRun[] }> {
+export async function runCompletionBench(
+  options: CompletionOptions = {},
+): Promise<{ rows: CompletionRow[]; runs: JobRun[] }> {
   const durations = options.durationsSeconds ?? DEFAULT_DURATIONS_SECONDS;
   const curves = options.curves ?? PROGRESS_CURVES;
   const seeds = options.seeds ?? 12;
@@ -196,14 +234,22 @@ export async function runCompletionBench(options: CompletionOptions = {}): Promi
   const runs: JobRun[] = [];
   try {
     const base = ImsClient.fromEnv(
-      { HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_PROJECT_ID: EMULATOR_PROJECT_ID, HW_IMS_ENDPOINT: url, HW_IAM_ENDPOINT: url },
+      {
+        HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_SECRET_KEY,
+        HW_REGION_NAME: EMULATOR_REGION,
+        HW_PROJECT_ID: EMULATOR_PROJECT_ID,
+        HW_IMS_ENDPOINT: url,
+        HW_IAM_ENDPOINT: url,
+      },
       undefined,
       { now: clock.now, sleep: clock.sleep, random: () => 0.5, requestTimeoutMs: 10_000 },
     );
     for (const durationSeconds of durations) {
       for (const curve of curves) {
         for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
-          for (const poller of POLLERS) runs.push(await runJob(emulator, base, clock, poller, durationSeconds, curve, seed));
+          for (const poller of POLLERS)
+            runs.push(await runJob(emulator, base, clock, poller, durationSeconds, curve, seed));
         }
       }
     }
@@ -214,11 +260,16 @@ export async function runCompletionBench(options: CompletionOptions = {}): Promi
 }
 
 /** One row per (duration, curve): each poller summarized and the goals checked. */
-function completionRows(runs: readonly JobRun[], durations: readonly number[], curves: readonly ProgressCurve[]): CompletionRow[] {
+function completionRows(
+  runs: readonly JobRun[],
+  durations: readonly number[],
+  curves: readonly ProgressCurve[],
+): CompletionRow[] {
   const rows: CompletionRow[] = [];
   for (const durationSeconds of durations) {
     for (const curve of curves) {
-      const of = (p: Poller): JobRun[] => runs.filter((r) => r.poller === p && r.durationSeconds === durationSeconds && r.curve === curve);
+      const of = (p: Poller): JobRun[] =>
+        runs.filter((r) => r.poller === p && r.durationSeconds === durationSeconds && r.curve === curve);
       const ours = summarize(of("predictive"));
       const fixed = summarize(of("fixed-10s"));
       const ours60 = summarize(of("predictive-60s"));
@@ -285,7 +336,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
 }
 
 export const ROUNDING_DOWN_HEADING =
-  "Robustness check (not the goal table): our strategy (`predictive`) with `process_percent` rounded DOWN (emulator `progressRounding: \"down\"`; the service's rounding is UNVERIFIED), same jobs and goals:";
+  'Robustness check (not the goal table): our strategy (`predictive`) with `process_percent` rounded DOWN (emulator `progressRounding: "down"`; the service\'s rounding is UNVERIFIED), same jobs and goals:';
 
 function goal(lags: readonly number[]): string {
   return verdict(median(lags) <= LAG_MEDIAN_GOAL_MS && quantile(lags, 0.95) <= LAG_P95_GOAL_MS);
@@ -295,7 +346,9 @@ function goal(lags: readonly number[]): string {
 function allRowsCalls(rows: readonly CompletionRow[]): string {
   const applying = rows.filter((r) => r.downCallsPass !== undefined);
   if (applying.length === 0) return "n/a (< 5 min)";
-  return applying.every((r) => r.downCallsPass) ? "PASS (every row)" : `FAIL (${applying.filter((r) => !r.downCallsPass).length} rows)`;
+  return applying.every((r) => r.downCallsPass)
+    ? "PASS (every row)"
+    : `FAIL (${applying.filter((r) => !r.downCallsPass).length} rows)`;
 }
 
 /**
@@ -304,11 +357,26 @@ function allRowsCalls(rows: readonly CompletionRow[]): string {
  */
 export function completionRoundingDownTable(runs: readonly JobRun[]): string {
   const down = runs.filter((r) => r.poller === "predictive-down");
-  const rows = completionRows(runs, [...new Set(down.map((r) => r.durationSeconds))], [...new Set(down.map((r) => r.curve))]);
+  const rows = completionRows(
+    runs,
+    [...new Set(down.map((r) => r.durationSeconds))],
+    [...new Set(down.map((r) => r.curve))],
+  );
   const lags = down.map((r) => r.lagMs);
   const calls = down.map((r) => r.calls);
   return markdownTable(
-    ["job", "curve", "runs", "lag median / p95 (s)", "calls mean / max", "fixed 10 s: calls mean", "min interval (s)", "lag goal", "calls goal", "1/s goal"],
+    [
+      "job",
+      "curve",
+      "runs",
+      "lag median / p95 (s)",
+      "calls mean / max",
+      "fixed 10 s: calls mean",
+      "min interval (s)",
+      "lag goal",
+      "calls goal",
+      "1/s goal",
+    ],
     [
       ...rows.map((r) => [
         duration(r.durationSeconds),
@@ -350,11 +418,43 @@ export function completionOverall(runs: readonly JobRun[]): string {
   const ours60 = runs.filter((r) => r.poller === "predictive-60s");
   const lags60 = ours60.map((r) => r.lagMs);
   const overall = markdownTable(
-    ["poller", "jobs", "lag median (s)", "lag p95 (s)", "lag max (s)", "min interval (s)", "lag goal (median <= 2 s, p95 <= 5 s)"],
     [
-      ["predictive (ours)", ours.length, s(median(lags)), s(quantile(lags, 0.95)), s(Math.max(...lags)), s(Math.min(...ours.map((r) => r.minIntervalMs))), goal(lags)],
-      ["predictive, 60 s cap", ours60.length, s(median(lags60)), s(quantile(lags60, 0.95)), s(Math.max(...lags60)), s(Math.min(...ours60.map((r) => r.minIntervalMs))), goal(lags60)],
-      ["fixed 10 s (official)", fixedLags.length, s(median(fixedLags)), s(quantile(fixedLags, 0.95)), s(Math.max(...fixedLags)), "10.0", goal(fixedLags)],
+      "poller",
+      "jobs",
+      "lag median (s)",
+      "lag p95 (s)",
+      "lag max (s)",
+      "min interval (s)",
+      "lag goal (median <= 2 s, p95 <= 5 s)",
+    ],
+    [
+      [
+        "predictive (ours)",
+        ours.length,
+        s(median(lags)),
+        s(quantile(lags, 0.95)),
+        s(Math.max(...lags)),
+        s(Math.min(...ours.map((r) => r.minIntervalMs))),
+        goal(lags),
+      ],
+      [
+        "predictive, 60 s cap",
+        ours60.length,
+        s(median(lags60)),
+        s(quantile(lags60, 0.95)),
+        s(Math.max(...lags60)),
+        s(Math.min(...ours60.map((r) => r.minIntervalMs))),
+        goal(lags60),
+      ],
+      [
+        "fixed 10 s (official)",
+        fixedLags.length,
+        s(median(fixedLags)),
+        s(quantile(fixedLags, 0.95)),
+        s(Math.max(...fixedLags)),
+        "10.0",
+        goal(fixedLags),
+      ],
     ],
   );
   return `${overall}\n\n${ROUNDING_DOWN_HEADING}\n\n${completionRoundingDownTable(runs)}`;

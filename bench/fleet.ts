@@ -89,7 +89,12 @@ function terraformEnv(terraform: string, url: string, home: string): NodeJS.Proc
   };
 }
 
-function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -118,7 +123,10 @@ export function summarizeFailures(output: string): string {
   // terraform's error blocks (stderr) end with the runtime's message and a blank line.
   const re = /ims-image-copy (\w+) failed: ((?:.+\n?)+?)(?:\n\s*\n|$)/g;
   for (let m = re.exec(output); m !== null; m = re.exec(output)) {
-    const message = `${m[1]} failed: ${m[2].replace(/\s+/g, " ").replace(/\(request ID [0-9a-f]+\)/g, "(request ID ...)").trim()}`;
+    const message = `${m[1]} failed: ${m[2]
+      .replace(/\s+/g, " ")
+      .replace(/\(request ID [0-9a-f]+\)/g, "(request ID ...)")
+      .trim()}`;
     counts.set(message, (counts.get(message) ?? 0) + 1);
   }
   if (counts.size === 0) return output.trim().split("\n").slice(-5).join(" ");
@@ -127,18 +135,29 @@ export function summarizeFailures(output: string): string {
 
 function buildBundle(dir: string): string {
   const outfile = join(dir, "ims-image-copy-runtime.js");
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`bundling failed (${r.status}): ${r.stderr}${r.stdout}`);
   return outfile;
 }
 
 function synthesize(outdir: string, bundle: string, copies: number): string {
   // skipValidation: cdktf would run `terraform version` once per terraform_data (see bench/synth.ts).
-  const app = new App({ outdir, stackTraces: false, skipValidation: true, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle } });
+  const app = new App({
+    outdir,
+    stackTraces: false,
+    skipValidation: true,
+    context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle },
+  });
   const stack = new TerraformStack(app, "fleet");
   new LocalBackend(stack, { path: "terraform.tfstate" });
   for (let i = 0; i < copies; i++) {
-    const copy = new ImsImageCopy(stack, `copy${i}`, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: `fleet-copy-${i}`, tags: { fleet: "bench" } });
+    const copy = new ImsImageCopy(stack, `copy${i}`, {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: `fleet-copy-${i}`,
+      tags: { fleet: "bench" },
+    });
     new TerraformOutput(stack, `image_id_${i}`, { value: copy.imageId, staticId: true });
   }
   app.synth();
@@ -169,13 +188,30 @@ export async function runFleetBench(options: FleetOptions = {}): Promise<FleetRe
     const env = terraformEnv(terraform, url, work);
     const init = await run(terraform, ["init", "-input=false", "-no-color"], dir, env);
     if (init.code !== 0) throw new Error(`terraform init failed: ${init.stderr}${init.stdout}`);
-    if (faultProbability > 0) emulator.addFault({ path: "^/v[12]/", status: 503, imsCode: "SYS.0503", message: "injected by the fleet benchmark", probability: faultProbability });
-    log(`terraform apply -parallelism=${parallelism}: ${copies} copies of ${jobSeconds} s, ${maxConcurrentJobs} concurrent jobs, ${Math.round(faultProbability * 100)} % 503`);
+    if (faultProbability > 0)
+      emulator.addFault({
+        path: "^/v[12]/",
+        status: 503,
+        imsCode: "SYS.0503",
+        message: "injected by the fleet benchmark",
+        probability: faultProbability,
+      });
+    log(
+      `terraform apply -parallelism=${parallelism}: ${copies} copies of ${jobSeconds} s, ${maxConcurrentJobs} concurrent jobs, ${Math.round(faultProbability * 100)} % 503`,
+    );
     const applyStart = Date.now();
-    const apply = await run(terraform, ["apply", "-auto-approve", "-input=false", "-no-color", `-parallelism=${parallelism}`], dir, env);
+    const apply = await run(
+      terraform,
+      ["apply", "-auto-approve", "-input=false", "-no-color", `-parallelism=${parallelism}`],
+      dir,
+      env,
+    );
     const applyEnd = Date.now();
     const applyMs = applyEnd - applyStart;
-    const failure = apply.code === 0 ? undefined : `terraform apply exited ${apply.code}: ${summarizeFailures(apply.stderr || apply.stdout)}`;
+    const failure =
+      apply.code === 0
+        ? undefined
+        : `terraform apply exited ${apply.code}: ${summarizeFailures(apply.stderr || apply.stdout)}`;
     emulator.clearFaults();
 
     const images = emulator.images().filter((i) => i.jobId !== undefined && i.info.status !== "deleted");
@@ -188,7 +224,9 @@ export async function runFleetBench(options: FleetOptions = {}): Promise<FleetRe
     const byKind = new Map<string, number>();
     for (const r of requests) byKind.set(requestKind(r), (byKind.get(requestKind(r)) ?? 0) + 1);
     const injected503 = requests.filter((r) => r.faultId !== undefined).length;
-    const flowControlRefusals = requests.filter((r) => requestKind(r) === "POST copy" && r.status === 400 && r.faultId === undefined).length;
+    const flowControlRefusals = requests.filter(
+      (r) => requestKind(r) === "POST copy" && r.status === 400 && r.faultId === undefined,
+    ).length;
 
     // Timeline: slot use and detection lag, from the jobs and the request log.
     const ends = jobs.map((j) => j.submittedAt + j.initMs + j.runMs);
@@ -199,7 +237,9 @@ export async function runFleetBench(options: FleetOptions = {}): Promise<FleetRe
     const lags: number[] = [];
     for (const j of jobs) {
       const end = j.submittedAt + j.initMs + j.runMs;
-      const seen = requests.find((r) => r.status === 200 && r.path.endsWith(`/${j.jobId}`) && Date.parse(r.time) >= end);
+      const seen = requests.find(
+        (r) => r.status === 200 && r.path.endsWith(`/${j.jobId}`) && Date.parse(r.time) >= end,
+      );
       if (seen) lags.push(Date.parse(seen.time) - end);
     }
     const idealMs = jobSeconds * 1000 * Math.ceil(copies / maxConcurrentJobs);
@@ -242,17 +282,41 @@ export function fleetTable(r: FleetResult): string {
   const main = markdownTable(
     ["measure", "value", "goal"],
     [
-      ["setup", `${r.copies} copies, ${r.jobSeconds} s jobs, ${r.maxConcurrentJobs} concurrent jobs (IMG.0060 beyond), -parallelism=${r.parallelism}, ${Math.round(r.faultProbability * 100)} % of IMS requests 503`, ""],
-      ["every copy succeeded (apply exit 0, all images active)", `${r.copiesFound} of ${r.copies}`, verdict(r.allSucceeded)],
-      ["duplicate copies / copy jobs", `${r.duplicates} / ${r.jobs} jobs`, verdict(r.duplicates === 0 && r.jobs === r.copies)],
+      [
+        "setup",
+        `${r.copies} copies, ${r.jobSeconds} s jobs, ${r.maxConcurrentJobs} concurrent jobs (IMG.0060 beyond), -parallelism=${r.parallelism}, ${Math.round(r.faultProbability * 100)} % of IMS requests 503`,
+        "",
+      ],
+      [
+        "every copy succeeded (apply exit 0, all images active)",
+        `${r.copiesFound} of ${r.copies}`,
+        verdict(r.allSucceeded),
+      ],
+      [
+        "duplicate copies / copy jobs",
+        `${r.duplicates} / ${r.jobs} jobs`,
+        verdict(r.duplicates === 0 && r.jobs === r.copies),
+      ],
       ["apply wall time", s(r.applyMs), ""],
       ["ideal (job duration x ceil(copies / limit))", s(r.idealMs), ""],
       ["wall / ideal", `${r.ratio.toFixed(2)}x`, verdict(r.ratio <= GOAL_RATIO)],
       ["API calls per copy", r.callsPerCopy.toFixed(1), "reported"],
-      ["  of which injected 503 / IMG.0060 refusals (whole run)", `${r.injected503} / ${r.flowControlRefusals}`, ""],
-      ["job slot utilization (first submission to last job end)", `${(r.slotUtilization * 100).toFixed(0)} %`, ""],
+      [
+        "  of which injected 503 / IMG.0060 refusals (whole run)",
+        `${r.injected503} / ${r.flowControlRefusals}`,
+        "",
+      ],
+      [
+        "job slot utilization (first submission to last job end)",
+        `${(r.slotUtilization * 100).toFixed(0)} %`,
+        "",
+      ],
       ["detection lag, median / p95", `${s(r.detectionLagMedianMs)} / ${s(r.detectionLagP95Ms)}`, ""],
-      ["apply start to first submission / last job end to apply end", `${s(r.leadInMs)} / ${s(r.tailMs)}`, ""],
+      [
+        "apply start to first submission / last job end to apply end",
+        `${s(r.leadInMs)} / ${s(r.tailMs)}`,
+        "",
+      ],
     ],
   );
   const kinds = markdownTable(
@@ -261,4 +325,3 @@ export function fleetTable(r: FleetResult): string {
   );
   return `${main}\n\n${kinds}${r.failure ? `\n\n${r.failure}` : ""}`;
 }
-

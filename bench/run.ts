@@ -32,20 +32,31 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   for (const arg of argv) {
     if (arg === "--quick") quick = true;
     else if ((BENCHMARKS as readonly string[]).includes(arg)) only.push(arg as BenchName);
-    else throw new Error(`Unknown benchmark argument "${arg}": use --quick and/or benchmark names (${BENCHMARKS.join(", ")}).`);
+    else
+      throw new Error(
+        `Unknown benchmark argument "${arg}": use --quick and/or benchmark names (${BENCHMARKS.join(", ")}).`,
+      );
   }
   return { quick, only: only.length > 0 ? only : [...BENCHMARKS] };
 }
 
 /** Runs one benchmark and returns its markdown section. */
-export async function runBenchmark(name: BenchName, quick: boolean, log: (line: string) => void = () => undefined): Promise<string> {
+export async function runBenchmark(
+  name: BenchName,
+  quick: boolean,
+  log: (line: string) => void = () => undefined,
+): Promise<string> {
   switch (name) {
     case "completion": {
-      const { rows, runs } = await runCompletionBench(quick ? { durationsSeconds: [30, 300], seeds: 2 } : { seeds: 12 });
+      const { rows, runs } = await runCompletionBench(
+        quick ? { durationsSeconds: [30, 300], seeds: 2 } : { seeds: 12 },
+      );
       return `## Completion detection\n\n${completionTable(rows)}\n\nAll jobs:\n\n${completionOverall(runs)}`;
     }
     case "completion-heldout": {
-      const held = quick ? { durationsSeconds: [30], firstSeed: HELD_OUT_SEEDS.firstSeed, seeds: 2 } : HELD_OUT_SEEDS;
+      const held = quick
+        ? { durationsSeconds: [30], firstSeed: HELD_OUT_SEEDS.firstSeed, seeds: 2 }
+        : HELD_OUT_SEEDS;
       const { rows, runs } = await runCompletionBench(held);
       const last = held.firstSeed + held.seeds - 1;
       return `## Completion detection on held-out seeds ${held.firstSeed}-${last}\n\n${completionTable(rows)}\n\nAll jobs:\n\n${completionOverall(runs)}`;
@@ -61,7 +72,10 @@ export async function runBenchmark(name: BenchName, quick: boolean, log: (line: 
 }
 
 function version(cmd: string, args: readonly string[]): string {
-  const r = spawnSync(cmd, [...args], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" } });
+  const r = spawnSync(cmd, [...args], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" },
+  });
   return r.status === 0 ? r.stdout.split("\n")[0].trim() : "not found";
 }
 

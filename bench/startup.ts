@@ -101,7 +101,11 @@ function timeToExit(args: readonly string[], cwd: string): Promise<number> {
     const started = performance.now();
     const child = spawn(process.execPath, [...args], { cwd, stdio: "ignore" });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolvePromise(performance.now() - started) : reject(new Error(`node ${args.join(" ")} exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolvePromise(performance.now() - started)
+        : reject(new Error(`node ${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 
@@ -114,19 +118,30 @@ function requireTime(file: string, cwd: string): number {
 }
 
 /** Spawn to the first request at `server`; the child is killed then. */
-async function timeToFirstRequest(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, server: FirstRequestServer): Promise<number> {
+async function timeToFirstRequest(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  server: FirstRequestServer,
+): Promise<number> {
   const arrived = server.next();
   const started = performance.now();
   const child = spawn(process.execPath, [...args], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  const exited = new Promise<number>((_, reject) => child.on("exit", (code) => reject(new Error(`node ${args.join(" ")} exited ${code} before its first request: ${stderr}`))));
+  const exited = new Promise<number>((_, reject) =>
+    child.on("exit", (code) =>
+      reject(new Error(`node ${args.join(" ")} exited ${code} before its first request: ${stderr}`)),
+    ),
+  );
   try {
     const at = await Promise.race([arrived, exited]);
     return at - started;
   } finally {
     child.kill("SIGKILL");
-    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once("exit", r)));
+    await new Promise((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once("exit", r),
+    );
   }
 }
 
@@ -158,7 +173,16 @@ export async function runStartupBench(options: StartupOptions = {}): Promise<Sta
   const nodeBaselineMs = median(baseline);
   const runtimeFirstRequestMs = median(runtime);
   const ratio = runtimeFirstRequestMs / nodeBaselineMs;
-  return { runs, bundleBytes, nodeBaselineMs, nodeHttpMs: median(http), bundleLoadMs: median(load), runtimeFirstRequestMs, ratio, pass: ratio <= GOAL_RATIO };
+  return {
+    runs,
+    bundleBytes,
+    nodeBaselineMs,
+    nodeHttpMs: median(http),
+    bundleLoadMs: median(load),
+    runtimeFirstRequestMs,
+    ratio,
+    pass: ratio <= GOAL_RATIO,
+  };
 }
 
 export function startupTable(r: StartupResult): string {
@@ -167,8 +191,16 @@ export function startupTable(r: StartupResult): string {
     ["measure (median of " + r.runs + ")", "time", "x node -e 0"],
     [
       ["`node -e 0` (spawn to exit)", ms(r.nodeBaselineMs), "1.00"],
-      ["`node -e 'http.get(...)'` (spawn to first request)", ms(r.nodeHttpMs), (r.nodeHttpMs / r.nodeBaselineMs).toFixed(2)],
-      [`\`require(bundle)\` inside a fresh process (load only, bundle ${(r.bundleBytes / 1024).toFixed(1)} KiB)`, ms(r.bundleLoadMs), (r.bundleLoadMs / r.nodeBaselineMs).toFixed(2)],
+      [
+        "`node -e 'http.get(...)'` (spawn to first request)",
+        ms(r.nodeHttpMs),
+        (r.nodeHttpMs / r.nodeBaselineMs).toFixed(2),
+      ],
+      [
+        `\`require(bundle)\` inside a fresh process (load only, bundle ${(r.bundleBytes / 1024).toFixed(1)} KiB)`,
+        ms(r.bundleLoadMs),
+        (r.bundleLoadMs / r.nodeBaselineMs).toFixed(2),
+      ],
       ["`node bundle create` (spawn to first request)", ms(r.runtimeFirstRequestMs), r.ratio.toFixed(2)],
       [`goal: runtime <= ${GOAL_RATIO}x node -e 0`, "", verdict(r.pass)],
     ],

@@ -16,16 +16,33 @@ const SOURCE = "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b";
 function main(): void {
   const [kind, countText, outdir, bundle, validate] = process.argv.slice(2);
   const count = Number(countText);
-  if ((kind !== "copies" && kind !== "bare") || !Number.isInteger(count) || count < 0 || !outdir || !bundle || (validate !== "0" && validate !== "1")) {
+  if (
+    (kind !== "copies" && kind !== "bare") ||
+    !Number.isInteger(count) ||
+    count < 0 ||
+    !outdir ||
+    !bundle ||
+    (validate !== "0" && validate !== "1")
+  ) {
     throw new Error("usage: synth-child <copies|bare> <count> <outdir> <bundle> <0|1>");
   }
   const started = performance.now();
   // cdktf validates every terraform_data by running `terraform version` (execSync, once per resource).
-  const app = new App({ outdir, stackTraces: false, skipValidation: validate === "0", context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle } });
+  const app = new App({
+    outdir,
+    stackTraces: false,
+    skipValidation: validate === "0",
+    context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle },
+  });
   const stack = new TerraformStack(app, "bench");
   new LocalBackend(stack, { path: "terraform.tfstate" });
   for (let i = 0; i < count; i++) {
-    if (kind === "copies") new ImsImageCopy(stack, `copy${i}`, { sourceImageId: SOURCE, name: `bench-copy-${i}`, tags: { team: "bench" } });
+    if (kind === "copies")
+      new ImsImageCopy(stack, `copy${i}`, {
+        sourceImageId: SOURCE,
+        name: `bench-copy-${i}`,
+        tags: { team: "bench" },
+      });
     else if (kind === "bare") new DataResource(stack, `r${i}`);
   }
   app.synth();

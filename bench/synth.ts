@@ -90,13 +90,26 @@ function compileChild(dir: string): string {
   return outfile;
 }
 
-function runChild(child: string, kind: "copies" | "bare", count: number, work: string, bundle: string, run: number, validate = false): SynthSample {
+function runChild(
+  child: string,
+  kind: "copies" | "bare",
+  count: number,
+  work: string,
+  bundle: string,
+  run: number,
+  validate = false,
+): SynthSample {
   const outdir = join(work, `${kind}-${count}-${run}`);
   const args = [child, kind, String(count), outdir, bundle, validate ? "1" : "0"];
   const r = spawnSync(process.execPath, args, {
     cwd: work,
     encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_PATH: join(REPO_ROOT, "node_modules"), CHECKPOINT_DISABLE: "1" },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_PATH: join(REPO_ROOT, "node_modules"),
+      CHECKPOINT_DISABLE: "1",
+    },
     maxBuffer: 16 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`synthesis of ${count} ${kind} failed (${r.status}): ${r.stderr}`);
@@ -113,14 +126,33 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
     const child = compileChild(work);
     const cases: { label: string; kind: "copies" | "bare"; count: number; resources: number }[] = [
       { label: "empty stack", kind: "bare", count: 0, resources: 0 },
-      { label: `${copies} ImsImageCopy`, kind: "copies", count: copies, resources: copies * RESOURCES_PER_COPY },
-      { label: `${copies * RESOURCES_PER_COPY} bare terraform_data (same resource count)`, kind: "bare", count: copies * RESOURCES_PER_COPY, resources: copies * RESOURCES_PER_COPY },
-      { label: `${copies} bare terraform_data (one per construct)`, kind: "bare", count: copies, resources: copies },
+      {
+        label: `${copies} ImsImageCopy`,
+        kind: "copies",
+        count: copies,
+        resources: copies * RESOURCES_PER_COPY,
+      },
+      {
+        label: `${copies * RESOURCES_PER_COPY} bare terraform_data (same resource count)`,
+        kind: "bare",
+        count: copies * RESOURCES_PER_COPY,
+        resources: copies * RESOURCES_PER_COPY,
+      },
+      {
+        label: `${copies} bare terraform_data (one per construct)`,
+        kind: "bare",
+        count: copies,
+        resources: copies,
+      },
     ];
     const samples = new Map<string, SynthSample[]>();
     // Interleave the kinds so that machine noise spreads over all of them.
     for (let run = 0; run < runs; run++) {
-      for (const c of cases) samples.set(c.label, [...(samples.get(c.label) ?? []), runChild(child, c.kind, c.count, work, bundle, run)]);
+      for (const c of cases)
+        samples.set(c.label, [
+          ...(samples.get(c.label) ?? []),
+          runChild(child, c.kind, c.count, work, bundle, run),
+        ]);
     }
     const allRows: SynthRow[] = cases.map((c) => {
       const s = samples.get(c.label) ?? [];
@@ -144,7 +176,8 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
         ? {
             copies: validatedCopies,
             copiesMs: runChild(child, "copies", validatedCopies, work, bundle, 0, true).synthMs,
-            bareMs: runChild(child, "bare", validatedCopies * RESOURCES_PER_COPY, work, bundle, 0, true).synthMs,
+            bareMs: runChild(child, "bare", validatedCopies * RESOURCES_PER_COPY, work, bundle, 0, true)
+              .synthMs,
           }
         : undefined;
     return {
@@ -167,16 +200,42 @@ export function runSynthBench(options: SynthOptions = {}): SynthResult {
 
 export function synthTable(r: SynthResult): string {
   const table = markdownTable(
-    ["stack", "resources", "synthesis (median ms)", "peak RSS (median MiB)", "cdk.tf.json (KiB)", "assets in cdktf.out"],
-    r.rows.map((row) => [row.label, row.resources, row.synthMs.toFixed(0), (row.maxRssKb / 1024).toFixed(1), (row.jsonBytes / 1024).toFixed(1), row.assets]),
+    [
+      "stack",
+      "resources",
+      "synthesis (median ms)",
+      "peak RSS (median MiB)",
+      "cdk.tf.json (KiB)",
+      "assets in cdktf.out",
+    ],
+    r.rows.map((row) => [
+      row.label,
+      row.resources,
+      row.synthMs.toFixed(0),
+      (row.maxRssKb / 1024).toFixed(1),
+      (row.jsonBytes / 1024).toFixed(1),
+      row.assets,
+    ]),
   );
   const goals = markdownTable(
     ["measure", "value", "goal"],
     [
-      ["synthesis time vs same resource count", `${r.timeRatio.toFixed(2)}x`, verdict(r.timeRatio <= GOAL_RATIO)],
+      [
+        "synthesis time vs same resource count",
+        `${r.timeRatio.toFixed(2)}x`,
+        verdict(r.timeRatio <= GOAL_RATIO),
+      ],
       ["peak RSS vs same resource count", `${r.rssRatio.toFixed(2)}x`, verdict(r.rssRatio <= GOAL_RATIO)],
-      ["synthesis time vs one bare resource per construct (reference)", `${r.timeRatioPerConstruct.toFixed(2)}x`, "-"],
-      ["peak RSS vs one bare resource per construct (reference)", `${r.rssRatioPerConstruct.toFixed(2)}x`, "-"],
+      [
+        "synthesis time vs one bare resource per construct (reference)",
+        `${r.timeRatioPerConstruct.toFixed(2)}x`,
+        "-",
+      ],
+      [
+        "peak RSS vs one bare resource per construct (reference)",
+        `${r.rssRatioPerConstruct.toFixed(2)}x`,
+        "-",
+      ],
       ["runtime assets in cdktf.out", String(r.rows[1].assets), verdict(r.oneAsset)],
       ["synthesized JSON per copy", `${(r.jsonBytesPerCopy / 1024).toFixed(2)} KiB`, "reported"],
       ...(r.validated

@@ -12,7 +12,13 @@
  * `HW_*` variable (or its own default) at `terraform apply`. Credentials are never read here; the
  * runtime takes them from `HW_ACCESS_KEY` / `HW_SECRET_KEY` at apply time.
  */
-import { EMULATOR_DEFAULT_HOST, EMULATOR_DEFAULT_PORT, EMULATOR_PROJECT_ID, EMULATOR_REGION, SeedImage } from "cdktf-ims-image-copy/emulator";
+import {
+  EMULATOR_DEFAULT_HOST,
+  EMULATOR_DEFAULT_PORT,
+  EMULATOR_PROJECT_ID,
+  EMULATOR_REGION,
+  SeedImage,
+} from "cdktf-ims-image-copy/emulator";
 
 export interface ExampleSettings {
   readonly sourceImageId: string;

@@ -2,7 +2,16 @@
  * The only module that imports `cdktf`. A CDK Terrain (`cdktn`) build of this library changes
  * the module name on the import below and nothing else.
  */
-import { TerraformResource, Token, anyToHclTerraform, hashMapperHcl, type IResolvable, type IResolveContext, type LocalExecProvisioner, type TerraformResourceLifecycle } from "cdktf";
+import {
+  TerraformResource,
+  Token,
+  anyToHclTerraform,
+  hashMapperHcl,
+  type IResolvable,
+  type IResolveContext,
+  type LocalExecProvisioner,
+  type TerraformResourceLifecycle,
+} from "cdktf";
 import type { Construct } from "constructs";
 
 export { AssetType, Fn, TerraformAsset, TerraformResource, TerraformStack, Token } from "cdktf";
@@ -60,7 +69,9 @@ export class TerraformData extends TerraformResource {
   public toTerraform(): { [key: string]: unknown } {
     const attributes = this.fastAttributes();
     if (attributes === undefined) {
-      const generic = super.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+      const generic = super.toTerraform() as {
+        resource?: Record<string, Record<string, Record<string, unknown>>>;
+      };
       const own = generic.resource?.[this.terraformResourceType]?.[this.friendlyUniqueId];
       if (own !== undefined) own["//"] = this.node.path;
       return generic;
@@ -85,17 +96,28 @@ export class TerraformData extends TerraformResource {
       // Set by `importFrom()`; private in cdktf, so read by name (a cdktn build keeps it: a test covers the generic path).
       (this as unknown as { _imported?: unknown })._imported !== undefined ||
       (lifecycle !== undefined && Object.keys(lifecycle).some((key) => !FAST_LIFECYCLE_KEYS.has(key))) ||
-      (provisioners !== undefined && provisioners.some((p) => p.type !== "local-exec" || Object.keys(p).some((key) => !FAST_PROVISIONER_KEYS.has(key))));
+      (provisioners !== undefined &&
+        provisioners.some(
+          (p) => p.type !== "local-exec" || Object.keys(p).some((key) => !FAST_PROVISIONER_KEYS.has(key)),
+        ));
     if (special) return undefined;
     const attributes: { [key: string]: unknown } = {};
     if (this.input !== undefined) attributes.input = this.input;
     if (lifecycle !== undefined) {
       attributes.lifecycle = {
         ...(lifecycle.ignoreChanges !== undefined ? { ignore_changes: lifecycle.ignoreChanges } : {}),
-        ...(lifecycle.postcondition !== undefined ? { postcondition: lifecycle.postcondition.map(({ condition, errorMessage }) => ({ condition, error_message: errorMessage })) } : {}),
+        ...(lifecycle.postcondition !== undefined
+          ? {
+              postcondition: lifecycle.postcondition.map(({ condition, errorMessage }) => ({
+                condition,
+                error_message: errorMessage,
+              })),
+            }
+          : {}),
       };
     }
-    if (provisioners !== undefined) attributes.provisioner = provisioners.map(({ type, ...props }) => ({ [type]: props }));
+    if (provisioners !== undefined)
+      attributes.provisioner = provisioners.map(({ type, ...props }) => ({ [type]: props }));
     if (this.triggersReplace !== undefined) attributes.triggers_replace = this.triggersReplace;
     return attributes;
   }
@@ -129,7 +151,9 @@ export function attributeLiteral(value: string): string {
   // Fast path (most values): every cdktf string token holds `${`, so a value without `${` and `%{`
   // has neither a token nor anything to escape.
   if (!value.includes("${") && !value.includes("%{")) return value;
-  return mapLiteralParts(value, (literal) => literal.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{"));
+  return mapLiteralParts(value, (literal) =>
+    literal.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{"),
+  );
 }
 
 /**
@@ -141,7 +165,14 @@ export function functionArgumentLiteral(value: string): string {
   return mapLiteralParts(value, (literal) => literal.replace(/%\{/g, () => "%%{"));
 }
 
-const EXPRESSION_ESCAPES: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "${": "$${", "%{": "%%{" };
+const EXPRESSION_ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  '"': '\\"',
+  "\n": "\\n",
+  "\r": "\\r",
+  "${": "$${",
+  "%{": "%%{",
+};
 
 /**
  * A literal string (no cdktf token) as a quoted Terraform string inside a `${...}` expression,

@@ -13,7 +13,12 @@ export class ImsImageCopyConfigError extends Error {
 }
 
 /** A literal prop value breaks a rule of `lib/shared/rules.ts`. */
-export function invalidProp(constructPath: string, prop: string, value: unknown, problem: string): ImsImageCopyConfigError {
+export function invalidProp(
+  constructPath: string,
+  prop: string,
+  value: unknown,
+  problem: string,
+): ImsImageCopyConfigError {
   return new ImsImageCopyConfigError(
     `ImsImageCopy "${constructPath}": ${invalidValueMessage(`prop "${prop}"`, value, problem)}. Change "${prop}" in the props of this ImsImageCopy.`,
   );
@@ -47,7 +52,11 @@ export function runtimeBundleMissing(constructPath: string, bundlePath: string):
 }
 
 /** The internal context key that relocates the runtime bundle holds something other than a path. */
-export function runtimeBundleContextInvalid(constructPath: string, contextKey: string, value: unknown): ImsImageCopyConfigError {
+export function runtimeBundleContextInvalid(
+  constructPath: string,
+  contextKey: string,
+  value: unknown,
+): ImsImageCopyConfigError {
   return new ImsImageCopyConfigError(
     `ImsImageCopy "${constructPath}": ${invalidValueMessage(`context "${contextKey}"`, value, "it must be the path of the runtime bundle file (a non-empty string)")}. ` +
       `Remove it to use the bundle shipped with the package.`,

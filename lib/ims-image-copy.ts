@@ -4,7 +4,17 @@
  * docs/CONTRACTS.md ("Resource model of one ImsImageCopy").
  */
 import { Construct } from "constructs";
-import { Fn, TerraformData, Token, attributeLiteral, expressionStringLiteral, expressionToken, functionArgumentLiteral, stringExpression, type LocalExecProvisioner } from "./cdktf";
+import {
+  Fn,
+  TerraformData,
+  Token,
+  attributeLiteral,
+  expressionStringLiteral,
+  expressionToken,
+  functionArgumentLiteral,
+  stringExpression,
+  type LocalExecProvisioner,
+} from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
@@ -142,7 +152,9 @@ export class ImsImageCopy extends Construct {
   /** Value of the marker tag that identifies this declared copy (a token: 40 hexadecimal digits). */
   public get marker(): string {
     // A token made on first use (the construct writes the expression as text itself).
-    this.markerToken ??= Token.isUnresolved(this.markerValue) ? this.markerValue : expressionToken(this.markerValue.slice(2, -1));
+    this.markerToken ??= Token.isUnresolved(this.markerValue)
+      ? this.markerValue
+      : expressionToken(this.markerValue.slice(2, -1));
     return this.markerToken;
   }
   private markerToken?: string;
@@ -169,7 +181,14 @@ export class ImsImageCopy extends Construct {
     const constructPath = this.node.path;
     const target = { region: props.region, project_id: props.projectId, endpoint: props.endpoint };
 
-    this.markerValue = markerAttributeValue([constructPath, props.sourceImageId, props.kmsKeyId, props.enterpriseProjectId, props.region, props.projectId]);
+    this.markerValue = markerAttributeValue([
+      constructPath,
+      props.sourceImageId,
+      props.kmsKeyId,
+      props.enterpriseProjectId,
+      props.region,
+      props.projectId,
+    ]);
 
     // Every value the runtime needs travels in one JSON variable per step (IMS_COPY_SPEC, see
     // specText): a few attributes per resource instead of one per setting keeps the synthesized
@@ -243,7 +262,12 @@ export class ImsImageCopy extends Construct {
         }),
       },
       provisioners: [
-        runtimeStep(runtimePath, Subcommand.DELETE, { [RuntimeEnv.SPEC]: "${self.output.delete}" }, "destroy"),
+        runtimeStep(
+          runtimePath,
+          Subcommand.DELETE,
+          { [RuntimeEnv.SPEC]: "${self.output.delete}" },
+          "destroy",
+        ),
       ],
     });
     // `input`, not `output`: an in-place update of the image resource (removal policy, endpoint,
@@ -263,7 +287,9 @@ export class ImsImageCopy extends Construct {
         ...target,
         construct_path: constructPath,
       }),
-      provisioners: [runtimeStep(runtimePath, Subcommand.UPDATE, { [RuntimeEnv.SPEC]: "${self.triggers_replace}" })],
+      provisioners: [
+        runtimeStep(runtimePath, Subcommand.UPDATE, { [RuntimeEnv.SPEC]: "${self.triggers_replace}" }),
+      ],
     });
   }
 }
@@ -282,7 +308,9 @@ function addressOf(resource: TerraformData): string {
 function markerAttributeValue(inputs: readonly (string | undefined)[]): string {
   const values = inputs.map((value) => value ?? "");
   if (values.some((value) => Token.isUnresolved(value))) {
-    return expressionToken(`substr(sha256(join("\\n", [${values.map(stringExpression).join(", ")}])), 0, 40)`);
+    return expressionToken(
+      `substr(sha256(join("\\n", [${values.map(stringExpression).join(", ")}])), 0, 40)`,
+    );
   }
   return `\${substr(sha256(join("\\n", [${values.map(expressionStringLiteral).join(", ")}])), 0, 40)}`;
 }
@@ -320,22 +348,40 @@ function specText(values: Readonly<Record<string, SpecValue>>): string {
 
 function specMember(value: Exclude<SpecValue, undefined>): string {
   if (typeof value === "object") return `"${value.text}"`;
-  if (typeof value === "number") return Token.isUnresolved(value) ? Token.asString(Fn.jsonencode(value)) : String(value);
+  if (typeof value === "number")
+    return Token.isUnresolved(value) ? Token.asString(Fn.jsonencode(value)) : String(value);
   if (Token.isUnresolved(value)) return expressionToken(`jsonencode(${stringExpression(value)})`);
   return attributeLiteral(JSON.stringify(value));
 }
 
 /** A local-exec provisioner that runs one step of the bundled runtime. No user value is ever part of the command. */
-function runtimeStep(runtimePath: string, subcommand: Subcommand, environment: Record<string, string>, when?: "destroy"): LocalExecProvisioner {
-  return { type: "local-exec", command: `node ${JSON.stringify(runtimePath)} ${subcommand}`, environment, ...(when ? { when } : {}) };
+function runtimeStep(
+  runtimePath: string,
+  subcommand: Subcommand,
+  environment: Record<string, string>,
+  when?: "destroy",
+): LocalExecProvisioner {
+  return {
+    type: "local-exec",
+    command: `node ${JSON.stringify(runtimePath)} ${subcommand}`,
+    environment,
+    ...(when ? { when } : {}),
+  };
 }
 
 /** The tags as a JSON object string: `jsonencode` when a token is involved, else sorted-key JSON. */
 function tagsToJson(tags: { readonly [key: string]: string }): string {
-  const hasToken = Token.isUnresolved(tags) || Object.entries(tags).some(([key, value]) => Token.isUnresolved(key) || Token.isUnresolved(value));
+  const hasToken =
+    Token.isUnresolved(tags) ||
+    Object.entries(tags).some(([key, value]) => Token.isUnresolved(key) || Token.isUnresolved(value));
   if (hasToken) {
     if (Token.isUnresolved(tags)) return Token.asString(Fn.jsonencode(tags));
-    const literalSafe = Object.fromEntries(Object.entries(tags).map(([key, value]) => [functionArgumentLiteral(key), functionArgumentLiteral(value)]));
+    const literalSafe = Object.fromEntries(
+      Object.entries(tags).map(([key, value]) => [
+        functionArgumentLiteral(key),
+        functionArgumentLiteral(value),
+      ]),
+    );
     return Token.asString(Fn.jsonencode(literalSafe));
   }
   const sorted: Record<string, string> = {};
@@ -346,7 +392,12 @@ function tagsToJson(tags: { readonly [key: string]: string }): string {
 /** Refuses literal values that break the shared rules; unresolved tokens are left to the runtime. */
 function validateProps(path: string, props: ImsImageCopyProps): void {
   if (typeof props !== "object" || props === null) throw propsMissing(path, props);
-  const check = <T>(prop: keyof ImsImageCopyProps, value: T | undefined, rule: (v: T) => string | undefined, required = false): void => {
+  const check = <T>(
+    prop: keyof ImsImageCopyProps,
+    value: T | undefined,
+    rule: (v: T) => string | undefined,
+    required = false,
+  ): void => {
     if (value === undefined && !required) return;
     if (Token.isUnresolved(value)) return;
     const problem = rule(value as T);

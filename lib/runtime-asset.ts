@@ -46,19 +46,36 @@ export function runtimeAssetOf(scope: IConstruct): TerraformAsset {
 export const MIN_TERRAFORM_VERSION = [1, 4] as const;
 
 /** What is wrong with the Terraform on PATH (`TERRAFORM_BINARY_NAME`, as cdktf uses), if anything: at most one message. */
-export function terraformVersionProblems(binary = process.env.TERRAFORM_BINARY_NAME || "terraform"): string[] {
+export function terraformVersionProblems(
+  binary = process.env.TERRAFORM_BINARY_NAME || "terraform",
+): string[] {
   const required = MIN_TERRAFORM_VERSION.join(".");
   let output: string;
   try {
-    output = execFileSync(binary, ["version"], { stdio: "pipe", encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+    output = execFileSync(binary, ["version"], {
+      stdio: "pipe",
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    });
   } catch (error) {
-    return [`ImsImageCopy needs Terraform ${required} or later (for terraform_data), but "${binary} version" failed: ${(error as Error).message.split("\n")[0]}. Install Terraform, or set TERRAFORM_BINARY_NAME to its path.`];
+    return [
+      `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but "${binary} version" failed: ${(error as Error).message.split("\n")[0]}. Install Terraform, or set TERRAFORM_BINARY_NAME to its path.`,
+    ];
   }
   const found = /(\d+)\.(\d+)\.(\d+)/.exec(output);
-  if (found === null) return [`ImsImageCopy needs Terraform ${required} or later (for terraform_data), but the version could not be read from "${binary} version": ${JSON.stringify(output.slice(0, 200))}.`];
+  if (found === null)
+    return [
+      `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but the version could not be read from "${binary} version": ${JSON.stringify(output.slice(0, 200))}.`,
+    ];
   const [major, minor] = [Number(found[1]), Number(found[2])];
-  const tooOld = major < MIN_TERRAFORM_VERSION[0] || (major === MIN_TERRAFORM_VERSION[0] && minor < MIN_TERRAFORM_VERSION[1]);
-  return tooOld ? [`ImsImageCopy needs Terraform ${required} or later (for terraform_data); "${binary}" is ${found[0]}. Upgrade Terraform.`] : [];
+  const tooOld =
+    major < MIN_TERRAFORM_VERSION[0] ||
+    (major === MIN_TERRAFORM_VERSION[0] && minor < MIN_TERRAFORM_VERSION[1]);
+  return tooOld
+    ? [
+        `ImsImageCopy needs Terraform ${required} or later (for terraform_data); "${binary}" is ${found[0]}. Upgrade Terraform.`,
+      ]
+    : [];
 }
 
 function runtimeBundleFile(scope: IConstruct): string {

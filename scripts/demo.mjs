@@ -41,7 +41,8 @@ function usage() {
 }
 
 /** Lines of Terraform's stdout worth showing without --verbose: the runtime's own lines and the milestones. */
-const CONCISE = /\(local-exec\): \[|: (Creating|Creation complete|Destroying|Destruction complete|Modifying|Modifications complete)|^(Plan|Apply complete|Destroy complete|Terraform has been successfully initialized)|^(Error|Warning)|^Outputs:|^\S+ = /;
+const CONCISE =
+  /\(local-exec\): \[|: (Creating|Creation complete|Destroying|Destruction complete|Modifying|Modifications complete)|^(Plan|Apply complete|Destroy complete|Terraform has been successfully initialized)|^(Error|Warning)|^Outputs:|^\S+ = /;
 
 /**
  * Runs a command, streaming its output with a prefix (stdout filtered by `filter` when given;
@@ -61,7 +62,8 @@ function run(command, args, { cwd, env, capture = false, filter }) {
         pending += chunk;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
-        for (const line of lines) if (keep === "err" || !filter || filter.test(line)) target.write(`  | ${line}\n`);
+        for (const line of lines)
+          if (keep === "err" || !filter || filter.test(line)) target.write(`  | ${line}\n`);
       });
       stream.on("end", () => {
         if (!capture && pending !== "") target.write(`  | ${pending}\n`);
@@ -72,7 +74,12 @@ function run(command, args, { cwd, env, capture = false, filter }) {
     child.on("error", (err) => reject(new DemoError(`could not run ${command}: ${err.message}`)));
     child.on("close", (code, signal) => {
       if (code === 0) resolve({ stdout, stderr });
-      else reject(new DemoError(`"${command} ${args.join(" ")}" failed (${signal ?? `exit code ${code}`})${capture ? `:\n${stderr}${stdout}` : ""}`));
+      else
+        reject(
+          new DemoError(
+            `"${command} ${args.join(" ")}" failed (${signal ?? `exit code ${code}`})${capture ? `:\n${stderr}${stdout}` : ""}`,
+          ),
+        );
     });
   });
 }
@@ -87,14 +94,20 @@ function statePathOf(stackDir) {
 
 function checkPrerequisites() {
   if (!existsSync(EMULATOR_MODULE) || !existsSync(BUNDLE)) {
-    throw new DemoError(`the library is not built (${!existsSync(EMULATOR_MODULE) ? EMULATOR_MODULE : BUNDLE} is missing): run "npm run demo", which builds first`);
+    throw new DemoError(
+      `the library is not built (${!existsSync(EMULATOR_MODULE) ? EMULATOR_MODULE : BUNDLE} is missing): run "npm run demo", which builds first`,
+    );
   }
   if (!existsSync(EXAMPLE_MAIN)) throw new DemoError(`the example ${EXAMPLE_MAIN} does not exist`);
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { keep: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      keep: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
   });
   const filter = values.verbose ? undefined : CONCISE;
   if (values.help) {
@@ -102,7 +115,9 @@ async function main() {
     return;
   }
   checkPrerequisites();
-  const { ImsEmulator, SeedImage, EMULATOR_REGION, EMULATOR_PROJECT_ID, emulatorClientEnv } = require(EMULATOR_MODULE);
+  const { ImsEmulator, SeedImage, EMULATOR_REGION, EMULATOR_PROJECT_ID, emulatorClientEnv } = require(
+    EMULATOR_MODULE,
+  );
 
   step(1, "Starting the IMS emulator (no cloud account, no network)");
   const emulator = new ImsEmulator({ jobSeconds: 6, deleteSeconds: 1 });
@@ -116,7 +131,11 @@ async function main() {
   try {
     // What a user exports before "terraform apply": credentials and endpoints (here: the emulator's).
     const cloudEnv = emulatorClientEnv(url);
-    const baseEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? work, LANG: process.env.LANG ?? "C.UTF-8" };
+    const baseEnv = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? work,
+      LANG: process.env.LANG ?? "C.UTF-8",
+    };
 
     step(2, `Synthesizing ${join("examples", "basic")} into ${outdir}`);
     // The example's settings (examples/settings.ts): the emulator's seed image, region, project and URL.
@@ -130,19 +149,33 @@ async function main() {
       HW_PROJECT_ID: EMULATOR_PROJECT_ID,
       HW_IMS_ENDPOINT: url,
     };
-    await run(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), EXAMPLE_MAIN], { cwd: work, env: exampleEnv });
+    await run(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), EXAMPLE_MAIN], {
+      cwd: work,
+      env: exampleEnv,
+    });
     const stacksDir = join(outdir, "stacks");
     const stacks = existsSync(stacksDir) ? readdirSync(stacksDir) : [];
     if (stacks.length === 0) throw new DemoError(`the example synthesized no stack into ${stacksDir}`);
     say(`synthesized stack${stacks.length > 1 ? "s" : ""}: ${stacks.join(", ")}`);
 
-    const tfEnv = { ...baseEnv, ...cloudEnv, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+    const tfEnv = {
+      ...baseEnv,
+      ...cloudEnv,
+      TF_CLI_CONFIG_FILE: "/dev/null",
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+      TF_INPUT: "0",
+    };
     const imageIds = [];
     for (const stack of stacks) {
       const dir = join(stacksDir, stack);
       step(3, `terraform init + apply in stacks/${stack}`);
       await run("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: tfEnv, filter });
-      await run("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], { cwd: dir, env: tfEnv, filter });
+      await run("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], {
+        cwd: dir,
+        env: tfEnv,
+        filter,
+      });
       const { stdout } = await run("terraform", ["output", "-json"], { cwd: dir, env: tfEnv, capture: true });
       for (const [name, o] of Object.entries(JSON.parse(stdout))) {
         if (!o.sensitive && typeof o.value === "string") {
@@ -155,7 +188,9 @@ async function main() {
     if (imageIds.length === 0) throw new DemoError("terraform output holds no image ID of the emulator");
     for (const id of imageIds) {
       const image = emulator.images().find((i) => i.id === id);
-      say(`new image ${id}: name "${image.info.name}", status ${image.info.status}, copied from ${image.info.__originalimagename}`);
+      say(
+        `new image ${id}: name "${image.info.name}", status ${image.info.status}, copied from ${image.info.__originalimagename}`,
+      );
     }
 
     if (values.keep) {
@@ -166,15 +201,22 @@ async function main() {
         say(`Terraform state: ${statePathOf(join(stacksDir, stack))}`);
       }
       say("The emulator ran inside this demo process: its images are gone now that the demo ends.");
-      say(`A later "terraform destroy" there needs an emulator on ${url} again (ims-emulator --port ${new URL(url).port}); it finds the image already gone and succeeds.`);
+      say(
+        `A later "terraform destroy" there needs an emulator on ${url} again (ims-emulator --port ${new URL(url).port}); it finds the image already gone and succeeds.`,
+      );
       say(`To remove everything instead: rm -rf ${work}`);
     } else {
       for (const stack of [...stacks].reverse()) {
         step(5, `terraform destroy in stacks/${stack}`);
-        await run("terraform", ["destroy", "-auto-approve", "-input=false", "-no-color"], { cwd: join(stacksDir, stack), env: tfEnv, filter });
+        await run("terraform", ["destroy", "-auto-approve", "-input=false", "-no-color"], {
+          cwd: join(stacksDir, stack),
+          env: tfEnv,
+          filter,
+        });
       }
       const left = emulator.images().filter((i) => imageIds.includes(i.id) && i.info.status !== "deleted");
-      if (left.length > 0) throw new DemoError(`destroy left image(s) ${left.map((i) => i.id).join(", ")} behind`);
+      if (left.length > 0)
+        throw new DemoError(`destroy left image(s) ${left.map((i) => i.id).join(", ")} behind`);
       say("\nDemo complete: the image was copied, its ID captured by Terraform, and deleted on destroy.");
     }
   } finally {
@@ -185,6 +227,7 @@ async function main() {
 
 main().catch((err) => {
   process.stderr.write(`\ndemo failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  if (!(err instanceof DemoError) && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+  if (!(err instanceof DemoError) && err instanceof Error && err.stack)
+    process.stderr.write(err.stack + "\n");
   process.exit(1);
 });

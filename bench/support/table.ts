@@ -11,7 +11,8 @@ function cell(value: Cell): string {
 /** A GitHub-flavoured markdown table (booleans print as PASS / FAIL). */
 export function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   for (const row of rows) {
-    if (row.length !== headers.length) throw new Error(`a table row has ${row.length} cells, the header ${headers.length}`);
+    if (row.length !== headers.length)
+      throw new Error(`a table row has ${row.length} cells, the header ${headers.length}`);
   }
   const lines = [`| ${headers.join(" | ")} |`, `|${headers.map(() => " --- ").join("|")}|`];
   for (const row of rows) lines.push(`| ${row.map(cell).join(" | ")} |`);

@@ -12,7 +12,10 @@ import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { ImsImageCopy } from "cdktf-ims-image-copy";
 import { settingsFromEnv } from "../settings";
 
-export function build(app: App, env: NodeJS.ProcessEnv = process.env): { stack: TerraformStack; copy: ImsImageCopy } {
+export function build(
+  app: App,
+  env: NodeJS.ProcessEnv = process.env,
+): { stack: TerraformStack; copy: ImsImageCopy } {
   const settings = settingsFromEnv(env);
   const stack = new TerraformStack(app, "basic");
   const copy = new ImsImageCopy(stack, "copy", {

@@ -10,7 +10,10 @@ import { App, DataResource, TerraformOutput, TerraformStack } from "cdktf";
 import { ImsImageCopy } from "cdktf-ims-image-copy";
 import { settingsFromEnv } from "../settings";
 
-export function build(app: App, env: NodeJS.ProcessEnv = process.env): { producer: TerraformStack; consumer: TerraformStack; copy: ImsImageCopy; server: DataResource } {
+export function build(
+  app: App,
+  env: NodeJS.ProcessEnv = process.env,
+): { producer: TerraformStack; consumer: TerraformStack; copy: ImsImageCopy; server: DataResource } {
   const settings = settingsFromEnv(env);
 
   const producer = new TerraformStack(app, "images");
@@ -23,7 +26,9 @@ export function build(app: App, env: NodeJS.ProcessEnv = process.env): { produce
   });
 
   const consumer = new TerraformStack(app, "app");
-  const server = new DataResource(consumer, "server", { input: { image_id: copy.imageId, flavor: "s6.small.1" } });
+  const server = new DataResource(consumer, "server", {
+    input: { image_id: copy.imageId, flavor: "s6.small.1" },
+  });
   new TerraformOutput(consumer, "server_image_id", { value: server.getStringAttribute("output.image_id") });
   return { producer, consumer, copy, server };
 }

@@ -10,7 +10,10 @@ import { ImsImageCopy, RemovalPolicy } from "cdktf-ims-image-copy";
 import { SEED_ENTERPRISE_PROJECT_ID, SeedKmsKey } from "cdktf-ims-image-copy/emulator";
 import { setting, settingsFromEnv } from "../settings";
 
-export function build(app: App, env: NodeJS.ProcessEnv = process.env): { stack: TerraformStack; copy: ImsImageCopy } {
+export function build(
+  app: App,
+  env: NodeJS.ProcessEnv = process.env,
+): { stack: TerraformStack; copy: ImsImageCopy } {
   const settings = settingsFromEnv(env);
   const stack = new TerraformStack(app, "encrypted");
   const copy = new ImsImageCopy(stack, "encrypted-copy", {

@@ -30,12 +30,20 @@ export class GoldenImageCopy extends Construct {
 
   constructor(scope: Construct, id: string, props: GoldenImageCopyProps) {
     super(scope, id);
-    if (!Token.isUnresolved(props.kmsKeyId) && (typeof props.kmsKeyId !== "string" || props.kmsKeyId === "")) {
-      throw new OrgPolicyError(this.node.path, "images must be encrypted: set kmsKeyId to the team's KMS key ID.");
+    if (
+      !Token.isUnresolved(props.kmsKeyId) &&
+      (typeof props.kmsKeyId !== "string" || props.kmsKeyId === "")
+    ) {
+      throw new OrgPolicyError(
+        this.node.path,
+        "images must be encrypted: set kmsKeyId to the team's KMS key ID.",
+      );
     }
     if (!Token.isUnresolved(props.tags)) {
       const tags = props.tags ?? {};
-      const missing = MANDATORY_TAGS.filter((key) => !(key in tags) || (!Token.isUnresolved(tags[key]) && tags[key] === ""));
+      const missing = MANDATORY_TAGS.filter(
+        (key) => !(key in tags) || (!Token.isUnresolved(tags[key]) && tags[key] === ""),
+      );
       if (missing.length > 0) {
         throw new OrgPolicyError(
           this.node.path,

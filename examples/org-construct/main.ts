@@ -9,7 +9,10 @@ import { SeedKmsKey } from "cdktf-ims-image-copy/emulator";
 import { setting, settingsFromEnv } from "../settings";
 import { GoldenImageCopy } from "./golden-image-copy";
 
-export function build(app: App, env: NodeJS.ProcessEnv = process.env): { stack: TerraformStack; golden: GoldenImageCopy } {
+export function build(
+  app: App,
+  env: NodeJS.ProcessEnv = process.env,
+): { stack: TerraformStack; golden: GoldenImageCopy } {
   const settings = settingsFromEnv(env);
   const stack = new TerraformStack(app, "org");
   const golden = new GoldenImageCopy(stack, "web-golden", {

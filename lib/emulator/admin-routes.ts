@@ -36,7 +36,10 @@ export const ADMIN_ROUTES: readonly Route[] = [
     ctx.core.setImage(id, objectBody(ctx) as ImagePatch);
     return { status: 200, body: ctx.core.state.imageSnapshots().find((i) => i.id === id) };
   }),
-  admin("GET", "/jobs", (ctx) => ({ status: 200, body: { jobs: ctx.core.state.jobSnapshots(ctx.core.now()) } })),
+  admin("GET", "/jobs", (ctx) => ({
+    status: 200,
+    body: { jobs: ctx.core.state.jobSnapshots(ctx.core.now()) },
+  })),
   admin("GET", "/requests", (ctx) => ({ status: 200, body: { requests: ctx.core.requests() } })),
   admin("GET", "/faults", (ctx) => ({ status: 200, body: { faults: ctx.core.faults.list() } })),
   admin("POST", "/faults", (ctx) => ({ status: 201, body: { id: ctx.core.faults.add(objectBody(ctx)) } })),

@@ -25,8 +25,19 @@ export class CredentialStore {
    * The credential that signed the request; throws the gateway's 401 otherwise.
    * `now` is the gateway's clock (for the 15-minute `X-Sdk-Date` window and AK locks).
    */
-  authenticate(method: string, url: string, headers: IncomingHttpHeaders, body: Uint8Array, now: number, lock: LockPolicy): EmulatorCredential {
-    const result = verifyRequest({ method, url, headers, body }, (ak) => this.byAk.get(ak)?.secretKey, new Date(now));
+  authenticate(
+    method: string,
+    url: string,
+    headers: IncomingHttpHeaders,
+    body: Uint8Array,
+    now: number,
+    lock: LockPolicy,
+  ): EmulatorCredential {
+    const result = verifyRequest(
+      { method, url, headers, body },
+      (ak) => this.byAk.get(ak)?.secretKey,
+      new Date(now),
+    );
     const ak = result.accessKey;
     const state = ak !== undefined ? this.failures.get(ak) : undefined;
     if (state && now < state.lockedUntil) throw Gateway.akLocked();

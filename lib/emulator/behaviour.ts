@@ -36,18 +36,23 @@ function fail(key: string, value: unknown, rule: string): never {
 }
 
 function nonNegative(key: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(key, value, "it must be a finite number >= 0");
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    fail(key, value, "it must be a finite number >= 0");
 }
 
 function oneOf(key: string, value: unknown, allowed: readonly unknown[]): void {
-  if (!allowed.includes(value)) fail(key, value, `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  if (!allowed.includes(value))
+    fail(key, value, `it must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
 }
 
 export function checkJobFailure(key: string, value: unknown): JobFailure {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(key, value, 'it must be an object {errorCode?, failReason?, atFraction?}');
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    fail(key, value, "it must be an object {errorCode?, failReason?, atFraction?}");
   const { errorCode, failReason, atFraction } = value as Record<string, unknown>;
-  if (errorCode !== undefined && typeof errorCode !== "string") fail(`${key}.errorCode`, errorCode, "it must be a string");
-  if (failReason !== undefined && typeof failReason !== "string") fail(`${key}.failReason`, failReason, "it must be a string");
+  if (errorCode !== undefined && typeof errorCode !== "string")
+    fail(`${key}.errorCode`, errorCode, "it must be a string");
+  if (failReason !== undefined && typeof failReason !== "string")
+    fail(`${key}.failReason`, failReason, "it must be a string");
   if (atFraction !== undefined && (typeof atFraction !== "number" || !(atFraction > 0 && atFraction <= 1))) {
     fail(`${key}.atFraction`, atFraction, "it must be a number in (0, 1]");
   }
@@ -58,7 +63,11 @@ export function checkJobFailure(key: string, value: unknown): JobFailure {
  * Returns the behaviour with `change` applied. Unknown keys are refused (pass `ignoreUnknown`
  * when `change` also holds non-behaviour options such as `port`).
  */
-export function applyBehaviour(current: EmulatorBehaviour, change: Record<string, unknown>, ignoreUnknown = false): EmulatorBehaviour {
+export function applyBehaviour(
+  current: EmulatorBehaviour,
+  change: Record<string, unknown>,
+  ignoreUnknown = false,
+): EmulatorBehaviour {
   const next: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(change)) {
     if (!KEYS.includes(key as keyof EmulatorBehaviour)) {
@@ -95,7 +104,8 @@ export function applyBehaviour(current: EmulatorBehaviour, change: Record<string
         oneOf(key, value, [400, 404]);
         break;
       case "unknownJobStatus":
-        if (!Number.isInteger(value) || (value as number) < 400 || (value as number) > 599) fail(key, value, "it must be an HTTP error status 400..599");
+        if (!Number.isInteger(value) || (value as number) < 400 || (value as number) > 599)
+          fail(key, value, "it must be an HTTP error status 400..599");
         break;
       case "unknownJobCode":
         if (typeof value !== "string" || value === "") fail(key, value, "it must be a non-empty string");

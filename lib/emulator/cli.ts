@@ -7,7 +7,12 @@
  * credentials (public test values from defaults.ts, not real credentials). SIGINT/SIGTERM stop
  * it cleanly (exit 0). Bad flags: one line on stderr, exit 2.
  */
-import { EMULATOR_ACCESS_KEY, EMULATOR_DEFAULT_HOST, EMULATOR_DEFAULT_PORT, EMULATOR_SECRET_KEY } from "./defaults";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_DEFAULT_HOST,
+  EMULATOR_DEFAULT_PORT,
+  EMULATOR_SECRET_KEY,
+} from "./defaults";
 import { ImsEmulator } from "./index";
 import { loadSeedFile } from "./seed";
 import type { EmulatorOptions } from "./types";
@@ -39,7 +44,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[++i];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value. ${USAGE}`);
+      if (next === undefined || next.startsWith("--"))
+        throw new UsageError(`${flag} needs a value. ${USAGE}`);
       return next;
     };
     switch (flag) {
@@ -49,7 +55,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--port": {
         const raw = value();
-        if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port "${raw}" is invalid: use an integer 0..65535 (0 picks a free port).`);
+        if (!/^\d+$/.test(raw) || Number(raw) > 65535)
+          throw new UsageError(`--port "${raw}" is invalid: use an integer 0..65535 (0 picks a free port).`);
         port = Number(raw);
         break;
       }
@@ -58,7 +65,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--job-seconds": {
         const raw = value();
-        if (!/^\d+(\.\d+)?$/.test(raw)) throw new UsageError(`--job-seconds "${raw}" is invalid: use a number of seconds >= 0.`);
+        if (!/^\d+(\.\d+)?$/.test(raw))
+          throw new UsageError(`--job-seconds "${raw}" is invalid: use a number of seconds >= 0.`);
         jobSeconds = Number(raw);
         break;
       }
@@ -70,7 +78,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         throw new UsageError(`Unknown argument "${arg}". ${USAGE}`);
     }
   }
-  return { host, port, help, ...(seedFile !== undefined ? { seedFile } : {}), ...(jobSeconds !== undefined ? { jobSeconds } : {}) };
+  return {
+    host,
+    port,
+    help,
+    ...(seedFile !== undefined ? { seedFile } : {}),
+    ...(jobSeconds !== undefined ? { jobSeconds } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -98,7 +112,9 @@ async function main(): Promise<void> {
   try {
     url = await emulator.start();
   } catch (err) {
-    process.stderr.write(`ims-emulator: cannot listen on ${args.host}:${args.port}: ${(err as Error).message}. Pick another --port.\n`);
+    process.stderr.write(
+      `ims-emulator: cannot listen on ${args.host}:${args.port}: ${(err as Error).message}. Pick another --port.\n`,
+    );
     process.exitCode = 1;
     return;
   }

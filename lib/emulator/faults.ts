@@ -31,30 +31,43 @@ function fail(field: string, value: unknown, rule: string): never {
 
 /** Checks a rule (from code or from `POST /_emulator/faults`) and compiles its path. */
 export function compileFault(id: string, raw: unknown): ActiveFault {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("(rule)", raw, "a fault rule must be a JSON object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    fail("(rule)", raw, "a fault rule must be a JSON object");
   const rule = raw as FaultRule;
-  if (typeof rule.path !== "string" || rule.path === "") fail("path", rule.path, "it must be a non-empty regular expression string");
+  if (typeof rule.path !== "string" || rule.path === "")
+    fail("path", rule.path, "it must be a non-empty regular expression string");
   let pattern: RegExp;
   try {
     pattern = new RegExp(rule.path);
   } catch (err) {
     fail("path", rule.path, `it is not a valid regular expression (${(err as Error).message})`);
   }
-  if (rule.method !== undefined && (typeof rule.method !== "string" || !/^[A-Za-z]+$/.test(rule.method))) fail("method", rule.method, "it must be an HTTP method");
-  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) fail("times", rule.times, "it must be an integer >= 1");
-  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)) fail("status", rule.status, "it must be an HTTP status 100..599");
-  if (rule.latencyMs !== undefined && (typeof rule.latencyMs !== "number" || !(rule.latencyMs >= 0))) fail("latencyMs", rule.latencyMs, "it must be a number >= 0");
-  if (rule.retryAfterSeconds !== undefined && (!Number.isInteger(rule.retryAfterSeconds) || rule.retryAfterSeconds < 0)) {
+  if (rule.method !== undefined && (typeof rule.method !== "string" || !/^[A-Za-z]+$/.test(rule.method)))
+    fail("method", rule.method, "it must be an HTTP method");
+  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1))
+    fail("times", rule.times, "it must be an integer >= 1");
+  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599))
+    fail("status", rule.status, "it must be an HTTP status 100..599");
+  if (rule.latencyMs !== undefined && (typeof rule.latencyMs !== "number" || !(rule.latencyMs >= 0)))
+    fail("latencyMs", rule.latencyMs, "it must be a number >= 0");
+  if (
+    rule.retryAfterSeconds !== undefined &&
+    (!Number.isInteger(rule.retryAfterSeconds) || rule.retryAfterSeconds < 0)
+  ) {
     fail("retryAfterSeconds", rule.retryAfterSeconds, "it must be an integer >= 0");
   }
-  if (rule.probability !== undefined && (typeof rule.probability !== "number" || !(rule.probability >= 0 && rule.probability <= 1))) {
+  if (
+    rule.probability !== undefined &&
+    (typeof rule.probability !== "number" || !(rule.probability >= 0 && rule.probability <= 1))
+  ) {
     fail("probability", rule.probability, "it must be a number from 0 to 1");
   }
   for (const key of ["imsCode", "message"] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== "string") fail(key, rule[key], "it must be a string");
   }
   for (const key of ["reset", "afterHandling"] as const) {
-    if (rule[key] !== undefined && typeof rule[key] !== "boolean") fail(key, rule[key], "it must be true or false");
+    if (rule[key] !== undefined && typeof rule[key] !== "boolean")
+      fail(key, rule[key], "it must be true or false");
   }
   if (rule.jobFailure !== undefined) checkJobFailure("jobFailure", rule.jobFailure);
   return { id, rule: { ...rule }, pattern, hits: 0 };
@@ -62,7 +75,14 @@ export function compileFault(id: string, raw: unknown): ActiveFault {
 
 /** Whether the rule changes the response (else it only delays, or only fails the job). */
 export function failsResponse(rule: FaultRule): boolean {
-  return rule.reset === true || rule.status !== undefined || rule.imsCode !== undefined || rule.body !== undefined || rule.retryAfterSeconds !== undefined || (rule.latencyMs === undefined && rule.jobFailure === undefined);
+  return (
+    rule.reset === true ||
+    rule.status !== undefined ||
+    rule.imsCode !== undefined ||
+    rule.body !== undefined ||
+    rule.retryAfterSeconds !== undefined ||
+    (rule.latencyMs === undefined && rule.jobFailure === undefined)
+  );
 }
 
 export class FaultSet {
@@ -96,7 +116,8 @@ export class FaultSet {
       if (rule.method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) continue;
       if (!fault.pattern.test(path)) continue;
       if (rule.times !== undefined && fault.hits >= rule.times) continue;
-      if (rule.probability !== undefined && rule.probability < 1 && this.random() >= rule.probability) continue;
+      if (rule.probability !== undefined && rule.probability < 1 && this.random() >= rule.probability)
+        continue;
       fault.hits += 1;
       return fault;
     }

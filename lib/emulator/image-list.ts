@@ -17,7 +17,18 @@ import type { ImageInfo, Tag } from "./types";
 export const DEFAULT_LIMIT = 500;
 export const MAX_LIMIT = 1000;
 const SORT_KEYS = ["created_at", "name", "container_format", "disk_format", "status", "id", "size"];
-const EXACT_FILTERS = ["id", "name", "status", "__imagetype", "visibility", "owner", "__system__cmkid", "__os_type", "disk_format", "virtual_env_type"];
+const EXACT_FILTERS = [
+  "id",
+  "name",
+  "status",
+  "__imagetype",
+  "visibility",
+  "owner",
+  "__system__cmkid",
+  "__os_type",
+  "disk_format",
+  "virtual_env_type",
+];
 
 export interface ListableImage {
   readonly info: ImageInfo;
@@ -39,7 +50,8 @@ function matches(image: ListableImage, query: URLSearchParams): boolean {
     if (wanted !== null && asString(info[key]).toLowerCase() !== wanted.toLowerCase()) return false;
   }
   const ep = query.get("enterprise_project_id");
-  if (ep !== null && ep !== "all_granted_eps" && asString(info.enterprise_project_id || "0") !== ep) return false;
+  if (ep !== null && ep !== "all_granted_eps" && asString(info.enterprise_project_id || "0") !== ep)
+    return false;
   const tag = query.get("tag");
   if (tag !== null) {
     const eq = tag.indexOf("=");
@@ -63,14 +75,18 @@ export function listImages(images: readonly ListableImage[], query: URLSearchPar
   let limit = DEFAULT_LIMIT;
   if (limitRaw !== null) {
     if (!/^\d+$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_LIMIT) {
-      throw Ims.badFormat(`"limit" must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(limitRaw)}.`);
+      throw Ims.badFormat(
+        `"limit" must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(limitRaw)}.`,
+      );
     }
     limit = Number(limitRaw);
   }
   const sortKey = query.get("sort_key") ?? "created_at";
-  if (!SORT_KEYS.includes(sortKey)) throw Ims.badFormat(`"sort_key" must be one of ${SORT_KEYS.join(", ")}, got ${JSON.stringify(sortKey)}.`);
+  if (!SORT_KEYS.includes(sortKey))
+    throw Ims.badFormat(`"sort_key" must be one of ${SORT_KEYS.join(", ")}, got ${JSON.stringify(sortKey)}.`);
   const sortDir = query.get("sort_dir") ?? "desc";
-  if (sortDir !== "asc" && sortDir !== "desc") throw Ims.badFormat(`"sort_dir" must be asc or desc, got ${JSON.stringify(sortDir)}.`);
+  if (sortDir !== "asc" && sortDir !== "desc")
+    throw Ims.badFormat(`"sort_dir" must be asc or desc, got ${JSON.stringify(sortDir)}.`);
   const sign = sortDir === "asc" ? 1 : -1;
   const sorted = images
     .filter((image) => matches(image, query))

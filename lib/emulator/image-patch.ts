@@ -38,22 +38,33 @@ const READ_ONLY_ATTRIBUTES = new Set([
 
 /** Refuses a body that is not a non-empty array. */
 export function checkPatchShape(ops: unknown): asserts ops is unknown[] {
-  if (!Array.isArray(ops) || ops.length === 0) throw Ims.badFormat('The body must be a non-empty JSON array of {"op", "path", "value"}.');
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw Ims.badFormat('The body must be a non-empty JSON array of {"op", "path", "value"}.');
 }
 
 /** The image with every operation applied, or the IMS error of the first bad one. */
-export function applyPatch(info: ImageInfo, ops: unknown, knownEnterpriseProject: (id: string) => boolean): ImageInfo {
+export function applyPatch(
+  info: ImageInfo,
+  ops: unknown,
+  knownEnterpriseProject: (id: string) => boolean,
+): ImageInfo {
   checkPatchShape(ops);
   const next = structuredClone(info) as Record<string, unknown>;
   for (const [index, raw] of ops.entries()) {
     if (typeof raw !== "object" || raw === null) throw Ims.badFormat(`Operation ${index} must be an object.`);
     const { op, path, value } = raw as Record<string, unknown>;
-    if (op !== "add" && op !== "replace" && op !== "remove") throw Ims.badFormat(`Operation ${index}: "op" must be add, replace or remove, got ${JSON.stringify(op)}.`);
+    if (op !== "add" && op !== "replace" && op !== "remove")
+      throw Ims.badFormat(
+        `Operation ${index}: "op" must be add, replace or remove, got ${JSON.stringify(op)}.`,
+      );
     if (typeof path !== "string" || !/^\/[a-z0-9_]+$/.test(path)) {
-      throw Ims.badFormat(`Operation ${index}: "path" must be "/" followed by a lower-case attribute name, got ${JSON.stringify(path)}.`);
+      throw Ims.badFormat(
+        `Operation ${index}: "path" must be "/" followed by a lower-case attribute name, got ${JSON.stringify(path)}.`,
+      );
     }
     const attr = path.slice(1);
-    if (READ_ONLY_ATTRIBUTES.has(attr)) throw Ims.attributeConflict(`The attribute ${attr} cannot be modified.`);
+    if (READ_ONLY_ATTRIBUTES.has(attr))
+      throw Ims.attributeConflict(`The attribute ${attr} cannot be modified.`);
     if ((op === "replace" || op === "remove") && !(attr in next)) {
       throw Ims.attributeConflict(`The attribute ${attr} does not exist; use "add" to create it.`);
     }
@@ -79,13 +90,19 @@ function patchValue(attr: string, value: unknown, knownEnterpriseProject: (id: s
       if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
       throw Ims.badFormat(`"${attr}" must be a non-negative integer, got ${JSON.stringify(value)}.`);
     case "max_ram":
-      if ((typeof value === "number" && Number.isInteger(value) && value >= 0) || (typeof value === "string" && /^\d+$/.test(value))) return String(value);
+      if (
+        (typeof value === "number" && Number.isInteger(value) && value >= 0) ||
+        (typeof value === "string" && /^\d+$/.test(value))
+      )
+        return String(value);
       throw Ims.badFormat(`"max_ram" must be a non-negative integer, got ${JSON.stringify(value)}.`);
     case "enterprise_project_id":
-      if (typeof value !== "string" || !knownEnterpriseProject(value)) throw Ims.enterpriseProject(String(value));
+      if (typeof value !== "string" || !knownEnterpriseProject(value))
+        throw Ims.enterpriseProject(String(value));
       return value;
     default:
-      if (typeof value !== "string") throw Ims.badFormat(`"${attr}" must be a string, got ${JSON.stringify(value)}.`);
+      if (typeof value !== "string")
+        throw Ims.badFormat(`"${attr}" must be a string, got ${JSON.stringify(value)}.`);
       return value;
   }
 }

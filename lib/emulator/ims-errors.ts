@@ -18,7 +18,12 @@ export class EmulatorHttpError extends Error {
   }
 }
 
-export function imsError(code: string, message: string, status = 400, headers: Readonly<Record<string, string>> = {}): EmulatorHttpError {
+export function imsError(
+  code: string,
+  message: string,
+  status = 400,
+  headers: Readonly<Record<string, string>> = {},
+): EmulatorHttpError {
   return new EmulatorHttpError(status, { error: { code, message } }, headers);
 }
 
@@ -40,59 +45,114 @@ export function maskAccessKey(accessKey: string): string {
 
 export const Gateway = {
   missingSignature: () =>
-    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: Authorization header is missing; sign the request with SDK-HMAC-SHA256"),
+    gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: Authorization header is missing; sign the request with SDK-HMAC-SHA256",
+    ),
   malformedSignature: () =>
-    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the Authorization or X-Sdk-Date header is malformed"),
+    gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: the Authorization or X-Sdk-Date header is malformed",
+    ),
   unknownAk: (accessKey: string) =>
-    gatewayError(401, "APIGW.0301", `Incorrect IAM authentication information: Get secretKey failed,ak:${maskAccessKey(accessKey)},err:ak not exist`),
-  badSignature: () => gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail"),
+    gatewayError(
+      401,
+      "APIGW.0301",
+      `Incorrect IAM authentication information: Get secretKey failed,ak:${maskAccessKey(accessKey)},err:ak not exist`,
+    ),
+  badSignature: () =>
+    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail"),
   clockSkew: () =>
-    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: X-Sdk-Date is more than 15 minutes away from the server time; check the client clock"),
+    gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: X-Sdk-Date is more than 15 minutes away from the server time; check the client clock",
+    ),
   missingToken: () =>
-    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: X-Security-Token is required for temporary credentials"),
-  badToken: () => gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail"),
-  akLocked: () => gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden."),
-  noSuchApi: () => gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment"),
+    gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: X-Security-Token is required for temporary credentials",
+    ),
+  badToken: () =>
+    gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail"),
+  akLocked: () =>
+    gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.",
+    ),
+  noSuchApi: () =>
+    gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment"),
   throttled: () => gatewayError(429, "APIGW.0308", "The throttling threshold has been reached"),
 };
 
 export const Ims = {
   badFormat: (detail: string) => imsError("IMG.0001", `The request message format is invalid. ${detail}`),
   emptyBody: () => imsError("IMG.0007", "The request body is empty."),
-  nameTooLong: (length: number) => imsError("IMG.0002", `The image name contains more than 128 characters (got ${length}).`),
+  nameTooLong: (length: number) =>
+    imsError("IMG.0002", `The image name contains more than 128 characters (got ${length}).`),
   nameFormat: (name: string) =>
     imsError(
       "IMG.0003",
       `The image name format is invalid: ${JSON.stringify(name)}. Use letters, digits, Chinese characters, spaces, '-', '_' and '.', not starting or ending with a space.`,
     ),
   nameMissing: () => imsError("IMG.0013", "The image name is not specified."),
-  descriptionTooLong: (length: number) => imsError("IMG.0004", `The description contains more than 1024 characters (got ${length}).`),
-  descriptionFormat: () => imsError("IMG.0054", "The image description format is invalid: carriage returns, line feeds, '<' and '>' are not allowed."),
-  quota: (quota: number) => imsError("IMG.0015", `The number of private images has reached the maximum allowed (${quota}).`),
+  descriptionTooLong: (length: number) =>
+    imsError("IMG.0004", `The description contains more than 1024 characters (got ${length}).`),
+  descriptionFormat: () =>
+    imsError(
+      "IMG.0054",
+      "The image description format is invalid: carriage returns, line feeds, '<' and '>' are not allowed.",
+    ),
+  quota: (quota: number) =>
+    imsError("IMG.0015", `The number of private images has reached the maximum allowed (${quota}).`),
   permission: (action: string) =>
     imsError(
       "IMG.0026",
       `The role is invalid. You need to apply for the required permissions or pass the real-name authentication. Policy doesn't allow ${action} to be performed.`,
       403,
     ),
-  imageNotFound: (id: string, status = 400) => imsError("IMG.0027", `The image ID in the request does not exist: ${id}.`, status),
+  imageNotFound: (id: string, status = 400) =>
+    imsError("IMG.0027", `The image ID in the request does not exist: ${id}.`, status),
   protectedImage: (id: string) => imsError("IMG.0028", `The image in the request is protected: ${id}.`),
-  attributeConflict: (detail: string) => imsError("IMG.0035", `An attribute conflict occurred during the modification. ${detail}`),
-  unavailable: (id: string, status: string) => imsError("IMG.0046", `The image is unavailable: ${id} is ${status}, not active.`),
-  notOwner: (id: string) => imsError("IMG.0047", `This operation can be performed only by the image owner: ${id}.`),
-  flowControl: (limit: number) => imsError("IMG.0060", `The number of tasks exceeds the flow control limit (${limit} concurrent copy jobs). Submit again later.`),
+  attributeConflict: (detail: string) =>
+    imsError("IMG.0035", `An attribute conflict occurred during the modification. ${detail}`),
+  unavailable: (id: string, status: string) =>
+    imsError("IMG.0046", `The image is unavailable: ${id} is ${status}, not active.`),
+  notOwner: (id: string) =>
+    imsError("IMG.0047", `This operation can be performed only by the image owner: ${id}.`),
+  flowControl: (limit: number) =>
+    imsError(
+      "IMG.0060",
+      `The number of tasks exceeds the flow control limit (${limit} concurrent copy jobs). Submit again later.`,
+    ),
   projectMismatch: (projectId: string) => imsError("IMG.0067", `The project ID is incorrect: ${projectId}.`),
-  publicImage: (id: string) => imsError("IMG.0083", `The image is a public image: ${id}. Only private images can be replicated.`),
+  publicImage: (id: string) =>
+    imsError("IMG.0083", `The image is a public image: ${id}. Only private images can be replicated.`),
   beingCreated: (id: string) => imsError("IMG.0090", `The image being created cannot be deleted: ${id}.`),
   kmsKeyMissing: (id: string) => imsError("IMG.0095", `The KMS key does not exist: ${id}.`),
   kmsKeyDisabled: (id: string) => imsError("IMG.0097", `The key is not enabled: ${id}.`),
   otherTenant: (id: string) => imsError("IMG.0106", `The image owner is another tenant: ${id}.`),
-  inUse: (id: string) => imsError(IN_USE_ERROR_CODE, `The operation is not supported: image ${id} is in use by a server and cannot be deleted.`),
+  inUse: (id: string) =>
+    imsError(
+      IN_USE_ERROR_CODE,
+      `The operation is not supported: image ${id} is in use by a server and cannot be deleted.`,
+    ),
   tagInvalid: (detail: string) => imsError("IMG.0115", `The image tag is invalid. ${detail}`),
-  tagQuota: (count: number) => imsError("IMG.0116", `The number of image tags exceeds the quota (at most 10 per image, would be ${count}).`),
-  wholeImage: (id: string) => imsError("IMG.0130", `The full-ECS image cannot be exported or replicated: ${id}.`),
-  enterpriseProject: (id: string) => imsError("IMG.0155", `Failed to check the enterprise project ID validity: ${JSON.stringify(id)}.`),
+  tagQuota: (count: number) =>
+    imsError(
+      "IMG.0116",
+      `The number of image tags exceeds the quota (at most 10 per image, would be ${count}).`,
+    ),
+  wholeImage: (id: string) =>
+    imsError("IMG.0130", `The full-ECS image cannot be exported or replicated: ${id}.`),
+  enterpriseProject: (id: string) =>
+    imsError("IMG.0155", `Failed to check the enterprise project ID validity: ${JSON.stringify(id)}.`),
   isoImage: (id: string) => imsError("IMG.0167", `This operation cannot be performed for ISO images: ${id}.`),
-  jobNotFound: (jobId: string, status: number, code: string) => imsError(code, `The job does not exist: ${jobId}.`, status),
+  jobNotFound: (jobId: string, status: number, code: string) =>
+    imsError(code, `The job does not exist: ${jobId}.`, status),
   internal: (detail: string) => imsError("IMG.0061", `Unknown system error. ${detail}`, 500),
 };

@@ -45,8 +45,12 @@ function copy(ctx: RouteContext): RouteResult {
     const { jobId } = state.submitCopy(ctx.params[0], request, ctx.core.now(), failure);
     return { status: 200, body: { job_id: jobId } };
   } catch (err) {
-    if (err instanceof EmulatorHttpError && (err.body as { error?: { code?: string } }).error?.code === "IMG.0060") {
-      const headers: Record<string, string> = b.flowControlRetryAfterSeconds > 0 ? { "Retry-After": String(b.flowControlRetryAfterSeconds) } : {};
+    if (
+      err instanceof EmulatorHttpError &&
+      (err.body as { error?: { code?: string } }).error?.code === "IMG.0060"
+    ) {
+      const headers: Record<string, string> =
+        b.flowControlRetryAfterSeconds > 0 ? { "Retry-After": String(b.flowControlRetryAfterSeconds) } : {};
       throw new EmulatorHttpError(b.flowControl === "429" ? 429 : 400, err.body, headers);
     }
     throw err;
@@ -66,7 +70,10 @@ function showJobProgress(ctx: RouteContext): RouteResult {
 function quota(ctx: RouteContext): RouteResult {
   checkProject(ctx);
   const { used, quota: max } = ctx.core.state.quota();
-  return { status: 200, body: { quotas: { resources: [{ type: "image", used, quota: max, min: 1, max: 1000 }] } } };
+  return {
+    status: 200,
+    body: { quotas: { resources: [{ type: "image", used, quota: max, min: 1, max: 1000 }] } },
+  };
 }
 
 function list(ctx: RouteContext): RouteResult {
@@ -102,9 +109,13 @@ function tagAction(ctx: RouteContext): RouteResult {
   checkProject(ctx, ctx.params[0]);
   const body = jsonBody(ctx);
   if (body === undefined) throw Ims.emptyBody();
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw Ims.badFormat('The body must be {"action", "tags"}.');
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw Ims.badFormat('The body must be {"action", "tags"}.');
   const { action, tags } = body as Record<string, unknown>;
-  if (action !== "create" && action !== "delete") throw Ims.badFormat(`"action" must be "create" or "delete" (case-sensitive), got ${JSON.stringify(action)}.`);
+  if (action !== "create" && action !== "delete")
+    throw Ims.badFormat(
+      `"action" must be "create" or "delete" (case-sensitive), got ${JSON.stringify(action)}.`,
+    );
   ctx.core.state.tagAction(ctx.params[1], { action, tags: parseTagList(tags, action === "create") });
   return { status: 204 };
 }
@@ -129,11 +140,25 @@ function projects(ctx: RouteContext): RouteResult {
     links: { self: `http://${host}/v3/projects/${state.projectId}` },
   };
   const found = name === null || name === state.region ? [project] : [];
-  return { status: 200, body: { projects: found, links: { self: `http://${host}${ctx.path}`, previous: null, next: null } } };
+  return {
+    status: 200,
+    body: { projects: found, links: { self: `http://${host}${ctx.path}`, previous: null, next: null } },
+  };
 }
 
-function route(method: string, path: string, handle: (ctx: RouteContext) => RouteResult, action?: string): Route {
-  return { method, pattern: new RegExp(`^${path}$`), authenticated: true, handle, ...(action ? { action } : {}) };
+function route(
+  method: string,
+  path: string,
+  handle: (ctx: RouteContext) => RouteResult,
+  action?: string,
+): Route {
+  return {
+    method,
+    pattern: new RegExp(`^${path}$`),
+    authenticated: true,
+    handle,
+    ...(action ? { action } : {}),
+  };
 }
 
 export const IMS_ROUTES: readonly Route[] = [

@@ -20,13 +20,31 @@ import type { EmulatorCore } from "./routes";
 import { resolveSeed } from "./seed";
 import { createHandler } from "./server";
 import { EmulatorState } from "./state";
-import type { EmulatedImage, EmulatedJob, EmulatorBehaviour, EmulatorOptions, EmulatorSeed, FaultRule, ImagePatch, RequestLogEntry } from "./types";
+import type {
+  EmulatedImage,
+  EmulatedJob,
+  EmulatorBehaviour,
+  EmulatorOptions,
+  EmulatorSeed,
+  FaultRule,
+  ImagePatch,
+  RequestLogEntry,
+} from "./types";
 
 export * from "./types";
 export * from "./defaults";
 export { loadSeedFile, defaultSeedImages } from "./seed";
 export { DEFAULT_BEHAVIOUR } from "./behaviour";
-export { jobStateAt, progressAt, PROGRESS_CURVES, PROGRESS_ROUNDINGS, type ProgressCurve, type ProgressRounding, type JobTimeline, type JobState } from "./job-model";
+export {
+  jobStateAt,
+  progressAt,
+  PROGRESS_CURVES,
+  PROGRESS_ROUNDINGS,
+  type ProgressCurve,
+  type ProgressRounding,
+  type JobTimeline,
+  type JobState,
+} from "./job-model";
 export { IN_USE_ERROR_CODE } from "./ims-errors";
 
 /** Entries kept in the request log (oldest dropped first). */
@@ -49,8 +67,13 @@ export class ImsEmulator {
   constructor(private readonly options: EmulatorOptions = {}) {
     this.initialBehaviour = applyBehaviour(DEFAULT_BEHAVIOUR, options as Record<string, unknown>, true);
     this.currentBehaviour = this.initialBehaviour;
-    if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
-      throw new Error(`Emulator option "port" = ${JSON.stringify(options.port)} is invalid: it must be an integer 0..65535 (0 picks a free port).`);
+    if (
+      options.port !== undefined &&
+      (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+    ) {
+      throw new Error(
+        `Emulator option "port" = ${JSON.stringify(options.port)} is invalid: it must be an integer 0..65535 (0 picks a free port).`,
+      );
     }
     this.seed = options.seed ?? {};
     this.clock = options.now ?? Date.now;

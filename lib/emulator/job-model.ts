@@ -80,12 +80,20 @@ export function jobStateAt(timeline: JobTimeline, now: number): JobState {
   if (failAtFraction !== undefined) {
     const failAt = runningSince + runMs * failAtFraction;
     if (now >= failAt) {
-      return { status: "FAIL", processPercent: toTwoDecimals(progressAt(curve, failAtFraction), rounding), runningSince, endedAt: failAt };
+      return {
+        status: "FAIL",
+        processPercent: toTwoDecimals(progressAt(curve, failAtFraction), rounding),
+        runningSince,
+        endedAt: failAt,
+      };
     }
   }
   const endsAt = runningSince + runMs;
   if (now >= endsAt) return { status: "SUCCESS", processPercent: 1, runningSince, endedAt: endsAt };
   // While RUNNING, never show 1 (the job is not done): cap just below (rounded to nearest, 99.5 % and up would read 1).
-  const progress = Math.min(0.99, toTwoDecimals(progressAt(curve, runMs === 0 ? 1 : (now - runningSince) / runMs), rounding));
+  const progress = Math.min(
+    0.99,
+    toTwoDecimals(progressAt(curve, runMs === 0 ? 1 : (now - runningSince) / runMs), rounding),
+  );
   return { status: "RUNNING", processPercent: progress, runningSince };
 }

@@ -51,7 +51,11 @@ export interface Route {
 }
 
 /** Matches a route; `pathExists` tells a wrong method from an unknown path. */
-export function findRoute(routes: readonly Route[], method: string, path: string): { route?: Route; params: string[]; pathExists: boolean } {
+export function findRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route?: Route; params: string[]; pathExists: boolean } {
   let pathExists = false;
   for (const route of routes) {
     const m = route.pattern.exec(path);
@@ -67,7 +71,10 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch (err) {
-    throw imsError("IMG.0017", `The URL format is incorrect: ${JSON.stringify(segment)} is not a valid percent-encoded path segment (${(err as Error).message}).`);
+    throw imsError(
+      "IMG.0017",
+      `The URL format is incorrect: ${JSON.stringify(segment)} is not a valid percent-encoded path segment (${(err as Error).message}).`,
+    );
   }
 }
 

@@ -25,7 +25,8 @@ export function checkName(name: unknown): string {
 }
 
 export function checkDescription(description: unknown): string {
-  if (typeof description !== "string") throw Ims.badFormat(`"description" must be a string, got ${typeof description}.`);
+  if (typeof description !== "string")
+    throw Ims.badFormat(`"description" must be a string, got ${typeof description}.`);
   const length = [...description].length;
   if (length > DESCRIPTION_MAX) throw Ims.descriptionTooLong(length);
   if (/[\r\n<>]/.test(description)) throw Ims.descriptionFormat();
@@ -37,13 +38,19 @@ export function checkTagsToCreate(tags: readonly Tag[]): void {
   checkNoDuplicateKeys(tags);
   for (const { key, value } of tags) {
     if (key.trim() === "") throw Ims.tagInvalid("A tag key must not be empty or blank.");
-    if ([...key].length > TAG_KEY_MAX) throw Ims.tagInvalid(`Tag key ${JSON.stringify(key)} is longer than ${TAG_KEY_MAX} characters.`);
+    if ([...key].length > TAG_KEY_MAX)
+      throw Ims.tagInvalid(`Tag key ${JSON.stringify(key)} is longer than ${TAG_KEY_MAX} characters.`);
     if (!TAG_KEY_CHARS.test(key)) {
-      throw Ims.tagInvalid(`Tag key ${JSON.stringify(key)} may contain only letters, digits, Chinese characters, '_' and '-'.`);
+      throw Ims.tagInvalid(
+        `Tag key ${JSON.stringify(key)} may contain only letters, digits, Chinese characters, '_' and '-'.`,
+      );
     }
-    if ([...value].length > TAG_VALUE_MAX) throw Ims.tagInvalid(`Tag value ${JSON.stringify(value)} is longer than ${TAG_VALUE_MAX} characters.`);
+    if ([...value].length > TAG_VALUE_MAX)
+      throw Ims.tagInvalid(`Tag value ${JSON.stringify(value)} is longer than ${TAG_VALUE_MAX} characters.`);
     if (!TAG_VALUE_CHARS.test(value)) {
-      throw Ims.tagInvalid(`Tag value ${JSON.stringify(value)} may contain only letters, digits, Chinese characters, '_', '.' and '-'.`);
+      throw Ims.tagInvalid(
+        `Tag value ${JSON.stringify(value)} may contain only letters, digits, Chinese characters, '_', '.' and '-'.`,
+      );
     }
   }
 }
@@ -53,14 +60,16 @@ export function checkTagsToDelete(tags: readonly Tag[]): void {
   checkNoDuplicateKeys(tags);
   for (const { key, value } of tags) {
     if (key.trim() === "") throw Ims.tagInvalid("A tag key must not be empty or blank.");
-    if ([...key].length > 127 || [...value].length > 255) throw Ims.tagInvalid(`Tag ${JSON.stringify(key)} is too long to delete.`);
+    if ([...key].length > 127 || [...value].length > 255)
+      throw Ims.tagInvalid(`Tag ${JSON.stringify(key)} is too long to delete.`);
   }
 }
 
 function checkNoDuplicateKeys(tags: readonly Tag[]): void {
   const seen = new Set<string>();
   for (const { key } of tags) {
-    if (seen.has(key)) throw Ims.tagInvalid(`Tag key ${JSON.stringify(key)} appears more than once in the request.`);
+    if (seen.has(key))
+      throw Ims.tagInvalid(`Tag key ${JSON.stringify(key)} appears more than once in the request.`);
     seen.add(key);
   }
 }
@@ -73,7 +82,8 @@ export function parseTagList(raw: unknown, valueRequired: boolean): Tag[] {
     const { key, value } = item as Record<string, unknown>;
     if (typeof key !== "string") throw Ims.badFormat(`tags[${index}].key must be a string.`);
     if (value === undefined && !valueRequired) return { key, value: "" };
-    if (typeof value !== "string") throw Ims.badFormat(`tags[${index}].value must be a string (it may be empty).`);
+    if (typeof value !== "string")
+      throw Ims.badFormat(`tags[${index}].value must be a string (it may be empty).`);
     return { key, value };
   });
 }

@@ -26,7 +26,11 @@ const SEED_TIME = "2026-01-05T08:00:00Z";
 
 export const DEFAULT_CREDENTIALS: readonly EmulatorCredential[] = [
   { accessKey: EMULATOR_ACCESS_KEY, secretKey: EMULATOR_SECRET_KEY, permissions: ["*"] },
-  { accessKey: EMULATOR_READONLY_ACCESS_KEY, secretKey: EMULATOR_READONLY_SECRET_KEY, permissions: ["ims:images:get", "ims:images:list"] },
+  {
+    accessKey: EMULATOR_READONLY_ACCESS_KEY,
+    secretKey: EMULATOR_READONLY_SECRET_KEY,
+    permissions: ["ims:images:get", "ims:images:list"],
+  },
   {
     accessKey: EMULATOR_TEMPORARY_ACCESS_KEY,
     secretKey: EMULATOR_TEMPORARY_SECRET_KEY,
@@ -72,7 +76,12 @@ export function commonImageFields(id: string): Record<string, unknown> {
   };
 }
 
-function privateImage(projectId: string, id: string, name: string, extra: Record<string, unknown> = {}): SeedImageSpec {
+function privateImage(
+  projectId: string,
+  id: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): SeedImageSpec {
   return {
     info: {
       ...commonImageFields(id),
@@ -96,9 +105,19 @@ function privateImage(projectId: string, id: string, name: string, extra: Record
 
 export function defaultSeedImages(projectId: string): SeedImageSpec[] {
   return [
-    privateImage(projectId, SeedImage.ACTIVE_PRIVATE, "seed-centos7-system", { __description: "Seed system-disk image to copy" }),
-    privateImage(projectId, SeedImage.WHOLE_ECS, "seed-whole-ecs", { __whole_image: true, __backup_id: "5b6a7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d" }),
-    privateImage(projectId, SeedImage.ISO, "seed-from-iso", { virtual_env_type: "IsoImage", disk_format: "iso", __data_origin: "file,obs://seed/os.iso", __root_origin: "file" }),
+    privateImage(projectId, SeedImage.ACTIVE_PRIVATE, "seed-centos7-system", {
+      __description: "Seed system-disk image to copy",
+    }),
+    privateImage(projectId, SeedImage.WHOLE_ECS, "seed-whole-ecs", {
+      __whole_image: true,
+      __backup_id: "5b6a7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+    }),
+    privateImage(projectId, SeedImage.ISO, "seed-from-iso", {
+      virtual_env_type: "IsoImage",
+      disk_format: "iso",
+      __data_origin: "file,obs://seed/os.iso",
+      __root_origin: "file",
+    }),
     {
       info: {
         ...commonImageFields(SeedImage.PUBLIC),
@@ -115,7 +134,10 @@ export function defaultSeedImages(projectId: string): SeedImageSpec[] {
         __data_origin: "",
       },
     },
-    privateImage(projectId, SeedImage.SAVING_PRIVATE, "seed-still-saving", { status: "saving", active_at: undefined }),
+    privateImage(projectId, SeedImage.SAVING_PRIVATE, "seed-still-saving", {
+      status: "saving",
+      active_at: undefined,
+    }),
   ];
 }
 
@@ -139,15 +161,24 @@ export function loadSeedFile(path: string): EmulatorSeed {
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch (err) {
-    throw new Error(`Cannot read the seed file ${path}: ${(err as Error).message}. Pass a JSON file shaped like EmulatorSeed.`);
+    throw new Error(
+      `Cannot read the seed file ${path}: ${(err as Error).message}. Pass a JSON file shaped like EmulatorSeed.`,
+    );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`The seed file ${path} must hold a JSON object (EmulatorSeed), got ${Array.isArray(parsed) ? "an array" : typeof parsed}.`);
+    throw new Error(
+      `The seed file ${path} must hold a JSON object (EmulatorSeed), got ${Array.isArray(parsed) ? "an array" : typeof parsed}.`,
+    );
   }
   const seed = parsed as EmulatorSeed;
   for (const [index, image] of (seed.images ?? []).entries()) {
     const info = (image as SeedImageSpec | undefined)?.info;
-    if (!info || typeof info.id !== "string" || typeof info.name !== "string" || typeof info.status !== "string") {
+    if (
+      !info ||
+      typeof info.id !== "string" ||
+      typeof info.name !== "string" ||
+      typeof info.status !== "string"
+    ) {
       throw new Error(`The seed file ${path}: images[${index}].info needs string "id", "name" and "status".`);
     }
   }

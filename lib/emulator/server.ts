@@ -51,7 +51,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function errorResult(err: unknown, requestId: string, admin: boolean): RouteResult {
   if (err instanceof EmulatorHttpError) {
     const body = err.body as Record<string, unknown>;
-    const withId = typeof body === "object" && body !== null && "error_code" in body ? { ...body, request_id: requestId } : body;
+    const withId =
+      typeof body === "object" && body !== null && "error_code" in body
+        ? { ...body, request_id: requestId }
+        : body;
     return { status: err.status, body: withId, headers: err.headers };
   }
   if (admin) return { status: 400, body: { error: (err as Error).message } };
@@ -61,11 +64,14 @@ function errorResult(err: unknown, requestId: string, admin: boolean): RouteResu
 
 function faultResult(fault: ActiveFault, requestId: string): RouteResult {
   const { rule } = fault;
-  const status = rule.status ?? (rule.imsCode !== undefined ? 400 : rule.retryAfterSeconds !== undefined ? 429 : 500);
-  const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { "Retry-After": String(rule.retryAfterSeconds) } : {};
+  const status =
+    rule.status ?? (rule.imsCode !== undefined ? 400 : rule.retryAfterSeconds !== undefined ? 429 : 500);
+  const headers: Record<string, string> =
+    rule.retryAfterSeconds !== undefined ? { "Retry-After": String(rule.retryAfterSeconds) } : {};
   let body: unknown;
   if (rule.body !== undefined) body = rule.body;
-  else if (rule.imsCode !== undefined) body = imsError(rule.imsCode, rule.message ?? "Injected fault.", status).body;
+  else if (rule.imsCode !== undefined)
+    body = imsError(rule.imsCode, rule.message ?? "Injected fault.", status).body;
   else if (status === 429) body = { ...(Gateway.throttled().body as object), request_id: requestId };
   else body = imsError("IMG.0061", rule.message ?? "Unknown system error.", status).body;
   return { status, body, headers };
@@ -135,7 +141,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   try {
     body = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLarge) send({ status: 413, body: { error_code: "APIGW.0201", error_msg: err.message, request_id: requestId } });
+    if (err instanceof BodyTooLarge)
+      send({
+        status: 413,
+        body: { error_code: "APIGW.0201", error_msg: err.message, request_id: requestId },
+      });
     return;
   }
 
@@ -156,10 +166,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     const routes = admin ? ADMIN_ROUTES : IMS_ROUTES;
     const { route, params } = findRoute(routes, method, path);
     if (!route) {
-      throw admin ? new EmulatorHttpError(404, { error: `No test route ${method} ${path}; see lib/emulator/admin-routes.ts.` }) : Gateway.noSuchApi();
+      throw admin
+        ? new EmulatorHttpError(404, {
+            error: `No test route ${method} ${path}; see lib/emulator/admin-routes.ts.`,
+          })
+        : Gateway.noSuchApi();
     }
     if (route.authenticated) {
-      credential = deps.credentials().authenticate(method, rawUrl, req.headers, body, deps.authNow(), core.behaviour());
+      credential = deps
+        .credentials()
+        .authenticate(method, rawUrl, req.headers, body, deps.authNow(), core.behaviour());
       if (route.action) requirePermission(credential, route.action);
     }
     const jobFailure = fault?.rule.jobFailure;

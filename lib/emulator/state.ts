@@ -9,9 +9,26 @@ import type { ListableImage } from "./image-list";
 import { applyPatch, checkPatchShape } from "./image-patch";
 import { jobStateAt } from "./job-model";
 import { Ims } from "./ims-errors";
-import { checkDescription, checkName, checkTagsToCreate, checkTagsToDelete, TAGS_PER_IMAGE_MAX } from "./rules";
+import {
+  checkDescription,
+  checkName,
+  checkTagsToCreate,
+  checkTagsToDelete,
+  TAGS_PER_IMAGE_MAX,
+} from "./rules";
 import { commonImageFields, resolveSeed } from "./seed";
-import type { EmulatedImage, EmulatedJob, EmulatorBehaviour, EmulatorSeed, ImageInfo, ImagePatch, ImageStatus, JobFailure, KmsKey, Tag } from "./types";
+import type {
+  EmulatedImage,
+  EmulatedJob,
+  EmulatorBehaviour,
+  EmulatorSeed,
+  ImageInfo,
+  ImagePatch,
+  ImageStatus,
+  JobFailure,
+  KmsKey,
+  Tag,
+} from "./types";
 
 export const COPY_JOB_TYPE = "imsCopyImageInRegionJob";
 export const COPY_CURRENT_TASK = "CopyImageInRegionTask:";
@@ -91,7 +108,8 @@ export class EmulatorState {
       if (record.finished) continue;
       const state = jobStateAt(this.timeline(record), now);
       const image = this.images.get(record.job.imageId);
-      const inProgress = image !== undefined && (image.info.status === "queued" || image.info.status === "saving");
+      const inProgress =
+        image !== undefined && (image.info.status === "queued" || image.info.status === "saving");
       if (state.status === "INIT" || state.status === "RUNNING") {
         if (inProgress) this.setStatus(image, state.status === "INIT" ? "queued" : "saving", now);
         continue;
@@ -120,7 +138,14 @@ export class EmulatorState {
 
   private timeline(record: JobRecord) {
     const { submittedAt, initMs, runMs, curve, failure } = record.job;
-    return { submittedAt, initMs, runMs, curve, failAtFraction: failure ? (failure.atFraction ?? 1) : undefined, rounding: this.behaviour().progressRounding };
+    return {
+      submittedAt,
+      initMs,
+      runMs,
+      curve,
+      failAtFraction: failure ? (failure.atFraction ?? 1) : undefined,
+      rounding: this.behaviour().progressRounding,
+    };
   }
 
   // ---------------------------------------------------------------- snapshots
@@ -149,7 +174,9 @@ export class EmulatorState {
 
   /** Images as the list API sees them (info and tags). */
   listable(): ListableImage[] {
-    return [...this.images.values()].filter((r) => this.visible(r)).map((r) => ({ info: clone(r.info), tags: clone(r.tags) }));
+    return [...this.images.values()]
+      .filter((r) => this.visible(r))
+      .map((r) => ({ info: clone(r.info), tags: clone(r.tags) }));
   }
 
   /** An image as the show API sees it. */
@@ -184,18 +211,22 @@ export class EmulatorState {
   /** Validates a copy body exactly as received (parsed JSON). */
   parseCopyBody(body: unknown): CopyRequest {
     if (body === undefined) throw Ims.emptyBody();
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw Ims.badFormat("The body must be a JSON object.");
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      throw Ims.badFormat("The body must be a JSON object.");
     const fields = body as Record<string, unknown>;
     if (this.behaviour().rejectUnknownCopyFields) {
       const unknown = Object.keys(fields).filter((k) => !COPY_BODY_FIELDS.includes(k));
       if (unknown.length > 0) {
-        throw Ims.badFormat(`Unknown field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the copy body accepts only ${COPY_BODY_FIELDS.join(", ")}.`);
+        throw Ims.badFormat(
+          `Unknown field(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the copy body accepts only ${COPY_BODY_FIELDS.join(", ")}.`,
+        );
       }
     }
     const name = checkName(fields.name);
     const description = fields.description === undefined ? undefined : checkDescription(fields.description);
     for (const key of ["cmk_id", "enterprise_project_id"]) {
-      if (fields[key] !== undefined && typeof fields[key] !== "string") throw Ims.badFormat(`"${key}" must be a string.`);
+      if (fields[key] !== undefined && typeof fields[key] !== "string")
+        throw Ims.badFormat(`"${key}" must be a string.`);
     }
     const cmkId = (fields.cmk_id as string | undefined) || undefined;
     const enterpriseProjectId = (fields.enterprise_project_id as string | undefined) || "0";
@@ -218,18 +249,42 @@ export class EmulatorState {
       if (!key) throw Ims.kmsKeyMissing(request.cmkId);
       if (key.state !== "enabled") throw Ims.kmsKeyDisabled(request.cmkId);
     }
-    if (!this.enterpriseProjects.has(request.enterpriseProjectId)) throw Ims.enterpriseProject(request.enterpriseProjectId);
+    if (!this.enterpriseProjects.has(request.enterpriseProjectId))
+      throw Ims.enterpriseProject(request.enterpriseProjectId);
     if (this.usedPrivateImages() >= b.imageQuota) throw Ims.quota(b.imageQuota);
-    const running = this.jobSnapshots(now).filter((j) => j.projectId === this.projectId && (j.status === "INIT" || j.status === "RUNNING")).length;
+    const running = this.jobSnapshots(now).filter(
+      (j) => j.projectId === this.projectId && (j.status === "INIT" || j.status === "RUNNING"),
+    ).length;
     if (running >= b.maxConcurrentCopyJobs) throw Ims.flowControl(b.maxConcurrentCopyJobs);
 
     const jobId = randomBytes(16).toString("hex");
     const imageId = randomUUID();
     const at = imageTime(now);
-    const sourceKey = typeof info.__system__cmkid === "string" && info.__system__cmkid !== "" ? info.__system__cmkid : undefined;
+    const sourceKey =
+      typeof info.__system__cmkid === "string" && info.__system__cmkid !== ""
+        ? info.__system__cmkid
+        : undefined;
     const cmk = request.cmkId ?? sourceKey;
     const copied: Record<string, unknown> = {};
-    for (const key of ["min_disk", "min_ram", "max_ram", "disk_format", "container_format", "virtual_env_type", "__os_type", "__os_bit", "__platform", "__os_version", "__image_size", "hw_firmware_type", "__support_kvm", "__support_xen", "__support_arm", "__support_amd", "__os_feature_list"]) {
+    for (const key of [
+      "min_disk",
+      "min_ram",
+      "max_ram",
+      "disk_format",
+      "container_format",
+      "virtual_env_type",
+      "__os_type",
+      "__os_bit",
+      "__platform",
+      "__os_version",
+      "__image_size",
+      "hw_firmware_type",
+      "__support_kvm",
+      "__support_xen",
+      "__support_arm",
+      "__support_amd",
+      "__os_feature_list",
+    ]) {
       if (info[key] !== undefined) copied[key] = clone(info[key]);
     }
     const newInfo = {
@@ -272,7 +327,10 @@ export class EmulatorState {
   }
 
   private usedPrivateImages(): number {
-    return [...this.images.values()].filter((r) => r.info.owner === this.projectId && r.info.__imagetype === "private" && r.info.status !== "deleted").length;
+    return [...this.images.values()].filter(
+      (r) =>
+        r.info.owner === this.projectId && r.info.__imagetype === "private" && r.info.status !== "deleted",
+    ).length;
   }
 
   quota(): { used: number; quota: number } {
@@ -290,8 +348,13 @@ export class EmulatorState {
     const state = jobStateAt(this.timeline(record), now);
     const finished = state.status === "SUCCESS" || state.status === "FAIL";
     const showImageId =
-      b.jobImageIdFrom === "init" || (b.jobImageIdFrom === "running" && state.status !== "INIT") || state.status === "SUCCESS";
-    const entities: Record<string, unknown> = { image_name: job.imageName, process_percent: state.processPercent };
+      b.jobImageIdFrom === "init" ||
+      (b.jobImageIdFrom === "running" && state.status !== "INIT") ||
+      state.status === "SUCCESS";
+    const entities: Record<string, unknown> = {
+      image_name: job.imageName,
+      process_percent: state.processPercent,
+    };
     if (!finished) entities.current_task = COPY_CURRENT_TASK;
     if (variant === "progress") entities.subJobId = jobId.split("").reverse().join("");
     if (showImageId) entities.image_id = job.imageId;
@@ -346,7 +409,8 @@ export class EmulatorState {
       return;
     }
     checkTagsToCreate(body.tags);
-    if (!this.behaviour().tagsBeforeActive && r.info.status !== "active") throw Ims.unavailable(id, r.info.status);
+    if (!this.behaviour().tagsBeforeActive && r.info.status !== "active")
+      throw Ims.unavailable(id, r.info.status);
     const merged = new Map(r.tags.map((t) => [t.key, t.value]));
     for (const t of body.tags) merged.set(t.key, t.value);
     if (merged.size > TAGS_PER_IMAGE_MAX) throw Ims.tagQuota(merged.size);
@@ -370,7 +434,6 @@ export class EmulatorState {
   }
 }
 
-
 const IMAGE_STATUSES: readonly ImageStatus[] = ["queued", "saving", "active", "killed", "deleted"];
 
 function checkImagePatch(patch: ImagePatch): void {
@@ -378,14 +441,26 @@ function checkImagePatch(patch: ImagePatch): void {
     throw new Error(`Image patch field "${field}" = ${JSON.stringify(value)} is invalid: ${rule}.`);
   };
   const known = ["status", "protected", "inUse", "tags", "attributes"];
-  for (const key of Object.keys(patch)) if (!known.includes(key)) bad(key, (patch as Record<string, unknown>)[key], `it is not patchable; use ${known.join(", ")}`);
-  if (patch.status !== undefined && !IMAGE_STATUSES.includes(patch.status)) bad("status", patch.status, `it must be one of ${IMAGE_STATUSES.join(", ")}`);
-  if (patch.protected !== undefined && typeof patch.protected !== "boolean") bad("protected", patch.protected, "it must be true or false");
-  if (patch.inUse !== undefined && typeof patch.inUse !== "boolean") bad("inUse", patch.inUse, "it must be true or false");
-  if (patch.tags !== undefined && (!Array.isArray(patch.tags) || patch.tags.some((t) => typeof t?.key !== "string" || typeof t?.value !== "string"))) {
+  for (const key of Object.keys(patch))
+    if (!known.includes(key))
+      bad(key, (patch as Record<string, unknown>)[key], `it is not patchable; use ${known.join(", ")}`);
+  if (patch.status !== undefined && !IMAGE_STATUSES.includes(patch.status))
+    bad("status", patch.status, `it must be one of ${IMAGE_STATUSES.join(", ")}`);
+  if (patch.protected !== undefined && typeof patch.protected !== "boolean")
+    bad("protected", patch.protected, "it must be true or false");
+  if (patch.inUse !== undefined && typeof patch.inUse !== "boolean")
+    bad("inUse", patch.inUse, "it must be true or false");
+  if (
+    patch.tags !== undefined &&
+    (!Array.isArray(patch.tags) ||
+      patch.tags.some((t) => typeof t?.key !== "string" || typeof t?.value !== "string"))
+  ) {
     bad("tags", patch.tags, 'it must be an array of {"key", "value"} strings');
   }
-  if (patch.attributes !== undefined && (typeof patch.attributes !== "object" || patch.attributes === null || Array.isArray(patch.attributes))) {
+  if (
+    patch.attributes !== undefined &&
+    (typeof patch.attributes !== "object" || patch.attributes === null || Array.isArray(patch.attributes))
+  ) {
     bad("attributes", patch.attributes, "it must be an object");
   }
 }

@@ -3,7 +3,14 @@
  * a usage problem; never exits, never prints.
  */
 import { parseArgs } from "util";
-import { checkDescription, checkEnterpriseProjectId, checkImageId, checkKmsKeyId, checkName, checkPositiveInteger } from "../shared/rules";
+import {
+  checkDescription,
+  checkEnterpriseProjectId,
+  checkImageId,
+  checkKmsKeyId,
+  checkName,
+  checkPositiveInteger,
+} from "../shared/rules";
 
 export const USAGE = `Usage:
   ims-image-copy copy --source IMAGE_ID --name NAME [--description TEXT] [--kms-key-id KEY_ID]
@@ -35,9 +42,15 @@ export type CliCommand =
       readonly json: boolean;
     }
   | { readonly kind: "status"; readonly jobId: string; readonly json: boolean }
-  | { readonly kind: "delete"; readonly imageId: string; readonly timeoutMinutes: number; readonly json: boolean };
+  | {
+      readonly kind: "delete";
+      readonly imageId: string;
+      readonly timeoutMinutes: number;
+      readonly json: boolean;
+    };
 
-export type ParseResult = { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly problem: string };
+export type ParseResult =
+  { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly problem: string };
 
 export const DEFAULT_COPY_TIMEOUT_MINUTES = 60;
 export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
@@ -89,11 +102,19 @@ export function parseCli(argv: readonly string[]): ParseResult {
       const problems = [
         prefixed("--source", values.source, checkImageId(values.source)),
         prefixed("--name", values.name, checkName(values.name)),
-        values.description === undefined ? undefined : prefixed("--description", values.description, checkDescription(values.description)),
-        values["kms-key-id"] === undefined ? undefined : prefixed("--kms-key-id", values["kms-key-id"], checkKmsKeyId(values["kms-key-id"])),
+        values.description === undefined
+          ? undefined
+          : prefixed("--description", values.description, checkDescription(values.description)),
+        values["kms-key-id"] === undefined
+          ? undefined
+          : prefixed("--kms-key-id", values["kms-key-id"], checkKmsKeyId(values["kms-key-id"])),
         values["enterprise-project-id"] === undefined
           ? undefined
-          : prefixed("--enterprise-project-id", values["enterprise-project-id"], checkEnterpriseProjectId(values["enterprise-project-id"])),
+          : prefixed(
+              "--enterprise-project-id",
+              values["enterprise-project-id"],
+              checkEnterpriseProjectId(values["enterprise-project-id"]),
+            ),
       ].filter((p): p is string => p !== undefined);
       if (problems.length > 0) return fail(problems.join("\n"));
       const timeout = timeoutOf(values["timeout-minutes"], DEFAULT_COPY_TIMEOUT_MINUTES);
@@ -114,7 +135,8 @@ export function parseCli(argv: readonly string[]): ParseResult {
     }
     case "status": {
       if (rest.length !== 1) return fail("status needs exactly one JOB_ID");
-      if (!JOB_ID.test(rest[0])) return fail(`JOB_ID "${rest[0]}" is invalid: a job ID is 32 lower-case hexadecimal characters`);
+      if (!JOB_ID.test(rest[0]))
+        return fail(`JOB_ID "${rest[0]}" is invalid: a job ID is 32 lower-case hexadecimal characters`);
       return { ok: true, command: { kind: "status", jobId: rest[0], json } };
     }
     case "delete": {

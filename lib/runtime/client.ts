@@ -4,12 +4,36 @@
  * blindly (see `copyImageInRegion`).
  */
 import axios from "axios";
-import { configFromEnv, DEBUG_ENV, resolveRetry, type ClientConfig, type ClientOptions, type ConfigOverrides, type RetryOptions } from "./config";
-import { flowControlExhausted, ImsApiError, invalidOption, manyProjectsForRegion, noProjectForRegion, unexpectedResponse } from "./errors";
+import {
+  configFromEnv,
+  DEBUG_ENV,
+  resolveRetry,
+  type ClientConfig,
+  type ClientOptions,
+  type ConfigOverrides,
+  type RetryOptions,
+} from "./config";
+import {
+  flowControlExhausted,
+  ImsApiError,
+  invalidOption,
+  manyProjectsForRegion,
+  noProjectForRegion,
+  unexpectedResponse,
+} from "./errors";
 import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
 import { loggerFromEnv, SILENT, type Logger } from "./log";
 import { exponentialDelay } from "./poll-strategy";
-import { abortedDuring, classifyFailure, flowControlDelayMs, isFlowControl, nextRetryDelay, retryIdempotent, withRetries, type RetryRuntime } from "./retry";
+import {
+  abortedDuring,
+  classifyFailure,
+  flowControlDelayMs,
+  isFlowControl,
+  nextRetryDelay,
+  retryIdempotent,
+  withRetries,
+  type RetryRuntime,
+} from "./retry";
 import type { QueryPair } from "./signer";
 import { realSleep, waitUntil, type WaitOutcome } from "./waiter";
 
@@ -96,21 +120,32 @@ function optString(x: unknown): string | undefined {
 }
 
 export function isNotFound(error: unknown): boolean {
-  return ImsApiError.isImsApiError(error) && error.kind === "http" && (error.status === 404 || NOT_FOUND_CODES.has(error.code ?? ""));
+  return (
+    ImsApiError.isImsApiError(error) &&
+    error.kind === "http" &&
+    (error.status === 404 || NOT_FOUND_CODES.has(error.code ?? ""))
+  );
 }
 
 /** Parses a ShowJob / ShowJobProgress body. */
 export function parseJob(data: unknown, operation: string, res: HttpResponse): Job {
-  if (!isObject(data) || typeof data.status !== "string" || data.status === "") throw unexpectedResponse(operation, res.status, res.requestId, "the job has no status");
+  if (!isObject(data) || typeof data.status !== "string" || data.status === "")
+    throw unexpectedResponse(operation, res.status, res.requestId, "the job has no status");
   const entities = isObject(data.entities) ? data.entities : {};
   const rawPercent = entities.process_percent;
-  const percent = typeof rawPercent === "number" ? rawPercent : typeof rawPercent === "string" && rawPercent.trim() !== "" ? Number(rawPercent) : undefined;
+  const percent =
+    typeof rawPercent === "number"
+      ? rawPercent
+      : typeof rawPercent === "string" && rawPercent.trim() !== ""
+        ? Number(rawPercent)
+        : undefined;
   const job: Job = {
     jobId: optString(data.job_id) ?? "",
     jobType: optString(data.job_type),
     status: data.status,
     imageId: optString(entities.image_id),
-    processPercent: percent !== undefined && Number.isFinite(percent) ? Math.min(1, Math.max(0, percent)) : undefined,
+    processPercent:
+      percent !== undefined && Number.isFinite(percent) ? Math.min(1, Math.max(0, percent)) : undefined,
     errorCode: typeof data.error_code === "string" ? data.error_code : null,
     failReason: typeof data.fail_reason === "string" ? data.fail_reason : null,
     beginTime: optString(data.begin_time),
@@ -121,14 +156,20 @@ export function parseJob(data: unknown, operation: string, res: HttpResponse): J
 }
 
 function parseImage(x: unknown, operation: string, res: HttpResponse): Image {
-  if (!isObject(x) || typeof x.id !== "string" || typeof x.status !== "string" || typeof x.name !== "string") {
+  if (
+    !isObject(x) ||
+    typeof x.id !== "string" ||
+    typeof x.status !== "string" ||
+    typeof x.name !== "string"
+  ) {
     throw unexpectedResponse(operation, res.status, res.requestId, "an image has no id, name or status");
   }
   return x as Image;
 }
 
 function parseImages(res: HttpResponse, operation: string): Image[] {
-  if (!isObject(res.data) || !Array.isArray(res.data.images)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "images" array');
+  if (!isObject(res.data) || !Array.isArray(res.data.images))
+    throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "images" array');
   return res.data.images.map((i) => parseImage(i, operation, res));
 }
 
@@ -141,7 +182,11 @@ export function parseImsTime(value: unknown): number | undefined {
 
 export class ImsClient {
   /** Reads credentials, region, project and endpoints from `env` (see `configFromEnv`). */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env, overrides?: ConfigOverrides, options: ClientOptions = {}): ImsClient {
+  static fromEnv(
+    env: NodeJS.ProcessEnv = process.env,
+    overrides?: ConfigOverrides,
+    options: ClientOptions = {},
+  ): ImsClient {
     const config = configFromEnv(env, overrides);
     return new ImsClient(config, { ...options, logger: options.logger ?? loggerFromEnv(env, DEBUG_ENV) });
   }
@@ -176,7 +221,12 @@ export class ImsClient {
   }
 
   /** Region, endpoints and (when configured) project ID; never the credentials. */
-  get settings(): { readonly region: string; readonly projectId?: string; readonly imsEndpoint: string; readonly iamEndpoint: string } {
+  get settings(): {
+    readonly region: string;
+    readonly projectId?: string;
+    readonly imsEndpoint: string;
+    readonly iamEndpoint: string;
+  } {
     const { region, projectId, imsEndpoint, iamEndpoint } = this.#config;
     return projectId ? { region, projectId, imsEndpoint, iamEndpoint } : { region, imsEndpoint, iamEndpoint };
   }
@@ -188,7 +238,8 @@ export class ImsClient {
       sleep: this.sleep,
       random: this.random,
       signal,
-      onRetry: (error, retry, delayMs) => this.logger.debug(`retry ${retry} in ${delayMs} ms after: ${(error as Error).message}`),
+      onRetry: (error, retry, delayMs) =>
+        this.logger.debug(`retry ${retry} in ${delayMs} ms after: ${(error as Error).message}`),
     };
   }
 
@@ -214,9 +265,19 @@ export class ImsClient {
 
   private async lookUpProject(): Promise<string> {
     const operation = "look up project";
-    const res = await this.call({ method: "GET", baseUrl: this.#config.iamEndpoint, path: "/v3/projects", query: [["name", this.#config.region]], operation });
-    if (!isObject(res.data) || !Array.isArray(res.data.projects)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "projects" array');
-    const ids = res.data.projects.filter(isObject).map((p) => optString(p.id)).filter((id): id is string => id !== undefined);
+    const res = await this.call({
+      method: "GET",
+      baseUrl: this.#config.iamEndpoint,
+      path: "/v3/projects",
+      query: [["name", this.#config.region]],
+      operation,
+    });
+    if (!isObject(res.data) || !Array.isArray(res.data.projects))
+      throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "projects" array');
+    const ids = res.data.projects
+      .filter(isObject)
+      .map((p) => optString(p.id))
+      .filter((id): id is string => id !== undefined);
     if (ids.length === 0) throw noProjectForRegion(this.#config.region, res.requestId);
     if (ids.length > 1) throw manyProjectsForRegion(this.#config.region, ids);
     return ids[0];
@@ -237,13 +298,18 @@ export class ImsClient {
    *   not found: resubmits, within the same budget. It looks once more at the first flow-control
    *   refusal after that (the refused slot may be taken by our own processed request).
    */
-  async copyImageInRegion(sourceImageId: string, body: CopyBody, opts: CopyOptions = {}): Promise<CopySubmission> {
+  async copyImageInRegion(
+    sourceImageId: string,
+    body: CopyBody,
+    opts: CopyOptions = {},
+  ): Promise<CopySubmission> {
     const operation = "copy image";
     const projectId = await this.projectId();
     const rt = this.runtime(opts.signal);
     const startedAt = this.now();
     const deadlineMs = opts.deadlineMs ?? this.retry.deadlineMs;
-    if (!Number.isFinite(deadlineMs) || deadlineMs < 0) throw invalidOption("deadlineMs", deadlineMs, "must be a finite number of milliseconds of at least 0");
+    if (!Number.isFinite(deadlineMs) || deadlineMs < 0)
+      throw invalidOption("deadlineMs", deadlineMs, "must be a finite number of milliseconds of at least 0");
     const deadlineAt = startedAt + deadlineMs;
     const req: HttpRequest = {
       method: "POST",
@@ -252,7 +318,10 @@ export class ImsClient {
       body,
       projectId,
       operation,
-      enterpriseProject: body.enterprise_project_id !== undefined && body.enterprise_project_id !== "" && body.enterprise_project_id !== "0",
+      enterpriseProject:
+        body.enterprise_project_id !== undefined &&
+        body.enterprise_project_id !== "" &&
+        body.enterprise_project_id !== "0",
       signal: opts.signal,
     };
     let sawAmbiguous = false;
@@ -267,7 +336,13 @@ export class ImsClient {
       try {
         const res = await this.transport.send(req);
         const jobId = isObject(res.data) ? optString(res.data.job_id) : undefined;
-        if (!jobId) throw unexpectedResponse(operation, res.status, res.requestId, 'the copy was accepted but the body has no "job_id"');
+        if (!jobId)
+          throw unexpectedResponse(
+            operation,
+            res.status,
+            res.requestId,
+            'the copy was accepted but the body has no "job_id"',
+          );
         return { jobId, adopted: false };
       } catch (error) {
         if (opts.signal?.aborted) throw error;
@@ -284,9 +359,18 @@ export class ImsClient {
           }
           const now = this.now();
           const delay = flowControlDelayMs(error, refusals, now, this.random, this.retry);
-          if (now + delay > deadlineAt) throw flowControlExhausted(error as ImsApiError, refusals, now - startedAt);
-          opts.onFlowControl?.({ error: error as ImsApiError, attempts: attempt, refusals, elapsedMs: now - startedAt, delayMs: delay });
-          this.logger.debug(`flow control: resubmitting in ${delay} ms (attempt ${attempt}, refusal ${refusals}) after: ${(error as Error).message}`);
+          if (now + delay > deadlineAt)
+            throw flowControlExhausted(error as ImsApiError, refusals, now - startedAt);
+          opts.onFlowControl?.({
+            error: error as ImsApiError,
+            attempts: attempt,
+            refusals,
+            elapsedMs: now - startedAt,
+            delayMs: delay,
+          });
+          this.logger.debug(
+            `flow control: resubmitting in ${delay} ms (attempt ${attempt}, refusal ${refusals}) after: ${(error as Error).message}`,
+          );
           await this.sleep(delay, opts.signal);
           if (opts.signal?.aborted) throw abortedDuring(error);
           continue;
@@ -326,7 +410,8 @@ export class ImsClient {
   async findCopy(sourceImageId: string, name: string, notBefore: number): Promise<Image | undefined> {
     const images = await this.listImages({ name });
     const candidates = images.filter((i) => {
-      if (i.name !== name || i.__originalimagename !== sourceImageId || DEAD_STATUSES.has(i.status)) return false;
+      if (i.name !== name || i.__originalimagename !== sourceImageId || DEAD_STATUSES.has(i.status))
+        return false;
       const created = parseImsTime(i.created_at);
       return created !== undefined && created >= notBefore - this.adoptionSkewMs;
     });
@@ -352,7 +437,12 @@ export class ImsClient {
   /** `GET /v2/cloudimages?id=`; undefined when the image does not exist. */
   async getImage(imageId: string): Promise<Image | undefined> {
     const operation = "get image";
-    const res = await this.ims({ method: "GET", path: "/v2/cloudimages", query: [["id", imageId]], operation });
+    const res = await this.ims({
+      method: "GET",
+      path: "/v2/cloudimages",
+      query: [["id", imageId]],
+      operation,
+    });
     return parseImages(res, operation).find((i) => i.id === imageId);
   }
 
@@ -360,9 +450,15 @@ export class ImsClient {
   async listImages(filter: Record<string, string>, opts: { pageSize?: number } = {}): Promise<Image[]> {
     const operation = "list images";
     const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw invalidOption("pageSize", pageSize, "must be an integer from 1 to 500");
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500)
+      throw invalidOption("pageSize", pageSize, "must be an integer from 1 to 500");
     for (const key of ["limit", "marker"]) {
-      if (key in filter) throw invalidOption(`filter.${key}`, filter[key], "is set by the paging itself; pass opts.pageSize instead");
+      if (key in filter)
+        throw invalidOption(
+          `filter.${key}`,
+          filter[key],
+          "is set by the paging itself; pass opts.pageSize instead",
+        );
     }
     const base: QueryPair[] = Object.entries(filter);
     const all: Image[] = [];
@@ -374,7 +470,13 @@ export class ImsClient {
       const res = await this.ims({ method: "GET", path: "/v2/cloudimages", query, operation });
       const page = parseImages(res, operation);
       for (const image of page) {
-        if (seen.has(image.id)) throw unexpectedResponse(operation, res.status, res.requestId, `image ${image.id} was listed twice while paging`);
+        if (seen.has(image.id))
+          throw unexpectedResponse(
+            operation,
+            res.status,
+            res.requestId,
+            `image ${image.id} was listed twice while paging`,
+          );
         seen.add(image.id);
         all.push(image);
       }
@@ -386,12 +488,14 @@ export class ImsClient {
   /** `PATCH /v2/cloudimages/{id}`; a `replace` refused with IMG.0035 (attribute absent) is retried as `add`, as the official provider does. */
   async updateImage(imageId: string, ops: PatchOp[]): Promise<Image> {
     const operation = "update image";
-    const send = (body: PatchOp[]): Promise<HttpResponse> => this.ims({ method: "PATCH", path: path`/v2/cloudimages/${imageId}`, body, operation });
+    const send = (body: PatchOp[]): Promise<HttpResponse> =>
+      this.ims({ method: "PATCH", path: path`/v2/cloudimages/${imageId}`, body, operation });
     let res: HttpResponse;
     try {
       res = await send(ops);
     } catch (error) {
-      const retryAsAdd = ImsApiError.isImsApiError(error) && error.code === "IMG.0035" && ops.some((o) => o.op === "replace");
+      const retryAsAdd =
+        ImsApiError.isImsApiError(error) && error.code === "IMG.0035" && ops.some((o) => o.op === "replace");
       if (!retryAsAdd) throw error;
       this.logger.debug(`IMG.0035 on replace: retrying as add`);
       res = await send(ops.map((o) => (o.op === "replace" ? { ...o, op: "add" as const } : o)));
@@ -403,9 +507,16 @@ export class ImsClient {
   async listTags(imageId: string): Promise<Tag[]> {
     const operation = "list tags";
     const projectId = await this.projectId();
-    const res = await this.ims({ method: "GET", path: path`/v2/${projectId}/images/${imageId}/tags`, operation });
-    if (!isObject(res.data) || !Array.isArray(res.data.tags)) throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "tags" array');
-    return res.data.tags.filter(isObject).map((t) => ({ key: String(t.key ?? ""), value: String(t.value ?? "") }));
+    const res = await this.ims({
+      method: "GET",
+      path: path`/v2/${projectId}/images/${imageId}/tags`,
+      operation,
+    });
+    if (!isObject(res.data) || !Array.isArray(res.data.tags))
+      throw unexpectedResponse(operation, res.status, res.requestId, 'the body has no "tags" array');
+    return res.data.tags
+      .filter(isObject)
+      .map((t) => ({ key: String(t.key ?? ""), value: String(t.value ?? "") }));
   }
 
   /** `POST /v2/{project_id}/images/{id}/tags/action` with `create` (adds or overwrites). */
@@ -418,10 +529,20 @@ export class ImsClient {
     await this.tagAction(imageId, "delete", tags, "delete tags");
   }
 
-  private async tagAction(imageId: string, action: "create" | "delete", tags: Tag[], operation: string): Promise<void> {
+  private async tagAction(
+    imageId: string,
+    action: "create" | "delete",
+    tags: Tag[],
+    operation: string,
+  ): Promise<void> {
     if (tags.length === 0) return;
     const projectId = await this.projectId();
-    await this.ims({ method: "POST", path: path`/v2/${projectId}/images/${imageId}/tags/action`, body: { action, tags: tags.map((t) => ({ key: t.key, value: t.value })) }, operation });
+    await this.ims({
+      method: "POST",
+      path: path`/v2/${projectId}/images/${imageId}/tags/action`,
+      body: { action, tags: tags.map((t) => ({ key: t.key, value: t.value })) },
+      operation,
+    });
   }
 
   /** `DELETE /v2/images/{id}`; "already-gone" when the service says it does not exist. */
@@ -436,11 +557,16 @@ export class ImsClient {
   }
 
   /** Polls `GET /v2/cloudimages?id=` until the image is no longer listed (or listed as deleted). */
-  waitImageDeleted(imageId: string, opts: { timeoutMs: number; signal?: AbortSignal; minDelayMs?: number; maxDelayMs?: number }): Promise<WaitOutcome<void>> {
+  waitImageDeleted(
+    imageId: string,
+    opts: { timeoutMs: number; signal?: AbortSignal; minDelayMs?: number; maxDelayMs?: number },
+  ): Promise<WaitOutcome<void>> {
     return waitUntil<void>({
       check: async () => {
         const image = await this.getImage(imageId);
-        return image === undefined || image.status === "deleted" ? { done: "success", value: undefined } : { done: false };
+        return image === undefined || image.status === "deleted"
+          ? { done: "success", value: undefined }
+          : { done: false };
       },
       delay: exponentialDelay({ minDelayMs: opts.minDelayMs ?? 1000, maxDelayMs: opts.maxDelayMs ?? 10_000 }),
       timeoutMs: opts.timeoutMs,

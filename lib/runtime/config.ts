@@ -5,7 +5,15 @@
 import type { AxiosInstance } from "axios";
 import { CredentialEnv } from "../shared/constants";
 import type { AkSkCredentials } from "./signer";
-import { insecureEndpoint, invalidEndpoint, invalidOption, invalidProjectId, invalidRegion, missingCredential, missingRegion } from "./errors";
+import {
+  insecureEndpoint,
+  invalidEndpoint,
+  invalidOption,
+  invalidProjectId,
+  invalidRegion,
+  missingCredential,
+  missingRegion,
+} from "./errors";
 import type { Logger } from "./log";
 
 /** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
@@ -51,7 +59,13 @@ export interface RetryOptions {
   readonly flowControlMaxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { baseDelayMs: 1000, maxDelayMs: 30_000, deadlineMs: 180_000, maxAttempts: 8, flowControlMaxDelayMs: 8000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  deadlineMs: 180_000,
+  maxAttempts: 8,
+  flowControlMaxDelayMs: 8000,
+};
 
 export interface ClientOptions {
   /** Axios instance to send requests with. @default - a new instance (`axios.create()`) */
@@ -109,11 +123,18 @@ export function normalizeEndpoint(variable: string, value: string, env: NodeJS.P
   try {
     url = new URL(value);
   } catch {
-    throw invalidEndpoint(variable, value, "it is not an absolute URL such as https://ims.cn-north-4.myhuaweicloud.com");
+    throw invalidEndpoint(
+      variable,
+      value,
+      "it is not an absolute URL such as https://ims.cn-north-4.myhuaweicloud.com",
+    );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidEndpoint(variable, value, "only https:// (or http:// to a loopback emulator) is supported");
-  if (url.username || url.password) throw invalidEndpoint(variable, value, "it must not contain a user name or password");
-  if (url.search || url.hash) throw invalidEndpoint(variable, value, "it must not contain a query or fragment");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalidEndpoint(variable, value, "only https:// (or http:// to a loopback emulator) is supported");
+  if (url.username || url.password)
+    throw invalidEndpoint(variable, value, "it must not contain a user name or password");
+  if (url.search || url.hash)
+    throw invalidEndpoint(variable, value, "it must not contain a query or fragment");
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && env[ALLOW_INSECURE_HTTP_ENV] !== "1") {
     throw insecureEndpoint(variable, value, ALLOW_INSECURE_HTTP_ENV);
   }
@@ -128,7 +149,10 @@ export function normalizeEndpoint(variable: string, value: string, env: NodeJS.P
  * IAM defaults to the same URL; otherwise IAM keeps its public default, so a private IMS
  * endpoint never silently receives IAM calls.
  */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): ClientConfig {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+): ClientConfig {
   const accessKey = firstOf(env, CredentialEnv.ACCESS_KEY);
   if (!accessKey) throw missingCredential("access key", CredentialEnv.ACCESS_KEY);
   const secretKey = firstOf(env, CredentialEnv.SECRET_KEY);
@@ -139,21 +163,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: C
   if (!region) throw missingRegion();
   if (!REGION.test(region)) throw invalidRegion(region);
 
-  const projectSource = overrides.projectId !== undefined ? "the explicit project ID" : CredentialEnv.PROJECT_ID[0];
+  const projectSource =
+    overrides.projectId !== undefined ? "the explicit project ID" : CredentialEnv.PROJECT_ID[0];
   const projectId = overrides.projectId ?? firstOf(env, CredentialEnv.PROJECT_ID);
-  if (projectId !== undefined && !PROJECT_ID.test(projectId)) throw invalidProjectId(projectId, projectSource);
+  if (projectId !== undefined && !PROJECT_ID.test(projectId))
+    throw invalidProjectId(projectId, projectSource);
 
   const imsRaw = overrides.imsEndpoint ?? firstOf(env, CredentialEnv.IMS_ENDPOINT);
   const imsVar = overrides.imsEndpoint !== undefined ? "The IMS endpoint" : CredentialEnv.IMS_ENDPOINT[0];
-  const imsEndpoint = imsRaw !== undefined ? normalizeEndpoint(imsVar, imsRaw, env) : `https://ims.${region}.myhuaweicloud.com`;
+  const imsEndpoint =
+    imsRaw !== undefined ? normalizeEndpoint(imsVar, imsRaw, env) : `https://ims.${region}.myhuaweicloud.com`;
   const iamRaw = firstOf(env, CredentialEnv.IAM_ENDPOINT);
   let iamEndpoint: string;
   if (iamRaw !== undefined) iamEndpoint = normalizeEndpoint(CredentialEnv.IAM_ENDPOINT[0], iamRaw, env);
   else if (imsRaw !== undefined && isLoopbackHost(new URL(imsEndpoint).hostname)) iamEndpoint = imsEndpoint;
   else iamEndpoint = `https://iam.${region}.myhuaweicloud.com`;
 
-  const credentials: AkSkCredentials = securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
-  return projectId ? { region, projectId, imsEndpoint, iamEndpoint, credentials } : { region, imsEndpoint, iamEndpoint, credentials };
+  const credentials: AkSkCredentials = securityToken
+    ? { accessKey, secretKey, securityToken }
+    : { accessKey, secretKey };
+  return projectId
+    ? { region, projectId, imsEndpoint, iamEndpoint, credentials }
+    : { region, imsEndpoint, iamEndpoint, credentials };
 }
 
 /** Validates client options, naming the bad value. */
@@ -163,13 +194,23 @@ export function resolveRetry(retry: Partial<RetryOptions> | undefined): RetryOpt
   positive("retry.maxDelayMs", r.maxDelayMs, true);
   positive("retry.deadlineMs", r.deadlineMs, true);
   positive("retry.flowControlMaxDelayMs", r.flowControlMaxDelayMs);
-  if (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 1) throw invalidOption("retry.maxAttempts", r.maxAttempts, "must be an integer of at least 1");
-  if (r.maxDelayMs < r.baseDelayMs) throw invalidOption("retry.maxDelayMs", r.maxDelayMs, `must be at least retry.baseDelayMs [${r.baseDelayMs}]`);
+  if (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 1)
+    throw invalidOption("retry.maxAttempts", r.maxAttempts, "must be an integer of at least 1");
+  if (r.maxDelayMs < r.baseDelayMs)
+    throw invalidOption(
+      "retry.maxDelayMs",
+      r.maxDelayMs,
+      `must be at least retry.baseDelayMs [${r.baseDelayMs}]`,
+    );
   return r;
 }
 
 export function positive(name: string, value: number, allowZero = false): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw invalidOption(name, value, allowZero ? "must be a finite number of at least 0" : "must be a finite number greater than 0");
+    throw invalidOption(
+      name,
+      value,
+      allowZero ? "must be a finite number of at least 0" : "must be a finite number greater than 0",
+    );
   }
 }

@@ -3,7 +3,14 @@
  * image is known, for the image to become active). Failed jobs leave no partial image behind.
  */
 import type { CopyBody, CopySubmission, Image, ImsClient, Job } from "./client";
-import { imageKilled, invalidOption, jobFailed, unexpectedResponse, waitAborted, waitTimedOut } from "./errors";
+import {
+  imageKilled,
+  invalidOption,
+  jobFailed,
+  unexpectedResponse,
+  waitAborted,
+  waitTimedOut,
+} from "./errors";
 import { isNotFound } from "./client";
 import { progressPredictingDelay, type DelayStrategy } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
@@ -50,7 +57,9 @@ export interface CopyResult {
   readonly adopted: boolean;
 }
 
-export type ResumeTarget = { readonly jobId: string; readonly imageId?: string } | { readonly jobId?: undefined; readonly imageId: string };
+export type ResumeTarget =
+  | { readonly jobId: string; readonly imageId?: string }
+  | { readonly jobId?: undefined; readonly imageId: string };
 
 /** IMS job IDs are 32 hexadecimal characters; image IDs are UUIDs. */
 const JOB_ID = /^[0-9a-f]{32}$/;
@@ -61,22 +70,33 @@ export function resumeTargetOf(id: string): ResumeTarget {
   const lower = id.toLowerCase();
   if (JOB_ID.test(lower)) return { jobId: id };
   if (IMAGE_ID.test(lower)) return { imageId: id };
-  throw invalidOption("id", JSON.stringify(id), "must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID)");
+  throw invalidOption(
+    "id",
+    JSON.stringify(id),
+    "must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID)",
+  );
 }
 
 function delayOf(poll: PollTuning | undefined): DelayStrategy {
-  return poll?.delay ? poll.delay() : progressPredictingDelay({ minDelayMs: poll?.minDelayMs, maxDelayMs: poll?.maxDelayMs });
+  return poll?.delay
+    ? poll.delay()
+    : progressPredictingDelay({ minDelayMs: poll?.minDelayMs, maxDelayMs: poll?.maxDelayMs });
 }
 
 function requireTimeout(timeoutMs: number): void {
-  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) throw invalidOption("timeoutMs", timeoutMs, "must be a finite number of milliseconds greater than 0");
+  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw invalidOption("timeoutMs", timeoutMs, "must be a finite number of milliseconds greater than 0");
 }
 
 /**
  * Polls the job (`GET /v1/cloudimages/job/{id}`, which reports `process_percent`; falls back to
  * `GET /v1/{project_id}/jobs/{id}` if that route is missing) until SUCCESS or FAIL.
  */
-export function waitForJob(client: ImsClient, jobId: string, opts: WaitCopyOptions): Promise<WaitOutcome<Job>> {
+export function waitForJob(
+  client: ImsClient,
+  jobId: string,
+  opts: WaitCopyOptions,
+): Promise<WaitOutcome<Job>> {
   requireTimeout(opts.timeoutMs);
   let useProgressRoute = true;
   const fetchJob = async (): Promise<Job> => {
@@ -97,7 +117,15 @@ export function waitForJob(client: ImsClient, jobId: string, opts: WaitCopyOptio
       if (job.status === "FAIL") return { done: "failure", value: job };
       return { done: false, value: job, progress: job.processPercent };
     },
-    onProgress: (p) => opts.onProgress?.({ jobId, imageId: p.value?.imageId, status: p.value?.status, percent: p.progress, attempt: p.attempt, elapsedMs: p.elapsedMs }),
+    onProgress: (p) =>
+      opts.onProgress?.({
+        jobId,
+        imageId: p.value?.imageId,
+        status: p.value?.status,
+        percent: p.progress,
+        attempt: p.attempt,
+        elapsedMs: p.elapsedMs,
+      }),
     delay: delayOf(opts.poll),
     timeoutMs: opts.timeoutMs,
     now: client.now,
@@ -107,7 +135,11 @@ export function waitForJob(client: ImsClient, jobId: string, opts: WaitCopyOptio
 }
 
 /** Polls the image until `active` (success) or `killed` / `deleted` / gone (failure). */
-export function waitForImageActive(client: ImsClient, imageId: string, opts: WaitCopyOptions): Promise<WaitOutcome<Image | undefined>> {
+export function waitForImageActive(
+  client: ImsClient,
+  imageId: string,
+  opts: WaitCopyOptions,
+): Promise<WaitOutcome<Image | undefined>> {
   requireTimeout(opts.timeoutMs);
   return waitUntil<Image | undefined>({
     check: async () => {
@@ -117,7 +149,8 @@ export function waitForImageActive(client: ImsClient, imageId: string, opts: Wai
       if (image.status === "killed" || image.status === "deleted") return { done: "failure", value: image };
       return { done: false, value: image };
     },
-    onProgress: (p) => opts.onProgress?.({ imageId, status: p.value?.status, attempt: p.attempt, elapsedMs: p.elapsedMs }),
+    onProgress: (p) =>
+      opts.onProgress?.({ imageId, status: p.value?.status, attempt: p.attempt, elapsedMs: p.elapsedMs }),
     delay: delayOf(opts.poll),
     timeoutMs: opts.timeoutMs,
     now: client.now,
@@ -126,7 +159,8 @@ export function waitForImageActive(client: ImsClient, imageId: string, opts: Wai
   });
 }
 
-type Cleanup = { readonly state: "deleted" | "none" } | { readonly state: "delete-failed"; readonly reason: string };
+type Cleanup =
+  { readonly state: "deleted" | "none" } | { readonly state: "delete-failed"; readonly reason: string };
 
 /** Deletes a failed copy's image. A failure to delete is reported in the job-failure message (the job failure stays the main error). */
 async function removeFailedImage(client: ImsClient, imageId: string | undefined): Promise<Cleanup> {
@@ -147,7 +181,11 @@ async function removeFailedImage(client: ImsClient, imageId: string | undefined)
  * characters) or an image ID (a UUID). Throws `JobFailedError` (after deleting the
  * failed copy's image), `WaitTimeoutError` or `WaitAbortedError`.
  */
-export async function resumeWait(client: ImsClient, what: ResumeTarget | string, opts: WaitCopyOptions): Promise<CopyResult> {
+export async function resumeWait(
+  client: ImsClient,
+  what: ResumeTarget | string,
+  opts: WaitCopyOptions,
+): Promise<CopyResult> {
   const target = typeof what === "string" ? resumeTargetOf(what) : what;
   if (target.jobId) {
     let lastImageId = target.imageId;
@@ -161,17 +199,35 @@ export async function resumeWait(client: ImsClient, what: ResumeTarget | string,
     switch (outcome.state) {
       case "success": {
         const imageId = outcome.value.imageId ?? lastImageId;
-        if (!imageId) throw unexpectedResponse("show job", 200, undefined, `job ${target.jobId} succeeded but names no image (entities.image_id)`);
+        if (!imageId)
+          throw unexpectedResponse(
+            "show job",
+            200,
+            undefined,
+            `job ${target.jobId} succeeded but names no image (entities.image_id)`,
+          );
         return { imageId, jobId: target.jobId, adopted: false };
       }
       case "failure": {
         const job = outcome.value;
         const imageId = job.imageId ?? lastImageId;
         const cleanup = await removeFailedImage(client, imageId);
-        throw jobFailed(target.jobId, job.errorCode ?? undefined, job.failReason ?? undefined, imageId, cleanup.state, cleanup.state === "delete-failed" ? cleanup.reason : undefined);
+        throw jobFailed(
+          target.jobId,
+          job.errorCode ?? undefined,
+          job.failReason ?? undefined,
+          imageId,
+          cleanup.state,
+          cleanup.state === "delete-failed" ? cleanup.reason : undefined,
+        );
       }
       case "timeout":
-        throw waitTimedOut("the copy job", target.jobId, outcome.last?.imageId ?? lastImageId, opts.timeoutMs);
+        throw waitTimedOut(
+          "the copy job",
+          target.jobId,
+          outcome.last?.imageId ?? lastImageId,
+          opts.timeoutMs,
+        );
       case "aborted":
         throw waitAborted("the copy job", target.jobId, outcome.last?.imageId ?? lastImageId);
     }
@@ -197,11 +253,22 @@ export async function resumeWait(client: ImsClient, what: ResumeTarget | string,
 export async function copyImageAndWait(client: ImsClient, opts: CopyAndWaitOptions): Promise<CopyResult> {
   requireTimeout(opts.timeoutMs);
   const started = client.now();
-  const submission = await client.copyImageInRegion(opts.sourceImageId, opts.body, { signal: opts.signal, deadlineMs: opts.timeoutMs });
+  const submission = await client.copyImageInRegion(opts.sourceImageId, opts.body, {
+    signal: opts.signal,
+    deadlineMs: opts.timeoutMs,
+  });
   await opts.onSubmitted?.(submission);
   const remaining = Math.max(1, opts.timeoutMs - (client.now() - started));
-  const target: ResumeTarget = submission.jobId ? { jobId: submission.jobId } : { imageId: submission.imageId ?? "" };
-  if (!target.jobId && !target.imageId) throw unexpectedResponse("copy image", 200, undefined, "the submission returned neither a job nor an image");
+  const target: ResumeTarget = submission.jobId
+    ? { jobId: submission.jobId }
+    : { imageId: submission.imageId ?? "" };
+  if (!target.jobId && !target.imageId)
+    throw unexpectedResponse(
+      "copy image",
+      200,
+      undefined,
+      "the submission returned neither a job nor an image",
+    );
   const result = await resumeWait(client, target, { ...opts, timeoutMs: remaining });
   return submission.adopted ? { ...result, adopted: true } : result;
 }

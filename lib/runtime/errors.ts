@@ -74,7 +74,7 @@ function formatApiMessage(d: ImsApiErrorDetails): string {
   const what =
     d.kind === "http"
       ? `HTTP ${d.status}${d.code ? ` ${d.code}` : ""}${d.serviceMessage ? `: ${d.serviceMessage}` : ""}`
-      : d.serviceMessage ?? d.kind;
+      : (d.serviceMessage ?? d.kind);
   const id = d.requestId ? ` (request ID ${d.requestId})` : "";
   const hint = d.hint ? `. ${d.hint}` : "";
   return `IMS ${d.operation} failed: ${what}${id}${hint}`;
@@ -131,19 +131,27 @@ export class WaitAbortedError extends Error {
 const either = (names: readonly string[]): string => names.join(" or ");
 
 export function missingCredential(which: "access key" | "secret key", names: readonly string[]): ConfigError {
-  return new ConfigError(`No Huawei Cloud ${which} found: set ${either(names)} in the environment of the command that runs the copy (for example the shell that runs "terraform apply").`);
+  return new ConfigError(
+    `No Huawei Cloud ${which} found: set ${either(names)} in the environment of the command that runs the copy (for example the shell that runs "terraform apply").`,
+  );
 }
 
 export function missingRegion(): ConfigError {
-  return new ConfigError(`No region given: set ${either(CredentialEnv.REGION)} (for example cn-north-4) or pass the region explicitly.`);
+  return new ConfigError(
+    `No region given: set ${either(CredentialEnv.REGION)} (for example cn-north-4) or pass the region explicitly.`,
+  );
 }
 
 export function invalidRegion(value: string): ConfigError {
-  return new ConfigError(`Region "${value}" is invalid: use a region ID of lower-case letters, digits and dashes, such as cn-north-4.`);
+  return new ConfigError(
+    `Region "${value}" is invalid: use a region ID of lower-case letters, digits and dashes, such as cn-north-4.`,
+  );
 }
 
 export function invalidProjectId(value: string, source: string): ConfigError {
-  return new ConfigError(`Project ID "${value}" from ${source} is invalid: it must be 32 hexadecimal characters (see "My Credentials" > "API Credentials" in the console).`);
+  return new ConfigError(
+    `Project ID "${value}" from ${source} is invalid: it must be 32 hexadecimal characters (see "My Credentials" > "API Credentials" in the console).`,
+  );
 }
 
 export function invalidEndpoint(variable: string, value: string, reason: string): ConfigError {
@@ -162,11 +170,15 @@ export function invalidOption(name: string, value: unknown, rule: string): Confi
 
 export function noProjectForRegion(region: string, requestId?: string): ConfigError {
   const id = requestId ? ` (request ID ${requestId})` : "";
-  return new ConfigError(`IAM returned no project named "${region}"${id}: check ${either(CredentialEnv.REGION)}, or set ${either(CredentialEnv.PROJECT_ID)} to the project ID.`);
+  return new ConfigError(
+    `IAM returned no project named "${region}"${id}: check ${either(CredentialEnv.REGION)}, or set ${either(CredentialEnv.PROJECT_ID)} to the project ID.`,
+  );
 }
 
 export function manyProjectsForRegion(region: string, ids: readonly string[]): ConfigError {
-  return new ConfigError(`IAM returned ${ids.length} projects named "${region}" (${ids.join(", ")}): set ${either(CredentialEnv.PROJECT_ID)} to the one to use.`);
+  return new ConfigError(
+    `IAM returned ${ids.length} projects named "${region}" (${ids.join(", ")}): set ${either(CredentialEnv.PROJECT_ID)} to the one to use.`,
+  );
 }
 
 // ---------------------------------------------------------------- API errors
@@ -204,23 +216,33 @@ export function hintFor(ctx: HintContext): string | undefined {
   }
   if (ctx.status === 403 || code === "IMG.0026" || code === "IMG.0161") {
     if (ctx.operation === "copy image") {
-      const ep = ctx.enterpriseProject ? ` and "ims:serverImages:create" (needed when an enterprise project is set)` : "";
+      const ep = ctx.enterpriseProject
+        ? ` and "ims:serverImages:create" (needed when an enterprise project is set)`
+        : "";
       return `The credentials lack permission: grant the IAM action "ims:images:copy"${ep} to the user or agency`;
     }
     const action = ACTION_FOR[ctx.operation];
-    return action ? `The credentials lack permission: grant the IAM action "${action}" to the user or agency` : "The credentials lack permission for this call: check the IAM policies of the user or agency";
+    return action
+      ? `The credentials lack permission: grant the IAM action "${action}" to the user or agency`
+      : "The credentials lack permission for this call: check the IAM policies of the user or agency";
   }
-  if (code.startsWith("APIGW.0308") || ctx.status === 429) return "The API gateway throttled the request: wait a minute and run again, or run fewer copies at once";
+  if (code.startsWith("APIGW.0308") || ctx.status === 429)
+    return "The API gateway throttled the request: wait a minute and run again, or run fewer copies at once";
   if (ctx.status === 404) return "The resource does not exist (check the ID and the region)";
-  if (ctx.status !== undefined && ctx.status >= 500) return "The service had an internal error: run again later; if it persists, contact Huawei Cloud support with the request ID";
+  if (ctx.status !== undefined && ctx.status >= 500)
+    return "The service had an internal error: run again later; if it persists, contact Huawei Cloud support with the request ID";
   return undefined;
 }
 
-const NOT_FOUND = "The image does not exist in this region and project: check the source image ID, the region and the project";
-const KMS = "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)";
+const NOT_FOUND =
+  "The image does not exist in this region and project: check the source image ID, the region and the project";
+const KMS =
+  "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)";
 const CODE_HINTS: Readonly<Record<string, string>> = {
-  "IMG.0060": "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
-  "IMG.0015": "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+  "IMG.0060":
+    "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
+  "IMG.0015":
+    "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
   "IMG.0116": "An image may carry at most 10 tags: remove some tags",
   "IMG.0115": "A tag key or value is invalid: keys are 1-36 characters, values 0-43",
   "IMG.0027": NOT_FOUND,
@@ -238,8 +260,10 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0187": "KMS throttled the request: wait and run again",
   "IMG.0096": "The KMS key must differ from the source image's key: choose another key or omit it",
   "IMG.0154": "The enterprise project service could not be reached: run again later",
-  "IMG.0155": "The enterprise project ID is invalid: use \"0\" (default) or the UUID of an enterprise project you can use",
-  "IMG.0156": "The image could not be put in the enterprise project: check that the project exists and that you may use it",
+  "IMG.0155":
+    'The enterprise project ID is invalid: use "0" (default) or the UUID of an enterprise project you can use',
+  "IMG.0156":
+    "The image could not be put in the enterprise project: check that the project exists and that you may use it",
   "IMG.0130": "Full-ECS (whole) images cannot be copied within a region: copy a system-disk image instead",
   "IMG.0167": "Images created from ISO files cannot be copied within a region",
   "IMG.0046": "The source image is not usable yet: wait until its status is active (Normal), then run again",
@@ -251,7 +275,8 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0047": "Only the image's owner can do this",
   "IMG.0106": "The image belongs to another tenant: only its owner can copy it",
   "IMG.0009": "An image with this name already exists: choose another name",
-  "IMG.0105": "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
+  "IMG.0105":
+    "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
 };
 
 /** Extracts `{code, message}` from either error body shape (IMS `{"error":{...}}` or gateway `{"error_code","error_msg"}`). */
@@ -266,7 +291,13 @@ export function parseErrorBody(body: unknown): { code?: string; message?: string
   return { code: str(b.error_code) ?? str(b.code), message: str(b.error_msg) ?? str(b.message) };
 }
 
-export function httpError(operation: string, status: number, body: unknown, requestId: string | undefined, extra?: { enterpriseProject?: boolean; retryAfter?: string }): ImsApiError {
+export function httpError(
+  operation: string,
+  status: number,
+  body: unknown,
+  requestId: string | undefined,
+  extra?: { enterpriseProject?: boolean; retryAfter?: string },
+): ImsApiError {
   const { code, message } = parseErrorBody(body);
   return new ImsApiError({
     kind: "http",
@@ -324,7 +355,12 @@ export function requestTimeout(operation: string, url: string, timeoutMs: number
   });
 }
 
-export function responseNotJson(operation: string, status: number, requestId: string | undefined, snippet: string): ImsApiError {
+export function responseNotJson(
+  operation: string,
+  status: number,
+  requestId: string | undefined,
+  snippet: string,
+): ImsApiError {
   return new ImsApiError({
     kind: "invalid-response",
     operation,
@@ -335,7 +371,11 @@ export function responseNotJson(operation: string, status: number, requestId: st
   });
 }
 
-export function responseTooLarge(operation: string, status: number | undefined, limitBytes: number): ImsApiError {
+export function responseTooLarge(
+  operation: string,
+  status: number | undefined,
+  limitBytes: number,
+): ImsApiError {
   return new ImsApiError({
     kind: "invalid-response",
     operation,
@@ -345,8 +385,20 @@ export function responseTooLarge(operation: string, status: number | undefined, 
   });
 }
 
-export function unexpectedResponse(operation: string, status: number, requestId: string | undefined, what: string): ImsApiError {
-  return new ImsApiError({ kind: "invalid-response", operation, status, requestId, serviceMessage: what, hint: "This looks like an API change or a faulty proxy; please report it with the request ID" });
+export function unexpectedResponse(
+  operation: string,
+  status: number,
+  requestId: string | undefined,
+  what: string,
+): ImsApiError {
+  return new ImsApiError({
+    kind: "invalid-response",
+    operation,
+    status,
+    requestId,
+    serviceMessage: what,
+    hint: "This looks like an API change or a faulty proxy; please report it with the request ID",
+  });
 }
 
 // ---------------------------------------------------------------- jobs and waits
@@ -369,7 +421,13 @@ export function jobFailed(
       : cleanup === "delete-failed"
         ? ` Its partial image ${imageId} could not be deleted${cleanupError ? ` (${cleanupError})` : ""}: delete it by hand.`
         : "";
-  return new JobFailedError(`IMS copy job ${jobId} failed${code}${reason}.${cleaned}${hint ? ` ${hint}.` : ""}`, jobId, errorCode, failReason, imageId);
+  return new JobFailedError(
+    `IMS copy job ${jobId} failed${code}${reason}.${cleaned}${hint ? ` ${hint}.` : ""}`,
+    jobId,
+    errorCode,
+    failReason,
+    imageId,
+  );
 }
 
 function describeTarget(jobId: string | undefined, imageId: string | undefined): string {
@@ -379,7 +437,12 @@ function describeTarget(jobId: string | undefined, imageId: string | undefined):
   return parts.length ? parts.join(", ") : "the copy";
 }
 
-export function waitTimedOut(what: string, jobId: string | undefined, imageId: string | undefined, timeoutMs: number): WaitTimeoutError {
+export function waitTimedOut(
+  what: string,
+  jobId: string | undefined,
+  imageId: string | undefined,
+  timeoutMs: number,
+): WaitTimeoutError {
   return new WaitTimeoutError(
     `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what} (${describeTarget(jobId, imageId)}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     jobId,
@@ -387,19 +450,41 @@ export function waitTimedOut(what: string, jobId: string | undefined, imageId: s
   );
 }
 
-export function waitAborted(what: string, jobId: string | undefined, imageId: string | undefined): WaitAbortedError {
-  return new WaitAbortedError(`Interrupted while waiting for ${what} (${describeTarget(jobId, imageId)}); the copy continues in the cloud. Running again resumes the wait.`, jobId, imageId);
+export function waitAborted(
+  what: string,
+  jobId: string | undefined,
+  imageId: string | undefined,
+): WaitAbortedError {
+  return new WaitAbortedError(
+    `Interrupted while waiting for ${what} (${describeTarget(jobId, imageId)}); the copy continues in the cloud. Running again resumes the wait.`,
+    jobId,
+    imageId,
+  );
 }
 
 /** An adopted copy (no job known) ended `killed`/`deleted`, or vanished; `deleted` tells whether its leftover was removed. */
 export function imageKilled(imageId: string, status: string | undefined, deleted = false): JobFailedError {
   const what = status ? `ended in status "${status}"` : "disappeared";
-  const cleaned = deleted ? " It was deleted." : status === "killed" ? " It could not be deleted: delete it by hand." : "";
-  return new JobFailedError(`The copied image ${imageId} ${what} before becoming active, so the copy failed.${cleaned} Run again to copy again.`, "", undefined, `image ${status ?? "gone"}`, imageId);
+  const cleaned = deleted
+    ? " It was deleted."
+    : status === "killed"
+      ? " It could not be deleted: delete it by hand."
+      : "";
+  return new JobFailedError(
+    `The copied image ${imageId} ${what} before becoming active, so the copy failed.${cleaned} Run again to copy again.`,
+    "",
+    undefined,
+    `image ${status ?? "gone"}`,
+    imageId,
+  );
 }
 
 export function imageDeleteTimedOut(imageId: string, timeoutMs: number): WaitTimeoutError {
-  return new WaitTimeoutError(`Image ${imageId} was still listed ${Math.round(timeoutMs / 1000)} s after it was deleted; run again to keep waiting, or check it in the console.`, undefined, imageId);
+  return new WaitTimeoutError(
+    `Image ${imageId} was still listed ${Math.round(timeoutMs / 1000)} s after it was deleted; run again to keep waiting, or check it in the console.`,
+    undefined,
+    imageId,
+  );
 }
 
 /** Exit code of the runtime/CLI for an error (see `ExitCode`). */
@@ -431,5 +516,9 @@ export function exitCodeFor(error: unknown): number {
 
 /** The caller's AbortSignal fired during a request. */
 export function requestAborted(operation: string): WaitAbortedError {
-  return new WaitAbortedError(`Interrupted during IMS ${operation}; running again resumes.`, undefined, undefined);
+  return new WaitAbortedError(
+    `Interrupted during IMS ${operation}; running again resumes.`,
+    undefined,
+    undefined,
+  );
 }

@@ -3,7 +3,16 @@
  * it was given, and turns the answer into parsed JSON or an `ImsApiError`. No retries here.
  */
 import type { AxiosInstance, AxiosResponse } from "axios";
-import { connectError, httpError, networkError, requestAborted, requestTimeout, responseNotJson, responseTooLarge, tlsError } from "./errors";
+import {
+  connectError,
+  httpError,
+  networkError,
+  requestAborted,
+  requestTimeout,
+  responseNotJson,
+  responseTooLarge,
+  tlsError,
+} from "./errors";
 import { redactHeaders, type Logger } from "./log";
 import { escape, signRequest, type AkSkCredentials, type QueryPair } from "./signer";
 
@@ -92,13 +101,22 @@ export class HttpTransport {
     if (bodyText !== undefined) toSign["Content-Type"] = JSON_CONTENT_TYPE;
     if (req.projectId) toSign["X-Project-Id"] = req.projectId;
     const { headers } = signRequest(
-      { method: req.method, host: url.host, path: url.pathname, query: req.query, headers: toSign, body: bodyText },
+      {
+        method: req.method,
+        host: url.host,
+        path: url.pathname,
+        query: req.query,
+        headers: toSign,
+        body: bodyText,
+      },
       this.#options.credentials,
       new Date(this.#options.signingClock()),
     );
     const target = `${req.method} ${url.origin}${url.pathname}`;
     const log = this.#options.logger;
-    log.debug(`-> ${req.method} ${url.href} ${JSON.stringify(redactHeaders(headers))}${bodyText !== undefined ? " " + bodyText : ""}`);
+    log.debug(
+      `-> ${req.method} ${url.href} ${JSON.stringify(redactHeaders(headers))}${bodyText !== undefined ? " " + bodyText : ""}`,
+    );
 
     // One signal for both the caller's abort and the whole-request timeout (axios' own `timeout`
     // only covers socket inactivity, not a response that trickles in).
@@ -131,8 +149,10 @@ export class HttpTransport {
       const e = error as { code?: string; message?: string };
       log.debug(`<- ${target} failed after ${Date.now() - started} ms: ${e.code ?? ""} ${e.message ?? ""}`);
       if (req.signal?.aborted) throw requestAborted(req.operation);
-      if (timeout.signal.aborted || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") throw requestTimeout(req.operation, target, this.#options.requestTimeoutMs);
-      if (typeof e.message === "string" && e.message.includes("maxContentLength")) throw responseTooLarge(req.operation, undefined, this.#options.maxResponseBytes);
+      if (timeout.signal.aborted || e.code === "ECONNABORTED" || e.code === "ETIMEDOUT")
+        throw requestTimeout(req.operation, target, this.#options.requestTimeoutMs);
+      if (typeof e.message === "string" && e.message.includes("maxContentLength"))
+        throw responseTooLarge(req.operation, undefined, this.#options.maxResponseBytes);
       if (e.code && CONNECT_CODES.has(e.code)) throw connectError(req.operation, url.origin, e.code);
       if (e.code && TLS_CODES.has(e.code)) throw tlsError(req.operation, url.origin, e.code);
       throw networkError(req.operation, url.origin, e.code);
@@ -143,8 +163,11 @@ export class HttpTransport {
 
     const requestIdHeader = header(res, "x-request-id");
     const raw = Buffer.from(res.data ?? new ArrayBuffer(0));
-    log.debug(`<- ${target} ${res.status} in ${Date.now() - started} ms${requestIdHeader ? ` request ${requestIdHeader}` : ""} ${raw.subarray(0, 2000).toString("utf8")}`);
-    if (raw.length > this.#options.maxResponseBytes) throw responseTooLarge(req.operation, res.status, this.#options.maxResponseBytes);
+    log.debug(
+      `<- ${target} ${res.status} in ${Date.now() - started} ms${requestIdHeader ? ` request ${requestIdHeader}` : ""} ${raw.subarray(0, 2000).toString("utf8")}`,
+    );
+    if (raw.length > this.#options.maxResponseBytes)
+      throw responseTooLarge(req.operation, res.status, this.#options.maxResponseBytes);
     const text = raw.toString("utf8");
     let data: unknown = undefined;
     let parsed = true;
@@ -156,10 +179,18 @@ export class HttpTransport {
         parsed = false;
       }
     }
-    const bodyRequestId = typeof data === "object" && data !== null && typeof (data as { request_id?: unknown }).request_id === "string" ? (data as { request_id: string }).request_id : undefined;
+    const bodyRequestId =
+      typeof data === "object" &&
+      data !== null &&
+      typeof (data as { request_id?: unknown }).request_id === "string"
+        ? (data as { request_id: string }).request_id
+        : undefined;
     const requestId = requestIdHeader ?? bodyRequestId;
     if (res.status < 200 || res.status >= 300) {
-      throw httpError(req.operation, res.status, parsed ? data : undefined, requestId, { enterpriseProject: req.enterpriseProject, retryAfter: header(res, "retry-after") });
+      throw httpError(req.operation, res.status, parsed ? data : undefined, requestId, {
+        enterpriseProject: req.enterpriseProject,
+        retryAfter: header(res, "retry-after"),
+      });
     }
     if (!parsed) throw responseNotJson(req.operation, res.status, requestId, text.slice(0, 40));
     return { status: res.status, data, requestId };

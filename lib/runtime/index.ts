@@ -3,10 +3,26 @@ export { ImsClient, isNotFound, parseImsTime, parseJob } from "./client";
 export type { CopyBody, CopySubmission, Image, Job, PatchOp, Tag } from "./client";
 export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, configFromEnv, isLoopbackHost } from "./config";
 export type { ClientConfig, ClientOptions, ConfigOverrides, RetryOptions } from "./config";
-export { ConfigError, ImsApiError, JobFailedError, WaitAbortedError, WaitTimeoutError, exitCodeFor, hintFor, parseErrorBody } from "./errors";
+export {
+  ConfigError,
+  ImsApiError,
+  JobFailedError,
+  WaitAbortedError,
+  WaitTimeoutError,
+  exitCodeFor,
+  hintFor,
+  parseErrorBody,
+} from "./errors";
 export type { ImsApiErrorDetails, ImsErrorKind } from "./errors";
 export { copyImageAndWait, resumeTargetOf, resumeWait, waitForImageActive, waitForJob } from "./copy";
-export type { CopyAndWaitOptions, CopyProgress, CopyResult, PollTuning, ResumeTarget, WaitCopyOptions } from "./copy";
+export type {
+  CopyAndWaitOptions,
+  CopyProgress,
+  CopyResult,
+  PollTuning,
+  ResumeTarget,
+  WaitCopyOptions,
+} from "./copy";
 export { realSleep, waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";
 export { exponentialDelay, fixedDelay, progressPredictingDelay } from "./poll-strategy";

@@ -10,7 +10,15 @@ export interface Logger {
 export const SILENT: Logger = { debug: () => undefined };
 
 /** Headers whose values are never printed. */
-const SECRET_HEADERS = new Set(["authorization", "x-security-token", "x-auth-token", "x-subject-token", "proxy-authorization", "cookie", "set-cookie"]);
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "x-security-token",
+  "x-auth-token",
+  "x-subject-token",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
 
 export const REDACTED = "[redacted]";
 
@@ -24,6 +32,10 @@ export function redactHeaders(headers: Readonly<Record<string, unknown>>): Recor
 }
 
 /** A logger writing to `write` (stderr by default) when the debug variable is `1`, else silent. */
-export function loggerFromEnv(env: NodeJS.ProcessEnv, debugVariable: string, write: (line: string) => void = (l) => process.stderr.write(l + "\n")): Logger {
+export function loggerFromEnv(
+  env: NodeJS.ProcessEnv,
+  debugVariable: string,
+  write: (line: string) => void = (l) => process.stderr.write(l + "\n"),
+): Logger {
   return env[debugVariable] === "1" ? { debug: (line) => write(`[ims-image-copy] ${line}`) } : SILENT;
 }

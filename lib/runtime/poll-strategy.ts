@@ -25,7 +25,8 @@ export const DEFAULT_MAX_DELAY_MS = 30_000;
 export const DEFAULT_PROGRESS_MAX_DELAY_MS = 60_000;
 
 function requireDelay(name: string, value: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw invalidOption(name, value, "must be a finite number of milliseconds greater than 0");
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+    throw invalidOption(name, value, "must be a finite number of milliseconds greater than 0");
 }
 
 function requireRange(minName: string, min: number, maxName: string, max: number): void {
@@ -55,7 +56,8 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
   const max = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const factor = options.factor ?? 2;
   requireRange("minDelayMs", min, "maxDelayMs", max);
-  if (!Number.isFinite(factor) || factor < 1) throw invalidOption("factor", factor, "must be a finite number of at least 1");
+  if (!Number.isFinite(factor) || factor < 1)
+    throw invalidOption("factor", factor, "must be a finite number of at least 1");
   return { nextDelayMs: ({ attempt }) => Math.min(max, min * factor ** Math.min(attempt - 1, 60)) };
 }
 
@@ -206,7 +208,14 @@ function fit(points: readonly Obs[], t0: number, quadratic: boolean): [number, n
   const n = points.length;
   const scale = Math.max(1, points[n - 1].t - points[0].t);
   // Normal equations on x = (t - t0) / scale.
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, y0 = 0, y1 = 0, y2 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    y0 = 0,
+    y1 = 0,
+    y2 = 0;
   // Each observation weighs the time it stands for (half the gaps to its neighbours), so that the
   // dense polls near a predicted end do not outweigh the long history.
   for (let i = 0; i < n; i++) {
@@ -215,8 +224,14 @@ function fit(points: readonly Obs[], t0: number, quadratic: boolean): [number, n
     const after = i < n - 1 ? points[i + 1].t - t : 0;
     const w = n === 1 ? 1 : Math.max(1e-6, (before + after) / 2 / scale);
     const x = (t - t0) / scale;
-    s0 += w; s1 += w * x; s2 += w * x * x; s3 += w * x * x * x; s4 += w * x * x * x * x;
-    y0 += w * p; y1 += w * p * x; y2 += w * p * x * x;
+    s0 += w;
+    s1 += w * x;
+    s2 += w * x * x;
+    s3 += w * x * x * x;
+    s4 += w * x * x * x * x;
+    y0 += w * p;
+    y1 += w * p * x;
+    y2 += w * p * x * x;
   }
   if (!quadratic) {
     const det = s0 * s2 - s1 * s1;
@@ -259,12 +274,19 @@ function timeToOne([c0, c1, c2]: readonly [number, number, number]): number | un
   if (left <= 0) return 0;
   if (Math.abs(c2) < 1e-18) return c1 > 0 ? left / c1 : undefined;
   const disc = c1 * c1 + 4 * c2 * left;
-  const roots = disc < 0 ? [] : [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
+  const roots =
+    disc < 0
+      ? []
+      : [(-c1 + Math.sqrt(disc)) / (2 * c2), (-c1 - Math.sqrt(disc)) / (2 * c2)].filter((r) => r >= 0);
   return roots.length > 0 ? Math.min(...roots) : undefined;
 }
 
 /** The value a fit expects at `t`, kept between `floor` and 1 (a fitted parabola turns down after its top). */
-function expected(f: { readonly c: readonly [number, number, number]; readonly t0: number }, t: number, floor: number): number {
+function expected(
+  f: { readonly c: readonly [number, number, number]; readonly t0: number },
+  t: number,
+  floor: number,
+): number {
   const x = t - f.t0;
   const [c0, c1, c2] = f.c;
   const top = c2 < 0 ? -c1 / (2 * c2) : Number.POSITIVE_INFINITY;
@@ -301,7 +323,11 @@ function powerFit(points: readonly Obs[], t0: number): Model | undefined {
   const fits: Model[] = [];
   for (const k of EXPONENTS) {
     const offset = k > 1 ? ROUNDING_OFFSET : 0;
-    const line = fit(points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p - offset) ** (1 / k) })), t0, false);
+    const line = fit(
+      points.map((o) => ({ t: o.t, p: Math.max(0, 1 - o.p - offset) ** (1 / k) })),
+      t0,
+      false,
+    );
     if (!line) continue;
     const [c0, c1] = line;
     if (!(c1 < 0)) continue;
@@ -310,7 +336,12 @@ function powerFit(points: readonly Obs[], t0: number): Model | undefined {
     const at = (t: number): number => 1 - offset - Math.max(0, s * (end - t)) ** k;
     // A curve that flattens (k > 1) ends at its top; the others aim at END_TARGET like the straight line.
     const short = k <= 1 ? (1 - END_TARGET) ** (1 / k) : 0;
-    fits.push({ ahead: Math.max(0, (c0 - short) / s), rate: k * s * Math.max(0, c0) ** (k - 1), at, err: squaredError(points, at) });
+    fits.push({
+      ahead: Math.max(0, (c0 - short) / s),
+      rate: k * s * Math.max(0, c0) ** (k - 1),
+      at,
+      err: squaredError(points, at),
+    });
   }
   if (fits.length === 0) return undefined;
   const best = fits.reduce((a, b) => (b.err < a.err ? b : a));
@@ -384,10 +415,14 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   const windowSize = options.window ?? 8;
   const overdueFactor = options.overdueFactor ?? 1.5;
   requireRange("minDelayMs", min, "maxDelayMs", max);
-  if (!Number.isFinite(factor) || factor < 1) throw invalidOption("factor", factor, "must be a finite number of at least 1");
-  if (!(jump > 0 && jump <= 1)) throw invalidOption("jumpThreshold", jump, "must be greater than 0 and at most 1");
-  if (!Number.isInteger(windowSize) || windowSize < 2) throw invalidOption("window", windowSize, "must be an integer of at least 2");
-  if (!Number.isFinite(overdueFactor) || overdueFactor < 1) throw invalidOption("overdueFactor", overdueFactor, "must be a finite number of at least 1");
+  if (!Number.isFinite(factor) || factor < 1)
+    throw invalidOption("factor", factor, "must be a finite number of at least 1");
+  if (!(jump > 0 && jump <= 1))
+    throw invalidOption("jumpThreshold", jump, "must be greater than 0 and at most 1");
+  if (!Number.isInteger(windowSize) || windowSize < 2)
+    throw invalidOption("window", windowSize, "must be an integer of at least 2");
+  if (!Number.isFinite(overdueFactor) || overdueFactor < 1)
+    throw invalidOption("overdueFactor", overdueFactor, "must be a finite number of at least 1");
 
   /** Recent observations since the last restart, oldest first. */
   let observations: Obs[] = [];
@@ -418,7 +453,11 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
   const stallDelay = (t: number, p: number): number => {
     const rest = movingRate > 0 ? (1 - p) / movingRate : Number.POSITIVE_INFINITY;
     const floor = Number.isFinite(rest) ? Math.round(STALL_REST_SHARE * rest) : 0;
-    const backoff = Math.max(min * factor ** Math.min(stallSteps++, 60), Math.round(STALL_SHARE * (t - since)), floor);
+    const backoff = Math.max(
+      min * factor ** Math.min(stallSteps++, 60),
+      Math.round(STALL_SHARE * (t - since)),
+      floor,
+    );
     return Math.min(max, Math.max(min, Math.min(backoff, Math.round(STALL_REST_CAP * rest))));
   };
   const overdueDelay = (t: number): number => {
@@ -426,8 +465,17 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
     // Overdue for a short while compared with the wait so far: the end is close, keep polling often.
     // then the cap grows by OVERDUE_GROWTH of the time overdue beyond that.
     const short = Math.max(min, Math.min(max, OVERDUE_CAP_MS));
-    const cap = Math.min(max, Math.max(short, OVERDUE_GROWTH * (t - overdueSince - OVERDUE_SHARE * (overdueSince - (start ?? 0)))));
-    return Math.min(cap, Math.max(Math.round(min * overdueFactor ** Math.min(overdue++, 60)), Math.round(OVERDUE_GROWTH * (t - overdueSince))));
+    const cap = Math.min(
+      max,
+      Math.max(short, OVERDUE_GROWTH * (t - overdueSince - OVERDUE_SHARE * (overdueSince - (start ?? 0)))),
+    );
+    return Math.min(
+      cap,
+      Math.max(
+        Math.round(min * overdueFactor ** Math.min(overdue++, 60)),
+        Math.round(OVERDUE_GROWTH * (t - overdueSince)),
+      ),
+    );
   };
 
   return {
@@ -461,7 +509,13 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         // The first value after a change is expected to be off the line through the value before it
         // (the change came somewhere between them): it is not a surprise, the next value decides.
         const secondAfterChange = corner && observations.length === 2;
-        if ((!secondAfterChange && lastFit && Math.abs(p - Math.min(1, Math.max(last.p, lastFit(t)))) > SURPRISE) || stalled || p - last.p > jump) {
+        if (
+          (!secondAfterChange &&
+            lastFit &&
+            Math.abs(p - Math.min(1, Math.max(last.p, lastFit(t)))) > SURPRISE) ||
+          stalled ||
+          p - last.p > jump
+        ) {
           // The job left the fitted curve (it stalled or sped up between two polls), or moved again
           // after a stall: learn the pace again from the last value before the change.
           paceBefore = pace;
@@ -488,7 +542,10 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       const uncensored = observations.filter((o) => o.p < CENSORED_FROM);
       const fromTime = t - FIT_SPAN_SHARE * (t - observations[0].t);
       const recent = uncensored.slice(-windowSize);
-      const usable = recent.length > 0 && recent[0].t > fromTime ? uncensored.filter((o) => o.t >= fromTime || recent.includes(o)) : recent;
+      const usable =
+        recent.length > 0 && recent[0].t > fromTime
+          ? uncensored.filter((o) => o.t >= fromTime || recent.includes(o))
+          : recent;
       const distinct = new Set(usable.map((o) => o.p)).size;
       if (distinct < 2) {
         if (stalled) return stallDelay(t, p);
@@ -500,7 +557,12 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
       let ahead = linear ? timeToOne(linear) : undefined;
       lastFit = linear ? (x: number) => expected({ c: linear, t0: t }, x, 0) : undefined;
       let share = usable.length === 2 && usable[0].p === 0 ? FROM_ZERO_SHARE : STRAIGHT_SHARE;
-      if (linear && usable.length >= 3 && usable.every((o) => Math.abs(o.p - (linear[0] + linear[1] * (o.t - t))) <= 0.01)) share = STEADY_SHARE;
+      if (
+        linear &&
+        usable.length >= 3 &&
+        usable.every((o) => Math.abs(o.p - (linear[0] + linear[1] * (o.t - t))) <= 0.01)
+      )
+        share = STEADY_SHARE;
       if (distinct >= 3 && usable.length >= 4) {
         const power = powerFit(usable, t);
         const quad = quadraticFit(usable, t);
@@ -510,11 +572,14 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
         const powerErr = power ? power.err + noise : 0;
         let model = quad && (!power || quadErr * QUADRATIC_PENALTY < powerErr) ? quad : power;
         // Two shapes that both follow the values (the window mixes parts of the curve): trust the earlier end, the safe side for the lag.
-        if (quad && power && Math.max(quadErr, powerErr) <= COMPARABLE_FIT * Math.min(quadErr, powerErr)) model = quad.ahead < power.ahead ? quad : power;
+        if (quad && power && Math.max(quadErr, powerErr) <= COMPARABLE_FIT * Math.min(quadErr, powerErr))
+          model = quad.ahead < power.ahead ? quad : power;
         if (model && model.err <= usable.length * MISFIT ** 2) {
           // A straight line that follows the values within a step (rms) describes them as well as
           // the curve (a short span, or the start of a curve): the earlier end, the safe side for the lag.
-          const lineFollows = linear !== undefined && squaredError(usable, (x) => linear[0] + linear[1] * (x - t)) <= usable.length * STEP ** 2;
+          const lineFollows =
+            linear !== undefined &&
+            squaredError(usable, (x) => linear[0] + linear[1] * (x - t)) <= usable.length * STEP ** 2;
           ahead = lineFollows && ahead !== undefined ? Math.min(ahead, model.ahead) : model.ahead;
           rate = model.rate;
           lastFit = model.at;

@@ -12,7 +12,9 @@ import { CredentialEnv, ExitCode } from "../shared/constants";
  */
 export function keepTlsVerification(env: NodeJS.ProcessEnv, warn: (line: string) => void): void {
   if (env.NODE_TLS_REJECT_UNAUTHORIZED !== "0" && process.env.NODE_TLS_REJECT_UNAUTHORIZED !== "0") return;
-  warn("ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on (to trust a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem)");
+  warn(
+    "ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on (to trust a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem)",
+  );
   delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 }
 
@@ -34,7 +36,11 @@ const PARENT_CHECK_MS = 500;
  * its own (not through the terminal's process group) kills the provisioner's shell and leaves
  * this process orphaned, which must not poll on for up to the create timeout.
  */
-export function trapSignals(controller: AbortController, announce: (why: string) => void, parentName = "terraform or its shell"): () => void {
+export function trapSignals(
+  controller: AbortController,
+  announce: (why: string) => void,
+  parentName = "terraform or its shell",
+): () => void {
   const onSignal = (sig: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
       // A second interrupt: the user insists; leave now (the job record is already on disk).

@@ -48,13 +48,23 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 }
 
 /** Full jitter: uniform in [0, min(maxDelay, base * 2^(retry-1))], `retry` counting from 1. */
-export function backoffDelayMs(retry: number, random: () => number, policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">): number {
+export function backoffDelayMs(
+  retry: number,
+  random: () => number,
+  policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(retry - 1, 30));
   return Math.floor(random() * ceiling);
 }
 
 /** The wait before retry number `retry`: the jittered backoff, or at least the `Retry-After` the service asked for. */
-export function retryDelayMs(error: unknown, retry: number, nowMs: number, random: () => number, policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">): number {
+export function retryDelayMs(
+  error: unknown,
+  retry: number,
+  nowMs: number,
+  random: () => number,
+  policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">,
+): number {
   const jitter = backoffDelayMs(retry, random, policy);
   const after = ImsApiError.isImsApiError(error) ? parseRetryAfter(error.retryAfter, nowMs) : undefined;
   return after === undefined ? jitter : Math.max(jitter, after);
@@ -66,7 +76,11 @@ export function retryDelayMs(error: unknown, retry: number, nowMs: number, rando
  * emulator's optional way of answering flow control). Retrying later cannot duplicate anything.
  */
 export function isFlowControl(error: unknown): boolean {
-  return ImsApiError.isImsApiError(error) && error.kind === "http" && (error.code === "IMG.0060" || error.status === 429);
+  return (
+    ImsApiError.isImsApiError(error) &&
+    error.kind === "http" &&
+    (error.code === "IMG.0060" || error.status === 429)
+  );
 }
 
 /**
@@ -76,8 +90,17 @@ export function isFlowControl(error: unknown): boolean {
  * `Retry-After` from the service is waited for first, with the jitter added on top so that every
  * contender told the same time does not come back at once.
  */
-export function flowControlDelayMs(error: unknown, refusal: number, nowMs: number, random: () => number, policy: Pick<RetryOptions, "baseDelayMs" | "flowControlMaxDelayMs">): number {
-  const jitter = backoffDelayMs(refusal, random, { baseDelayMs: policy.baseDelayMs, maxDelayMs: policy.flowControlMaxDelayMs });
+export function flowControlDelayMs(
+  error: unknown,
+  refusal: number,
+  nowMs: number,
+  random: () => number,
+  policy: Pick<RetryOptions, "baseDelayMs" | "flowControlMaxDelayMs">,
+): number {
+  const jitter = backoffDelayMs(refusal, random, {
+    baseDelayMs: policy.baseDelayMs,
+    maxDelayMs: policy.flowControlMaxDelayMs,
+  });
   const after = ImsApiError.isImsApiError(error) ? parseRetryAfter(error.retryAfter, nowMs) : undefined;
   return (after ?? 0) + jitter;
 }
@@ -96,7 +119,12 @@ export interface RetryRuntime {
  * Tells whether another attempt fits: returns the delay to wait, or undefined when the attempt
  * budget or the deadline (measured from `startedAt`) is spent.
  */
-export function nextRetryDelay(error: unknown, retry: number, startedAt: number, rt: RetryRuntime): number | undefined {
+export function nextRetryDelay(
+  error: unknown,
+  retry: number,
+  startedAt: number,
+  rt: RetryRuntime,
+): number | undefined {
   if (retry >= rt.policy.maxAttempts) return undefined;
   const now = rt.now();
   const delay = retryDelayMs(error, retry, now, rt.random, rt.policy);
@@ -108,7 +136,11 @@ export function nextRetryDelay(error: unknown, retry: number, startedAt: number,
  * Runs `attempt` until it succeeds, a failure is not retryable per `retryable`, or the budget is
  * spent; then throws the last error.
  */
-export async function withRetries<T>(attempt: (n: number) => Promise<T>, retryable: (error: unknown) => boolean, rt: RetryRuntime): Promise<T> {
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<T>,
+  retryable: (error: unknown) => boolean,
+  rt: RetryRuntime,
+): Promise<T> {
   const startedAt = rt.now();
   for (let n = 1; ; n++) {
     try {

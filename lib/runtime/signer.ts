@@ -67,7 +67,10 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** `20191115T033655Z` for the given instant. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
@@ -113,7 +116,14 @@ export function canonicalRequest(
   bodyHash: string,
 ): string {
   const headerBlock = signedHeaders.map((name) => `${name}:${(headers.get(name) ?? "").trim()}\n`).join("");
-  return [method.toUpperCase(), canonicalUri(path), canonicalQuery(query), headerBlock, signedHeaders.join(";"), bodyHash].join("\n");
+  return [
+    method.toUpperCase(),
+    canonicalUri(path),
+    canonicalQuery(query),
+    headerBlock,
+    signedHeaders.join(";"),
+    bodyHash,
+  ].join("\n");
 }
 
 export function stringToSign(sdkDate: string, canonical: string): string {
@@ -143,8 +153,17 @@ export function signRequest(request: RequestToSign, credentials: AkSkCredentials
   const lower = lowerCaseHeaders(outgoing);
   lower.set("host", request.host);
   const signedHeaderNames = [...lower.keys()].sort();
-  const canonical = canonicalRequest(request.method, request.path, request.query, lower, signedHeaderNames, bodyHashOf(lower, request.body));
-  const signature = createHmac("sha256", credentials.secretKey).update(stringToSign(sdkDate, canonical)).digest("hex");
+  const canonical = canonicalRequest(
+    request.method,
+    request.path,
+    request.query,
+    lower,
+    signedHeaderNames,
+    bodyHashOf(lower, request.body),
+  );
+  const signature = createHmac("sha256", credentials.secretKey)
+    .update(stringToSign(sdkDate, canonical))
+    .digest("hex");
   outgoing.Authorization = `${SIGNING_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderNames.join(";")}, Signature=${signature}`;
   return { headers: outgoing, signedHeaderNames };
 }
@@ -179,20 +198,31 @@ export interface IncomingToVerify {
 
 export type VerifyResult =
   | { readonly ok: true; readonly accessKey: string; readonly securityToken?: string }
-  | { readonly ok: false; readonly reason: "missing" | "malformed" | "unknown-ak" | "clock-skew" | "bad-signature"; readonly accessKey?: string };
+  | {
+      readonly ok: false;
+      readonly reason: "missing" | "malformed" | "unknown-ak" | "clock-skew" | "bad-signature";
+      readonly accessKey?: string;
+    };
 
 /**
  * Verifies an incoming request the way the gateway does: recomputes the signature over the
  * headers the client says it signed, and checks `X-Sdk-Date` against `now`.
  */
-export function verifyRequest(incoming: IncomingToVerify, secretFor: (accessKey: string) => string | undefined, now: Date): VerifyResult {
+export function verifyRequest(
+  incoming: IncomingToVerify,
+  secretFor: (accessKey: string) => string | undefined,
+  now: Date,
+): VerifyResult {
   const header = (name: string): string | undefined => {
     const v = incoming.headers[name];
     return Array.isArray(v) ? v.join(",") : v;
   };
   const authorization = header("authorization");
   if (!authorization) return { ok: false, reason: "missing" };
-  const m = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(authorization.trim());
+  const m =
+    /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
+      authorization.trim(),
+    );
   if (!m) return { ok: false, reason: "malformed" };
   const [, accessKey, signedList, signature] = m;
   const secret = secretFor(accessKey);
@@ -200,9 +230,11 @@ export function verifyRequest(incoming: IncomingToVerify, secretFor: (accessKey:
   const sdkDate = header("x-sdk-date");
   const date = sdkDate ? parseSdkDate(sdkDate) : undefined;
   if (!sdkDate || !date) return { ok: false, reason: "malformed", accessKey };
-  if (Math.abs(now.getTime() - date.getTime()) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: "clock-skew", accessKey };
+  if (Math.abs(now.getTime() - date.getTime()) > MAX_CLOCK_SKEW_MS)
+    return { ok: false, reason: "clock-skew", accessKey };
   const signedHeaderNames = signedList.split(";");
-  if (!signedHeaderNames.includes("host") || !signedHeaderNames.includes("x-sdk-date")) return { ok: false, reason: "malformed", accessKey };
+  if (!signedHeaderNames.includes("host") || !signedHeaderNames.includes("x-sdk-date"))
+    return { ok: false, reason: "malformed", accessKey };
   const headers = new Map<string, string>();
   for (const name of signedHeaderNames) {
     const v = header(name);
@@ -212,7 +244,14 @@ export function verifyRequest(incoming: IncomingToVerify, secretFor: (accessKey:
   const q = incoming.url.indexOf("?");
   const path = q < 0 ? incoming.url : incoming.url.slice(0, q);
   const query = q < 0 ? [] : parseQueryString(incoming.url.slice(q + 1));
-  const canonical = canonicalRequest(incoming.method, path, query, headers, signedHeaderNames, bodyHashOf(headers, incoming.body));
+  const canonical = canonicalRequest(
+    incoming.method,
+    path,
+    query,
+    headers,
+    signedHeaderNames,
+    bodyHashOf(headers, incoming.body),
+  );
   const expected = createHmac("sha256", secret).update(stringToSign(sdkDate, canonical)).digest("hex");
   const ok = timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
   if (!ok) return { ok: false, reason: "bad-signature", accessKey };

@@ -12,7 +12,9 @@ export type WaitOutcome<T> =
   | { readonly state: "timeout"; readonly last?: T; readonly attempts: number; readonly elapsedMs: number }
   | { readonly state: "aborted"; readonly last?: T; readonly attempts: number; readonly elapsedMs: number };
 
-export type Check<T> = { readonly done: "success" | "failure"; readonly value: T } | { readonly done: false; readonly value?: T; readonly progress?: number };
+export type Check<T> =
+  | { readonly done: "success" | "failure"; readonly value: T }
+  | { readonly done: false; readonly value?: T; readonly progress?: number };
 
 export interface WaitProgress<T> {
   readonly attempt: number;
@@ -54,7 +56,8 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export async function waitUntil<T>(opts: WaitOptions<T>): Promise<WaitOutcome<T>> {
   const { timeoutMs, signal } = opts;
-  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0) throw invalidOption("timeoutMs", timeoutMs, "must be a finite number of milliseconds of at least 0");
+  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)
+    throw invalidOption("timeoutMs", timeoutMs, "must be a finite number of milliseconds of at least 0");
   const start = opts.now();
   const elapsed = (): number => opts.now() - start;
   let last: T | undefined;
@@ -78,7 +81,12 @@ export async function waitUntil<T>(opts: WaitOptions<T>): Promise<WaitOutcome<T>
     const remaining = timeoutMs - elapsedMs;
     if (remaining <= 0) return { state: "timeout", last, attempts, elapsedMs };
     const delay = opts.delay.nextDelayMs({ attempt: attempts, elapsedMs, progress: result.progress });
-    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0) throw invalidOption("delay", delay, "must be a finite number of milliseconds of at least 0 (returned by the delay strategy)");
+    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0)
+      throw invalidOption(
+        "delay",
+        delay,
+        "must be a finite number of milliseconds of at least 0 (returned by the delay strategy)",
+      );
     try {
       await opts.sleep(Math.min(delay, remaining), signal);
     } catch (error) {

@@ -58,7 +58,8 @@ export function invalidValueMessage(subject: string, value: unknown, problem: st
  * than 120 characters is shortened for display, with its length (the value itself is never changed).
  */
 export function displayValue(value: unknown): string {
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+    return String(value);
   if (value === undefined) return "undefined";
   if (typeof value === "string") {
     const safe = redactUserInfo(value);
@@ -72,7 +73,9 @@ export function displayValue(value: unknown): string {
 
 function displayJson(json: string): string {
   const chars = [...json];
-  return chars.length <= MAX_SHOWN_LENGTH ? json : `${chars.slice(0, MAX_SHOWN_LENGTH).join("")}... (${chars.length} characters)`;
+  return chars.length <= MAX_SHOWN_LENGTH
+    ? json
+    : `${chars.slice(0, MAX_SHOWN_LENGTH).join("")}... (${chars.length} characters)`;
 }
 
 function redactUserInfo(value: string): string {
@@ -98,7 +101,9 @@ function forbiddenCharacters(value: string, allowed: RegExp): string | undefined
   if (bad.length === 0) return undefined;
   const listed = bad.slice(0, MAX_LISTED_CHARACTERS).map(describeCharacter);
   if (bad.length > MAX_LISTED_CHARACTERS) listed.push(`${bad.length - MAX_LISTED_CHARACTERS} more`);
-  return listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
+  return listed.length === 1
+    ? listed[0]
+    : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
 }
 
 /** "a number", "an object", "an array", "null", "undefined", ... */
@@ -173,14 +178,18 @@ export function checkEnterpriseProjectId(value: string): string | undefined {
 export function checkProjectId(value: string): string | undefined {
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
-  return PROJECT_ID.test(value) ? undefined : `a project ID is 32 lower-case hexadecimal digits such as "${EXAMPLE_PROJECT_ID}"`;
+  return PROJECT_ID.test(value)
+    ? undefined
+    : `a project ID is 32 lower-case hexadecimal digits such as "${EXAMPLE_PROJECT_ID}"`;
 }
 
 /** Region ID such as `cn-north-4`, `ap-southeast-1` or `eu-west-101`. */
 export function checkRegion(value: string): string | undefined {
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
-  return REGION.test(value) ? undefined : `a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101"`;
+  return REGION.test(value)
+    ? undefined
+    : `a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101"`;
 }
 
 export interface EndpointRuleOptions {
@@ -203,10 +212,12 @@ export function isLoopbackHost(hostname: string): boolean {
 export function checkEndpoint(value: string, options: EndpointRuleOptions = {}): string | undefined {
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
-  const rule = 'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
+  const rule =
+    'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
   if (!URL.canParse(value)) return `it is not an absolute URL; ${rule}`;
   const url = new URL(value);
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `its scheme is "${url.protocol.slice(0, -1)}"; ${rule}`;
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return `its scheme is "${url.protocol.slice(0, -1)}"; ${rule}`;
   if (url.protocol === "http:" && !options.allowInsecureHttp && !isLoopbackHost(url.hostname)) {
     return `it uses plain "http://" for the non-loopback host "${url.hostname}"; ${rule}`;
   }
@@ -260,7 +271,9 @@ export function checkUserTagKey(key: string): string | undefined {
 /** Problem with the value of the user tag `key`, or undefined. */
 export function checkUserTagValue(key: string, value: unknown): string | undefined {
   const problem = checkTagValue(value as string);
-  return problem === undefined ? undefined : `the value ${displayValue(value)} of tag ${displayValue(key)} is invalid: ${problem}`;
+  return problem === undefined
+    ? undefined
+    : `the value ${displayValue(value)} of tag ${displayValue(key)} is invalid: ${problem}`;
 }
 
 /** The tags must be a plain object (of key/value strings). */
@@ -294,18 +307,24 @@ export function checkPositiveInteger(value: number): string | undefined {
 
 /** A timeout in whole minutes, greater than 0. */
 export function checkTimeoutMinutes(value: number): string | undefined {
-  return checkPositiveInteger(value) === undefined ? undefined : "a timeout is a whole number of minutes greater than 0";
+  return checkPositiveInteger(value) === undefined
+    ? undefined
+    : "a timeout is a whole number of minutes greater than 0";
 }
 
 /** `destroy` or `retain`. */
 export function checkRemovalPolicy(value: string): string | undefined {
   const allowed = Object.values(RemovalPolicy) as string[];
-  return allowed.includes(value) ? undefined : `a removal policy is ${allowed.map((p) => `"${p}"`).join(" or ")}`;
+  return allowed.includes(value)
+    ? undefined
+    : `a removal policy is ${allowed.map((p) => `"${p}"`).join(" or ")}`;
 }
 
 /** The marker that identifies one declared copy: 40 lower-case hexadecimal digits (computed by Terraform). */
 export function checkMarker(value: string): string | undefined {
   const typeProblem = notAString(value);
   if (typeProblem) return typeProblem;
-  return MARKER.test(value) ? undefined : "a marker is 40 lower-case hexadecimal digits (the construct computes it; do not set it by hand)";
+  return MARKER.test(value)
+    ? undefined
+    : "a marker is 40 lower-case hexadecimal digits (the construct computes it; do not set it by hand)";
 }

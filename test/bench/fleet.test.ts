@@ -8,20 +8,23 @@ const testWithTerraform = hasTerraform ? test : test.skip;
 jest.setTimeout(180_000);
 
 describe("the fleet benchmark", () => {
-  testWithTerraform("on a small size a real terraform apply makes every copy exactly once under injected 503s and prints the tables", async () => {
-    const result = await runFleetBench({ copies: 3, jobSeconds: 2, faultProbability: 0.1 });
+  testWithTerraform(
+    "on a small size a real terraform apply makes every copy exactly once under injected 503s and prints the tables",
+    async () => {
+      const result = await runFleetBench({ copies: 3, jobSeconds: 2, faultProbability: 0.1 });
 
-    expect(result.failure).toBeUndefined();
-    expect(result.allSucceeded).toBe(true);
-    expect(result.copiesFound).toBe(3);
-    expect(result.duplicates).toBe(0);
-    expect(result.jobs).toBe(3);
-    expect(result.callsPerCopy).toBeGreaterThan(0);
-    const table = fleetTable(result);
-    expect(table).toContain("| every copy succeeded (apply exit 0, all images active) | 3 of 3 | PASS |");
-    expect(table).toMatch(/\| wall \/ ideal \| [\d.]+x \| (PASS|FAIL) \|/);
-    expect(table).toContain("| POST copy | 3 | 1.00 |");
-  });
+      expect(result.failure).toBeUndefined();
+      expect(result.allSucceeded).toBe(true);
+      expect(result.copiesFound).toBe(3);
+      expect(result.duplicates).toBe(0);
+      expect(result.jobs).toBe(3);
+      expect(result.callsPerCopy).toBeGreaterThan(0);
+      const table = fleetTable(result);
+      expect(table).toContain("| every copy succeeded (apply exit 0, all images active) | 3 of 3 | PASS |");
+      expect(table).toMatch(/\| wall \/ ideal \| [\d.]+x \| (PASS|FAIL) \|/);
+      expect(table).toContain("| POST copy | 3 | 1.00 |");
+    },
+  );
 
   test("requests are grouped by what they were for", () => {
     expect(requestKind({ method: "POST", path: "/v1/cloudimages/abc/copy" })).toBe("POST copy");
@@ -45,6 +48,8 @@ describe("the fleet benchmark's failure summary", () => {
       "fcde54d506bff39ee35f633582b743e3). wait",
       "",
     ].join("\n");
-    expect(summarizeFailures(output)).toBe('2 x "create failed: IMS copy image failed: HTTP 400 IMG.0060: too many (request ID ...). wait"');
+    expect(summarizeFailures(output)).toBe(
+      '2 x "create failed: IMS copy image failed: HTTP 400 IMG.0060: too many (request ID ...). wait"',
+    );
   });
 });

@@ -13,17 +13,29 @@ describe("the benchmark runner", () => {
   });
 
   test("an unknown argument is refused with the list of benchmarks", () => {
-    expect(() => parseBenchArgs(["--fast"], {})).toThrow('Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, completion-heldout, startup, synth, fleet).');
+    expect(() => parseBenchArgs(["--fast"], {})).toThrow(
+      'Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, completion-heldout, startup, synth, fleet).',
+    );
   });
 
   test("the machine notes name the CPUs and the node version", () => {
-    expect(machineNotes()).toMatch(new RegExp(`^Machine: \\d+ CPUs .*node ${process.version.replace(/\./g, "\\.")}`));
+    expect(machineNotes()).toMatch(
+      new RegExp(`^Machine: \\d+ CPUs .*node ${process.version.replace(/\./g, "\\.")}`),
+    );
   });
 });
 
 describe("benchmark helpers", () => {
   test("a markdown table prints booleans as PASS or FAIL and escapes pipes", () => {
-    expect(markdownTable(["a", "b"], [["x|y", true], [1.5, false]])).toBe("| a | b |\n| --- | --- |\n| x\\|y | PASS |\n| 1.50 | FAIL |");
+    expect(
+      markdownTable(
+        ["a", "b"],
+        [
+          ["x|y", true],
+          [1.5, false],
+        ],
+      ),
+    ).toBe("| a | b |\n| --- | --- |\n| x\\|y | PASS |\n| 1.50 | FAIL |");
   });
 
   test("a row of the wrong width is refused", () => {

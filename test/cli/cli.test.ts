@@ -29,7 +29,10 @@ async function cli(h: Harness, argv: string[], env: Record<string, string> = {})
 describe("ims-image-copy argument parsing", () => {
   test("copy needs a source and a name", () => {
     expect(parseCli(["copy", "--name", "x"])).toEqual({ ok: false, problem: "copy needs --source IMAGE_ID" });
-    expect(parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE])).toEqual({ ok: false, problem: "copy needs --name NAME" });
+    expect(parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE])).toEqual({
+      ok: false,
+      problem: "copy needs --name NAME",
+    });
   });
 
   test("an invalid name is refused with the flag, the value and the rule", () => {
@@ -39,17 +42,31 @@ describe("ims-image-copy argument parsing", () => {
   });
 
   test("a fractional timeout is refused, not rounded", () => {
-    const r = parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "n", "--timeout-minutes", "1.5"]);
+    const r = parseCli([
+      "copy",
+      "--source",
+      SeedImage.ACTIVE_PRIVATE,
+      "--name",
+      "n",
+      "--timeout-minutes",
+      "1.5",
+    ]);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problem).toMatch(/^--timeout-minutes "1.5" is invalid: /);
   });
 
   test("status needs a 32-character hexadecimal job ID", () => {
-    expect(parseCli(["status", "nope"])).toEqual({ ok: false, problem: 'JOB_ID "nope" is invalid: a job ID is 32 lower-case hexadecimal characters' });
+    expect(parseCli(["status", "nope"])).toEqual({
+      ok: false,
+      problem: 'JOB_ID "nope" is invalid: a job ID is 32 lower-case hexadecimal characters',
+    });
   });
 
   test("unknown commands and flags are usage errors", () => {
-    expect(parseCli(["frobnicate"])).toEqual({ ok: false, problem: 'unknown command "frobnicate": expected copy, status or delete' });
+    expect(parseCli(["frobnicate"])).toEqual({
+      ok: false,
+      problem: 'unknown command "frobnicate": expected copy, status or delete',
+    });
     expect(parseCli(["copy", "--bogus"]).ok).toBe(false);
   });
 });
@@ -62,7 +79,15 @@ describe("ims-image-copy against the emulator", () => {
   afterEach(() => h.stop());
 
   test("copy prints the new image ID on stdout and progress on stderr", async () => {
-    const r = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "cli-copy", "--description", "from the CLI"]);
+    const r = await cli(h, [
+      "copy",
+      "--source",
+      SeedImage.ACTIVE_PRIVATE,
+      "--name",
+      "cli-copy",
+      "--description",
+      "from the CLI",
+    ]);
     expect(r.code).toBe(ExitCode.OK);
     expect(copies(h.emulator)).toEqual([r.out[0]]);
     expect(r.out).toHaveLength(1);
@@ -78,7 +103,11 @@ describe("ims-image-copy against the emulator", () => {
     const first = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "twice", "--json"]);
     expect(first.code).toBe(ExitCode.OK);
     const parsed = JSON.parse(first.out[0]);
-    expect(parsed).toEqual({ image_id: expect.any(String), job_id: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
+    expect(parsed).toEqual({
+      image_id: expect.any(String),
+      job_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      adopted: false,
+    });
     const second = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "twice", "--json"]);
     expect(second.code).toBe(ExitCode.OK);
     expect(JSON.parse(second.out[0])).toEqual({ image_id: parsed.image_id, job_id: null, adopted: true });
@@ -86,7 +115,14 @@ describe("ims-image-copy against the emulator", () => {
   });
 
   test("status shows the job and delete removes the image", async () => {
-    const copy = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "to-delete", "--json"]);
+    const copy = await cli(h, [
+      "copy",
+      "--source",
+      SeedImage.ACTIVE_PRIVATE,
+      "--name",
+      "to-delete",
+      "--json",
+    ]);
     const { image_id, job_id } = JSON.parse(copy.out[0]);
     const status = await cli(h, ["status", job_id]);
     expect(status.code).toBe(ExitCode.OK);
@@ -118,8 +154,18 @@ describe("ims-image-copy against the emulator", () => {
   });
 
   test("debug lines are scrubbed of credentials even when the service echoes them", async () => {
-    h.emulator.addFault({ path: "^/v1/cloudimages/job/", status: 400, imsCode: "IMG.0001", message: `bad request from ${EMULATOR_ACCESS_KEY}` });
-    h.emulator.addFault({ path: "^/v1/[0-9a-f]{32}/jobs/", status: 400, imsCode: "IMG.0001", message: `bad request from ${EMULATOR_ACCESS_KEY}` });
+    h.emulator.addFault({
+      path: "^/v1/cloudimages/job/",
+      status: 400,
+      imsCode: "IMG.0001",
+      message: `bad request from ${EMULATOR_ACCESS_KEY}`,
+    });
+    h.emulator.addFault({
+      path: "^/v1/[0-9a-f]{32}/jobs/",
+      status: 400,
+      imsCode: "IMG.0001",
+      message: `bad request from ${EMULATOR_ACCESS_KEY}`,
+    });
     const r = await cli(h, ["status", "0123456789abcdef0123456789abcdef"], { IMS_COPY_DEBUG: "1" });
     expect(r.code).toBe(ExitCode.API);
     const printed = [...r.out, ...r.err].join("\n");
@@ -133,7 +179,9 @@ describe("ims-image-copy against the emulator", () => {
     const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
     try {
-      const r = await cli(h, ["status", "0123456789abcdef0123456789abcdef"], { NODE_TLS_REJECT_UNAUTHORIZED: "0" });
+      const r = await cli(h, ["status", "0123456789abcdef0123456789abcdef"], {
+        NODE_TLS_REJECT_UNAUTHORIZED: "0",
+      });
       expect(r.err[0]).toBe(
         "ims-image-copy: warning: ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on (to trust a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem)",
       );

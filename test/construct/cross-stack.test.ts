@@ -19,7 +19,10 @@ describe("cross-stack references to imageId", () => {
     const app = testApp({ outdir });
     const producer = new TerraformStack(app, "producer");
     new LocalBackend(producer, { path: path.join(outdir, "producer.tfstate") });
-    const base = new ImsImageCopy(producer, "base", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "base" });
+    const base = new ImsImageCopy(producer, "base", {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "base",
+    });
 
     const consumer = new TerraformStack(app, "consumer");
     new LocalBackend(consumer, { path: path.join(outdir, "consumer.tfstate") });
@@ -28,26 +31,43 @@ describe("cross-stack references to imageId", () => {
     new TerraformOutput(consumer, "derived_image_id", { value: derived.imageId });
     app.synth();
 
-    const read = (stack: string): any => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")); // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const read = (stack: string): any =>
+      JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
     const producerJson = read("producer");
     const consumerJson = read("consumer");
 
-    const outputs = Object.entries(producerJson.output as Record<string, { value: string; sensitive?: boolean }>).filter(([name]) => name.startsWith("cross-stack-output-"));
+    const outputs = Object.entries(
+      producerJson.output as Record<string, { value: string; sensitive?: boolean }>,
+    ).filter(([name]) => name.startsWith("cross-stack-output-"));
     expect(outputs).toHaveLength(1);
     const [outputName, output] = outputs[0];
-    expect(output).toEqual({ value: `\${terraform_data.${logicalId(base.imageResource)}.input.image_id}`, sensitive: true });
+    expect(output).toEqual({
+      value: `\${terraform_data.${logicalId(base.imageResource)}.input.image_id}`,
+      sensitive: true,
+    });
 
     const remoteStates = consumerJson.data.terraform_remote_state;
     expect(Object.keys(remoteStates)).toEqual(["cross-stack-reference-input-producer"]);
-    expect(remoteStates["cross-stack-reference-input-producer"]).toEqual({ backend: "local", config: { path: path.join(outdir, "producer.tfstate") }, workspace: "${terraform.workspace}" });
+    expect(remoteStates["cross-stack-reference-input-producer"]).toEqual({
+      backend: "local",
+      config: { path: path.join(outdir, "producer.tfstate") },
+      workspace: "${terraform.workspace}",
+    });
 
     const reference = `data.terraform_remote_state.cross-stack-reference-input-producer.outputs.${outputName}`;
-    expect(consumerJson.resource.terraform_data[logicalId(user)].input).toEqual({ image_id: `\${${reference}}` });
+    expect(consumerJson.resource.terraform_data[logicalId(user)].input).toEqual({
+      image_id: `\${${reference}}`,
+    });
     const derivedCopy = consumerJson.resource.terraform_data[logicalId(derived.copyResource)];
     // A token is encoded by Terraform's jsonencode at apply time, whatever characters it holds.
     expect(derivedCopy.triggers_replace).toBe(`{"source_image_id":\${jsonencode(${reference})}}`);
-    expect(derivedCopy.provisioner[0]["local-exec"].environment.IMS_COPY_SPEC).toContain(`{"source_image_id":\${jsonencode(${reference})},`);
-    expect(derivedCopy.input).toBe(`\${substr(sha256(join("\\n", ["consumer/derived", ${reference}, "", "", "", ""])), 0, 40)}`);
+    expect(derivedCopy.provisioner[0]["local-exec"].environment.IMS_COPY_SPEC).toContain(
+      `{"source_image_id":\${jsonencode(${reference})},`,
+    );
+    expect(derivedCopy.input).toBe(
+      `\${substr(sha256(join("\\n", ["consumer/derived", ${reference}, "", "", "", ""])), 0, 40)}`,
+    );
 
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
     expect(manifest.stacks.consumer.dependencies).toEqual(["producer"]);

@@ -3,7 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { TerraformStack } from "cdktf";
 import type { ImsImageCopy } from "cdktf-ims-image-copy";
-import { EMULATOR_PROJECT_ID, SEED_ENTERPRISE_PROJECT_ID, SeedImage, SeedKmsKey } from "cdktf-ims-image-copy/emulator";
+import {
+  EMULATOR_PROJECT_ID,
+  SEED_ENTERPRISE_PROJECT_ID,
+  SeedImage,
+  SeedKmsKey,
+} from "cdktf-ims-image-copy/emulator";
 import { build as buildBasic } from "../../examples/basic/main";
 import { build as buildEncrypted } from "../../examples/encrypted/main";
 import { build as buildCrossStack } from "../../examples/cross-stack/main";
@@ -21,11 +26,14 @@ function createSpec(json: any, copy: ImsImageCopy): Record<string, any> {
 }
 
 describe("examples", () => {
-  test.each([["basic"], ["encrypted"], ["cross-stack"], ["org-construct"]])("%s is a TypeScript cdktf app run with ts-node", (name) => {
-    const config = JSON.parse(fs.readFileSync(path.join(EXAMPLES, name, "cdktf.json"), "utf8"));
-    expect(config).toMatchObject({ language: "typescript", app: "npx ts-node main.ts" });
-    expect(fs.existsSync(path.join(EXAMPLES, name, "main.ts"))).toBe(true);
-  });
+  test.each([["basic"], ["encrypted"], ["cross-stack"], ["org-construct"]])(
+    "%s is a TypeScript cdktf app run with ts-node",
+    (name) => {
+      const config = JSON.parse(fs.readFileSync(path.join(EXAMPLES, name, "cdktf.json"), "utf8"));
+      expect(config).toMatchObject({ language: "typescript", app: "npx ts-node main.ts" });
+      expect(fs.existsSync(path.join(EXAMPLES, name, "main.ts"))).toBe(true);
+    },
+  );
 
   test("basic copies the emulator's seed image by default and outputs the new image ID", () => {
     const { stack, copy } = buildBasic(testApp(), {});
@@ -37,11 +45,21 @@ describe("examples", () => {
       project_id: EMULATOR_PROJECT_ID,
       endpoint: "http://127.0.0.1:8090",
     });
-    expect(json.output).toEqual({ image_id: { value: `\${terraform_data.${logicalId(copy.imageResource)}.input.image_id}`, description: "ID of the copied image" } });
+    expect(json.output).toEqual({
+      image_id: {
+        value: `\${terraform_data.${logicalId(copy.imageResource)}.input.image_id}`,
+        description: "ID of the copied image",
+      },
+    });
   });
 
   test("basic takes its settings from the environment, and an empty variable leaves the prop unset", () => {
-    const { stack, copy } = buildBasic(testApp(), { IMS_SOURCE_IMAGE_ID: OTHER_IMAGE, HW_REGION_NAME: "ap-southeast-1", HW_PROJECT_ID: "", HW_IMS_ENDPOINT: "http://127.0.0.1:43125" });
+    const { stack, copy } = buildBasic(testApp(), {
+      IMS_SOURCE_IMAGE_ID: OTHER_IMAGE,
+      HW_REGION_NAME: "ap-southeast-1",
+      HW_PROJECT_ID: "",
+      HW_IMS_ENDPOINT: "http://127.0.0.1:43125",
+    });
     const json = synthesize(stack);
     const spec = createSpec(json, copy);
     expect(spec).toMatchObject({
@@ -51,7 +69,10 @@ describe("examples", () => {
     });
     expect(spec).not.toHaveProperty("project_id");
     const { copy: copyResource, image, attributes } = resourcesOf(json, copy);
-    expect(specOf(copyResource.triggers_replace)).toStrictEqual({ source_image_id: OTHER_IMAGE, region: "ap-southeast-1" });
+    expect(specOf(copyResource.triggers_replace)).toStrictEqual({
+      source_image_id: OTHER_IMAGE,
+      region: "ap-southeast-1",
+    });
     expect(specOf(image.input.delete)).not.toHaveProperty("project_id");
     expect(specOf(attributes.triggers_replace)).not.toHaveProperty("project_id");
   });
@@ -59,7 +80,10 @@ describe("examples", () => {
   test("encrypted sets the KMS key, the enterprise project, tags, a longer timeout and retains the image", () => {
     const { stack, copy } = buildEncrypted(testApp(), {});
     const { copy: copyResource, image } = resourcesOf(synthesize(stack), copy);
-    expect(specOf(copyResource.triggers_replace)).toMatchObject({ kms_key_id: SeedKmsKey.ENABLED, enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID });
+    expect(specOf(copyResource.triggers_replace)).toMatchObject({
+      kms_key_id: SeedKmsKey.ENABLED,
+      enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID,
+    });
     expect(specOf(localExec(copyResource).environment.IMS_COPY_SPEC)).toMatchObject({
       kms_key_id: SeedKmsKey.ENABLED,
       enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID,
@@ -75,12 +99,17 @@ describe("examples", () => {
       const app = testApp({ outdir });
       const { copy, server } = buildCrossStack(app, {});
       app.synth();
-      const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+      const read = (stack: string) =>
+        JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
       const images = read("images");
       const consumer = read("app");
-      const [outputName, output] = Object.entries(images.output as Record<string, { value: string }>).find(([name]) => name.startsWith("cross-stack-output-")) as [string, { value: string }];
+      const [outputName, output] = Object.entries(images.output as Record<string, { value: string }>).find(
+        ([name]) => name.startsWith("cross-stack-output-"),
+      ) as [string, { value: string }];
       expect(output.value).toBe(`\${terraform_data.${logicalId(copy.imageResource)}.input.image_id}`);
-      expect(Object.keys(consumer.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-images"]);
+      expect(Object.keys(consumer.data.terraform_remote_state)).toEqual([
+        "cross-stack-reference-input-images",
+      ]);
       expect(consumer.resource.terraform_data[logicalId(server)].input).toEqual({
         image_id: `\${data.terraform_remote_state.cross-stack-reference-input-images.outputs.${outputName}}`,
         flavor: "s6.small.1",
@@ -102,9 +131,14 @@ describe("examples", () => {
 
   test("org-construct refuses an unencrypted copy at synth time", () => {
     expect(() => buildOrg(testApp(), { IMS_KMS_KEY_ID: "" })).toThrow(
-      new OrgPolicyError("org/web-golden", "images must be encrypted: set kmsKeyId to the team's KMS key ID."),
+      new OrgPolicyError(
+        "org/web-golden",
+        "images must be encrypted: set kmsKeyId to the team's KMS key ID.",
+      ),
     );
-    expect(() => buildOrg(testApp(), { IMS_KMS_KEY_ID: "" })).toThrow('GoldenImageCopy "org/web-golden": images must be encrypted: set kmsKeyId to the team\'s KMS key ID.');
+    expect(() => buildOrg(testApp(), { IMS_KMS_KEY_ID: "" })).toThrow(
+      'GoldenImageCopy "org/web-golden": images must be encrypted: set kmsKeyId to the team\'s KMS key ID.',
+    );
   });
 
   test("org-construct refuses missing or empty mandatory tags at synth time, and the library's own rules still apply", () => {
@@ -116,8 +150,13 @@ describe("examples", () => {
     expect(() => new GoldenImageCopy(stack, "b", { ...props, tags: { owner: "", other: "x" } })).toThrow(
       'GoldenImageCopy "stack/b": the tags "owner" and "cost-center" are mandatory and must not be empty: add them to tags.',
     );
-    expect(() => new GoldenImageCopy(stack, "c", { ...props, kmsKeyId: "not-a-uuid", tags: { owner: "w", "cost-center": "c" } })).toThrow(
-      'ImsImageCopy "stack/c/copy": prop "kmsKeyId" "not-a-uuid" is invalid',
-    );
+    expect(
+      () =>
+        new GoldenImageCopy(stack, "c", {
+          ...props,
+          kmsKeyId: "not-a-uuid",
+          tags: { owner: "w", "cost-center": "c" },
+        }),
+    ).toThrow('ImsImageCopy "stack/c/copy": prop "kmsKeyId" "not-a-uuid" is invalid');
   });
 });

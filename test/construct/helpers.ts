@@ -32,16 +32,28 @@ export function logicalId(resource: TerraformElement): string {
 }
 
 /** The synthesized JSON of the four terraform_data resources of an ImsImageCopy. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function resourcesOf(json: any, copy: ImsImageCopy): { copy: any; result: any; image: any; attributes: any } {
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export function resourcesOf(
+  json: any,
+  copy: ImsImageCopy,
+): { copy: any; result: any; image: any; attributes: any } {
   const all = json.resource?.terraform_data ?? {};
   const pick = (resource: TerraformElement): unknown => {
     const key = logicalId(resource);
-    if (!(key in all)) throw new Error(`terraform_data "${key}" is not in the synthesized JSON: ${JSON.stringify(Object.keys(all))}`);
+    if (!(key in all))
+      throw new Error(
+        `terraform_data "${key}" is not in the synthesized JSON: ${JSON.stringify(Object.keys(all))}`,
+      );
     return all[key];
   };
-  return { copy: pick(copy.copyResource), result: pick(copy.resultResource), image: pick(copy.imageResource), attributes: pick(copy.attributesResource) };
+  return {
+    copy: pick(copy.copyResource),
+    result: pick(copy.resultResource),
+    image: pick(copy.imageResource),
+    attributes: pick(copy.attributesResource),
+  };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The local-exec block of a resource's only provisioner. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,7 +76,8 @@ export const SPEC_KEYS: readonly string[] = Object.values(RuntimeEnv)
 export function specOf(text: unknown): Record<string, any> {
   if (typeof text !== "string") throw new Error(`a spec is a string, not ${JSON.stringify(text)}`);
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error(`a spec is a JSON object, not ${text}`);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new Error(`a spec is a JSON object, not ${text}`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return parsed as Record<string, any>;
 }
@@ -87,8 +100,11 @@ export function evaluateTemplate(text: string, references: Readonly<Record<strin
 }
 
 /** What the runtime reads from a spec without cdktf tokens once Terraform has evaluated it (see `evaluateTemplate`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function evaluatedSpecOf(text: unknown, references: Readonly<Record<string, string>> = {}): Record<string, any> {
+export function evaluatedSpecOf(
+  text: unknown,
+  references: Readonly<Record<string, string>> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Record<string, any> {
   if (typeof text !== "string") throw new Error(`a spec is a string, not ${JSON.stringify(text)}`);
   return specOf(evaluateTemplate(text, references));
 }

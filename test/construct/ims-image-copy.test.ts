@@ -2,10 +2,24 @@ import { Fn, TerraformOutput, TerraformResource, TerraformStack, TerraformVariab
 import { Construct } from "constructs";
 import { ImsImageCopy, MARKER_TAG_KEY, RemovalPolicy } from "cdktf-ims-image-copy";
 import { TerraformData } from "../../lib/cdktf";
-import { EMULATOR_PROJECT_ID, SEED_ENTERPRISE_PROJECT_ID, SeedImage, SeedKmsKey } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_PROJECT_ID,
+  SEED_ENTERPRISE_PROJECT_ID,
+  SeedImage,
+  SeedKmsKey,
+} from "../../lib/emulator/defaults";
 import { expandSpec, readCreateInput, readDeleteInput, readUpdateInput } from "../../lib/runtime/steps/env";
 import { RuntimeEnv } from "../../lib/shared/constants";
-import { SPEC_KEYS, evaluatedSpecOf, localExec, logicalId, resourcesOf, specOf, synthesize, testStack } from "./helpers";
+import {
+  SPEC_KEYS,
+  evaluatedSpecOf,
+  localExec,
+  logicalId,
+  resourcesOf,
+  specOf,
+  synthesize,
+  testStack,
+} from "./helpers";
 
 const SOURCE = SeedImage.ACTIVE_PRIVATE;
 const RUNTIME_PATH = "assets/ImsImageCopyRuntime/[0-9A-F]{32}/runtime-bundle\\.js";
@@ -38,7 +52,12 @@ function full(stack: TerraformStack): ImsImageCopy {
 
 /** The four specs of a copy: the copy's triggers, the create step's, the stored delete spec and the update step's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function specTexts(resources: { copy: any; image: any; attributes: any }): { triggers: string; create: string; delete: string; update: string } {
+function specTexts(resources: { copy: any; image: any; attributes: any }): {
+  triggers: string;
+  create: string;
+  delete: string;
+  update: string;
+} {
   return {
     triggers: resources.copy.triggers_replace,
     create: localExec(resources.copy).environment[RuntimeEnv.SPEC],
@@ -53,13 +72,30 @@ describe("resources of one ImsImageCopy", () => {
     const construct = minimal(stack);
     const json = synthesize(stack);
     expect(Object.keys(json.resource)).toEqual(["terraform_data"]);
-    expect(construct.node.children.filter((c) => c instanceof TerraformData).map((c) => c.node.id)).toEqual(["copy", "result", "image", "attributes"]);
-    const keys = [construct.copyResource, construct.resultResource, construct.imageResource, construct.attributesResource].map(logicalId);
+    expect(construct.node.children.filter((c) => c instanceof TerraformData).map((c) => c.node.id)).toEqual([
+      "copy",
+      "result",
+      "image",
+      "attributes",
+    ]);
+    const keys = [
+      construct.copyResource,
+      construct.resultResource,
+      construct.imageResource,
+      construct.attributesResource,
+    ].map(logicalId);
     expect(Object.keys(json.resource.terraform_data).sort()).toEqual([...keys].sort());
     expect(json.provider).toBeUndefined();
     // Testing.synth drops "//" comments: read them from the stack's own JSON.
-    const resources = (stack.toTerraform() as { resource: { terraform_data: Record<string, { "//": unknown }> } }).resource.terraform_data;
-    expect(keys.map((key) => resources[key]["//"])).toEqual(["stack/copy/copy", "stack/copy/result", "stack/copy/image", "stack/copy/attributes"]);
+    const resources = (
+      stack.toTerraform() as { resource: { terraform_data: Record<string, { "//": unknown }> } }
+    ).resource.terraform_data;
+    expect(keys.map((key) => resources[key]["//"])).toEqual([
+      "stack/copy/copy",
+      "stack/copy/result",
+      "stack/copy/image",
+      "stack/copy/attributes",
+    ]);
   });
 
   test("the copy resource is replaced when a force-new input changes, unset inputs are left out, and its input is the marker", () => {
@@ -99,7 +135,16 @@ describe("resources of one ImsImageCopy", () => {
       region: "cn-north-4",
       project_id: EMULATOR_PROJECT_ID,
     });
-    expect(copy.input).toBe(MARKER_EXPR("stack/copy", SOURCE, SeedKmsKey.ENABLED, SEED_ENTERPRISE_PROJECT_ID, "cn-north-4", EMULATOR_PROJECT_ID));
+    expect(copy.input).toBe(
+      MARKER_EXPR(
+        "stack/copy",
+        SOURCE,
+        SeedKmsKey.ENABLED,
+        SEED_ENTERPRISE_PROJECT_ID,
+        "cn-north-4",
+        EMULATOR_PROJECT_ID,
+      ),
+    );
     expect(specOf(localExec(copy).environment[RuntimeEnv.SPEC])).toStrictEqual({
       source_image_id: SOURCE,
       name: "web-base 加密 v1.2",
@@ -125,7 +170,9 @@ describe("resources of one ImsImageCopy", () => {
     const { result } = resourcesOf(json, construct);
     const file = `".ims-image-copy/results/\${terraform_data.${copyKey}.id}.json"`;
     expect(result.triggers_replace).toBe(`\${terraform_data.${copyKey}.id}`);
-    expect(result.input).toBe(`\${fileexists(${file}) ? lookup(jsondecode(file(${file})), "image_id", "") : ""}`);
+    expect(result.input).toBe(
+      `\${fileexists(${file}) ? lookup(jsondecode(file(${file})), "image_id", "") : ""}`,
+    );
     expect(result.lifecycle).toEqual({
       ignore_changes: ["input"],
       postcondition: [
@@ -229,27 +276,42 @@ describe("resources of one ImsImageCopy", () => {
     expect(specOf(specs.create)).not.toHaveProperty("description");
     expect(specOf(specs.update)).not.toHaveProperty("description");
     expect(specs.update).not.toContain("description");
-    const update = readUpdateInput({ [RuntimeEnv.SPEC]: JSON.stringify(evaluatedSpecOf(specs.update, { [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: SOURCE, [`terraform_data.${logicalId(construct.copyResource)}.output`]: "0".repeat(40) })) });
+    const update = readUpdateInput({
+      [RuntimeEnv.SPEC]: JSON.stringify(
+        evaluatedSpecOf(specs.update, {
+          [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: SOURCE,
+          [`terraform_data.${logicalId(construct.copyResource)}.output`]: "0".repeat(40),
+        }),
+      ),
+    });
     expect(update.description).toBe("");
   });
 
   test.each([
     ["minimal", minimal],
     ["full", full],
-  ])("the spec of every step of a %s copy is a JSON object of the runtime's keys, with string or number values, that the runtime accepts", (_, make) => {
-    const stack = testStack();
-    const construct = make(stack);
-    const specs = specTexts(resourcesOf(synthesize(stack), construct));
-    for (const [step, text] of Object.entries(specs)) {
-      const spec = specOf(text);
-      expect({ step, keys: Object.keys(spec).filter((key) => !SPEC_KEYS.includes(key)) }).toEqual({ step, keys: [] });
-      for (const [key, value] of Object.entries(spec)) {
-        const stringOrNumber = (typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value));
-        expect({ step, key, value, stringOrNumber }).toEqual({ step, key, value, stringOrNumber: true });
+  ])(
+    "the spec of every step of a %s copy is a JSON object of the runtime's keys, with string or number values, that the runtime accepts",
+    (_, make) => {
+      const stack = testStack();
+      const construct = make(stack);
+      const specs = specTexts(resourcesOf(synthesize(stack), construct));
+      for (const [step, text] of Object.entries(specs)) {
+        const spec = specOf(text);
+        expect({ step, keys: Object.keys(spec).filter((key) => !SPEC_KEYS.includes(key)) }).toEqual({
+          step,
+          keys: [],
+        });
+        for (const [key, value] of Object.entries(spec)) {
+          const stringOrNumber =
+            (typeof value === "string" && value !== "") ||
+            (typeof value === "number" && Number.isFinite(value));
+          expect({ step, key, value, stringOrNumber }).toEqual({ step, key, value, stringOrNumber: true });
+        }
+        expect(() => expandSpec({ [RuntimeEnv.SPEC]: text })).not.toThrow();
       }
-      expect(() => expandSpec({ [RuntimeEnv.SPEC]: text })).not.toThrow();
-    }
-  });
+    },
+  );
 
   test("the runtime reads every prop of a full copy back from the spec of the step that needs it", () => {
     const stack = testStack();
@@ -258,9 +320,19 @@ describe("resources of one ImsImageCopy", () => {
     const specs = specTexts(resourcesOf(json, construct));
     const marker = "0123456789abcdef0123456789abcdef01234567";
     const imageId = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c";
-    const [copyKey, resultKey, imageKey] = [construct.copyResource, construct.resultResource, construct.imageResource].map(logicalId);
-    const spec = (text: string, references: Record<string, string>): NodeJS.ProcessEnv => ({ [RuntimeEnv.SPEC]: JSON.stringify(evaluatedSpecOf(text, references)) });
-    const target = { region: "cn-north-4", projectId: EMULATOR_PROJECT_ID, imsEndpoint: "https://ims.cn-north-4.myhuaweicloud.com" };
+    const [copyKey, resultKey, imageKey] = [
+      construct.copyResource,
+      construct.resultResource,
+      construct.imageResource,
+    ].map(logicalId);
+    const spec = (text: string, references: Record<string, string>): NodeJS.ProcessEnv => ({
+      [RuntimeEnv.SPEC]: JSON.stringify(evaluatedSpecOf(text, references)),
+    });
+    const target = {
+      region: "cn-north-4",
+      projectId: EMULATOR_PROJECT_ID,
+      imsEndpoint: "https://ims.cn-north-4.myhuaweicloud.com",
+    };
     const tags = { team: "platform", env: "prod", 成本中心: "cc-1.2" };
     expect(readCreateInput(spec(specs.create, { "self.output": marker, "self.id": "copy-id" }))).toEqual({
       sourceImageId: SOURCE,
@@ -276,7 +348,14 @@ describe("resources of one ImsImageCopy", () => {
       stateDir: ".ims-image-copy",
       target,
     });
-    expect(readUpdateInput(spec(specs.update, { [`terraform_data.${imageKey}.input.image_id`]: imageId, [`terraform_data.${copyKey}.output`]: marker }))).toEqual({
+    expect(
+      readUpdateInput(
+        spec(specs.update, {
+          [`terraform_data.${imageKey}.input.image_id`]: imageId,
+          [`terraform_data.${copyKey}.output`]: marker,
+        }),
+      ),
+    ).toEqual({
       imageId,
       name: "web-base 加密 v1.2",
       description: "Nightly copy: see runbook #7",
@@ -317,7 +396,11 @@ describe("attributes of ImsImageCopy", () => {
   test("the marker token composes like a cdktf expression: inside Fn calls, in a longer string, and as a prop of another copy", () => {
     const stack = testStack();
     const copy = minimal(stack);
-    const other = new ImsImageCopy(stack, "other", { sourceImageId: SOURCE, name: "other", description: copy.marker });
+    const other = new ImsImageCopy(stack, "other", {
+      sourceImageId: SOURCE,
+      name: "other",
+      description: copy.marker,
+    });
     new TerraformOutput(stack, "upper", { value: Fn.upper(copy.marker) });
     new TerraformOutput(stack, "joined", { value: Fn.join("-", [copy.marker, "x"]) });
     new TerraformOutput(stack, "prefixed", { value: `m-${copy.marker}` });
@@ -326,7 +409,9 @@ describe("attributes of ImsImageCopy", () => {
     expect(json.output.upper.value).toBe(`\${upper(${expression})}`);
     expect(json.output.joined.value).toBe(`\${join("-", [${expression}, "x"])}`);
     expect(json.output.prefixed.value).toBe(`m-\${${expression}}`);
-    expect(localExec(resourcesOf(json, other).copy).environment[RuntimeEnv.SPEC]).toContain(`,"description":\${jsonencode(${expression})},`);
+    expect(localExec(resourcesOf(json, other).copy).environment[RuntimeEnv.SPEC]).toContain(
+      `,"description":\${jsonencode(${expression})},`,
+    );
     expect(copy.marker).toBe(copy.marker);
   });
 
@@ -337,8 +422,12 @@ describe("attributes of ImsImageCopy", () => {
     const json = synthesize(stack);
     expect(resourcesOf(json, a).copy.input).toBe(MARKER_EXPR("stack/a", SOURCE));
     expect(resourcesOf(json, b).copy.input).toBe(MARKER_EXPR("stack/b", SOURCE));
-    expect(specOf(localExec(resourcesOf(json, a).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe("stack/a");
-    expect(specOf(localExec(resourcesOf(json, b).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe("stack/b");
+    expect(specOf(localExec(resourcesOf(json, a).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe(
+      "stack/a",
+    );
+    expect(specOf(localExec(resourcesOf(json, b).copy).environment[RuntimeEnv.SPEC]).construct_path).toBe(
+      "stack/b",
+    );
   });
 
   test("the underlying resources are exposed as TerraformData escape hatches of type terraform_data", () => {
@@ -375,8 +464,12 @@ describe("attributes of ImsImageCopy", () => {
 describe("commands and values", () => {
   test("commands stay constant whatever the values; shell metacharacters travel only in the spec", () => {
     const stack = testStack();
-    const description = 'pwned"; rm -rf / ; echo $(id) `id` $HOME \' & | ; \\ end';
-    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "a b-c_d.e", description });
+    const description = "pwned\"; rm -rf / ; echo $(id) `id` $HOME ' & | ; \\ end";
+    const construct = new ImsImageCopy(stack, "copy", {
+      sourceImageId: SOURCE,
+      name: "a b-c_d.e",
+      description,
+    });
     const baseline = minimal(testStack());
     const json = synthesize(stack);
     const { copy, image, attributes } = resourcesOf(json, construct);
@@ -404,14 +497,26 @@ describe("commands and values", () => {
     expect(specOf(localExec(copy).environment[RuntimeEnv.SPEC]).description).toBe(escaped);
     expect(specOf(attributes.triggers_replace).description).toBe(escaped);
     // What the runtime reads once Terraform has evaluated the template: the description itself.
-    expect(evaluatedSpecOf(localExec(copy).environment[RuntimeEnv.SPEC], { "self.output": "m", "self.id": "i" }).description).toBe(description);
-    expect(evaluatedSpecOf(attributes.triggers_replace, { [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: "i", [`terraform_data.${logicalId(construct.copyResource)}.output`]: "m" }).description).toBe(description);
+    expect(
+      evaluatedSpecOf(localExec(copy).environment[RuntimeEnv.SPEC], { "self.output": "m", "self.id": "i" })
+        .description,
+    ).toBe(description);
+    expect(
+      evaluatedSpecOf(attributes.triggers_replace, {
+        [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: "i",
+        [`terraform_data.${logicalId(construct.copyResource)}.output`]: "m",
+      }).description,
+    ).toBe(description);
   });
 
   test("a value mixing a token and literal text is encoded by jsonencode, with only the literal text escaped", () => {
     const stack = testStack();
     const suffix = new TerraformVariable(stack, "suffix", { type: "string" });
-    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", description: `built by \${USER} %{x} for $${suffix.stringValue}` });
+    const construct = new ImsImageCopy(stack, "copy", {
+      sourceImageId: SOURCE,
+      name: "n",
+      description: `built by \${USER} %{x} for $${suffix.stringValue}`,
+    });
     const warn = jest.spyOn(console, "warn");
     let json;
     try {
@@ -435,8 +540,14 @@ describe("commands and values", () => {
     for (const text of Object.values(specTexts({ copy, image, attributes })).slice(1)) {
       expect(specOf(text).construct_path).toBe("stack/odd $${id} %%{x}");
     }
-    expect(evaluatedSpecOf(image.input.delete, { [`terraform_data.${logicalId(construct.resultResource)}.output`]: "i" }).construct_path).toBe("stack/odd ${id} %{x}");
-    expect(copy.input).toBe(`\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+    expect(
+      evaluatedSpecOf(image.input.delete, {
+        [`terraform_data.${logicalId(construct.resultResource)}.output`]: "i",
+      }).construct_path,
+    ).toBe("stack/odd ${id} %{x}");
+    expect(copy.input).toBe(
+      `\${substr(sha256(join("\\n", ["stack/odd $\${id} %%{x}", "${SOURCE}", "", "", "", ""])), 0, 40)}`,
+    );
   });
 
   test("quotes and backslashes in the construct path are JSON-escaped in the specs and escaped inside the marker expression", () => {
@@ -447,12 +558,18 @@ describe("commands and values", () => {
       expect(text).toContain(String.raw`"construct_path":"stack/q \" b \\ n \\n"`);
       expect(specOf(text).construct_path).toBe('stack/q " b \\ n \\n');
     }
-    expect(copy.input).toBe(`\${substr(sha256(join("\\n", ["stack/q \\" b \\\\ n \\\\n", "${SOURCE}", "", "", "", ""])), 0, 40)}`);
+    expect(copy.input).toBe(
+      `\${substr(sha256(join("\\n", ["stack/q \\" b \\\\ n \\\\n", "${SOURCE}", "", "", "", ""])), 0, 40)}`,
+    );
   });
 
   test("tags without tokens are JSON with sorted keys, as a string in the create and update specs", () => {
     const stack = testStack();
-    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { zeta: "", alpha: "1", Mid: "v.2" } });
+    const construct = new ImsImageCopy(stack, "copy", {
+      sourceImageId: SOURCE,
+      name: "n",
+      tags: { zeta: "", alpha: "1", Mid: "v.2" },
+    });
     const { copy, image, attributes } = resourcesOf(synthesize(stack), construct);
     const specs = specTexts({ copy, image, attributes });
     expect(specOf(specs.create).tags).toBe('{"Mid":"v.2","alpha":"1","zeta":""}');
@@ -465,7 +582,11 @@ describe("commands and values", () => {
   test("tags holding a token are encoded by Terraform's jsonencode, as a string in the spec", () => {
     const stack = testStack();
     const owner = new TerraformVariable(stack, "owner", { type: "string" });
-    const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: { team: "platform", owner: owner.stringValue } });
+    const construct = new ImsImageCopy(stack, "copy", {
+      sourceImageId: SOURCE,
+      name: "n",
+      tags: { team: "platform", owner: owner.stringValue },
+    });
     const { copy, attributes } = resourcesOf(synthesize(stack), construct);
     const member = ',"tags":${jsonencode(jsonencode({"team" = "platform", "owner" = var.owner}))},';
     expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(member);
@@ -477,13 +598,16 @@ describe("commands and values", () => {
     const tags = new TerraformVariable(stack, "tags", { type: "map(string)" });
     const construct = new ImsImageCopy(stack, "copy", { sourceImageId: SOURCE, name: "n", tags: tags.value });
     const { copy, attributes } = resourcesOf(synthesize(stack), construct);
-    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(',"tags":${jsonencode(jsonencode(var.tags))},');
+    expect(localExec(copy).environment[RuntimeEnv.SPEC]).toContain(
+      ',"tags":${jsonencode(jsonencode(var.tags))},',
+    );
     expect(attributes.triggers_replace).toContain(',"tags":${jsonencode(jsonencode(var.tags))},');
   });
 
   test("every prop accepts a token from another resource and is passed through jsonencode unvalidated", () => {
     const stack = testStack();
-    const v = (name: string, type = "string"): TerraformVariable => new TerraformVariable(stack, name, { type });
+    const v = (name: string, type = "string"): TerraformVariable =>
+      new TerraformVariable(stack, name, { type });
     const producer = minimal(stack, "producer");
     const construct = new ImsImageCopy(stack, "copy", {
       sourceImageId: producer.imageId,
@@ -501,12 +625,26 @@ describe("commands and values", () => {
     const json = synthesize(stack);
     const source = `terraform_data.${logicalId(producer.imageResource)}.input.image_id`;
     const { copy, image, attributes } = resourcesOf(json, construct);
-    const [copyKey, resultKey, imageKey] = [construct.copyResource, construct.resultResource, construct.imageResource].map(logicalId);
-    const target = '"region":${jsonencode(var.region)},"project_id":${jsonencode(var.project)},"endpoint":${jsonencode(var.endpoint)}';
+    const [copyKey, resultKey, imageKey] = [
+      construct.copyResource,
+      construct.resultResource,
+      construct.imageResource,
+    ].map(logicalId);
+    const target =
+      '"region":${jsonencode(var.region)},"project_id":${jsonencode(var.project)},"endpoint":${jsonencode(var.endpoint)}';
     expect(copy.triggers_replace).toBe(
       `{"source_image_id":\${jsonencode(${source})},"kms_key_id":\${jsonencode(var.kms)},"enterprise_project_id":\${jsonencode(var.ep)},"region":\${jsonencode(var.region)},"project_id":\${jsonencode(var.project)}}`,
     );
-    expect(copy.input).toBe(MARKER_EXPR("stack/copy", `\${${source}}`, "${var.kms}", "${var.ep}", "${var.region}", "${var.project}"));
+    expect(copy.input).toBe(
+      MARKER_EXPR(
+        "stack/copy",
+        `\${${source}}`,
+        "${var.kms}",
+        "${var.ep}",
+        "${var.region}",
+        "${var.project}",
+      ),
+    );
     expect(localExec(copy).environment[RuntimeEnv.SPEC]).toBe(
       `{"source_image_id":\${jsonencode(${source})},"name":\${jsonencode(var.name)},"description":\${jsonencode(var.description)},"kms_key_id":\${jsonencode(var.kms)},` +
         `"enterprise_project_id":\${jsonencode(var.ep)},"tags":"{}",${target},"marker":"\${self.output}","construct_path":"stack/copy",` +

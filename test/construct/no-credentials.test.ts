@@ -4,7 +4,13 @@ import * as path from "path";
 import { TerraformStack } from "cdktf";
 import { ImsImageCopy } from "cdktf-ims-image-copy";
 import { CredentialEnv, RuntimeEnv } from "../../lib/shared/constants";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SEED_ENTERPRISE_PROJECT_ID, SeedImage, SeedKmsKey } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_SECRET_KEY,
+  SEED_ENTERPRISE_PROJECT_ID,
+  SeedImage,
+  SeedKmsKey,
+} from "../../lib/emulator/defaults";
 import { testApp } from "./helpers";
 
 const SECURITY_TOKEN = "EMULATOR-SESSION-TOKEN-value-0123456789";
@@ -18,7 +24,11 @@ function filesUnder(dir: string): string[] {
 
 describe("credentials never reach the synthesized output", () => {
   const saved: Record<string, string | undefined> = {};
-  const credentialNames = [...CredentialEnv.ACCESS_KEY, ...CredentialEnv.SECRET_KEY, ...CredentialEnv.SECURITY_TOKEN];
+  const credentialNames = [
+    ...CredentialEnv.ACCESS_KEY,
+    ...CredentialEnv.SECRET_KEY,
+    ...CredentialEnv.SECURITY_TOKEN,
+  ];
 
   beforeEach(() => {
     for (const name of credentialNames) saved[name] = process.env[name];
@@ -57,14 +67,20 @@ describe("credentials never reach the synthesized output", () => {
       for (const file of files) {
         const text = fs.readFileSync(file, "utf8");
         for (const needle of [...credentialNames, EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SECURITY_TOKEN]) {
-          expect({ file: path.relative(outdir, file), contains: text.includes(needle) ? needle : undefined }).toEqual({ file: path.relative(outdir, file), contains: undefined });
+          expect({
+            file: path.relative(outdir, file),
+            contains: text.includes(needle) ? needle : undefined,
+          }).toEqual({ file: path.relative(outdir, file), contains: undefined });
         }
       }
       const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "stack", "cdk.tf.json"), "utf8"));
       const allowed = new Set<string>(Object.values(RuntimeEnv));
-      for (const resource of Object.values(json.resource.terraform_data) as Array<{ provisioner?: Array<Record<string, { environment: object }>> }>) {
+      for (const resource of Object.values(json.resource.terraform_data) as Array<{
+        provisioner?: Array<Record<string, { environment: object }>>;
+      }>) {
         for (const provisioner of resource.provisioner ?? []) {
-          for (const name of Object.keys(provisioner["local-exec"].environment)) expect(allowed.has(name)).toBe(true);
+          for (const name of Object.keys(provisioner["local-exec"].environment))
+            expect(allowed.has(name)).toBe(true);
         }
       }
     } finally {

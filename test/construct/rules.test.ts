@@ -21,7 +21,8 @@ import {
 
 describe("shared rules (used by the construct, the runtime and the CLI)", () => {
   test("image names: 1 to 128 letters, digits, Chinese characters, '-', '_', '.' and inner spaces", () => {
-    for (const ok of ["a", "web-base_v1.2 copy", "镜像 副本", "x".repeat(128), `${"汉".repeat(128)}`]) expect(checkName(ok)).toBeUndefined();
+    for (const ok of ["a", "web-base_v1.2 copy", "镜像 副本", "x".repeat(128), `${"汉".repeat(128)}`])
+      expect(checkName(ok)).toBeUndefined();
     expect(checkName("x".repeat(129))).toMatch(/^it has 129 characters; /);
     expect(checkName(`${"汉".repeat(129)}`)).toMatch(/^it has 129 characters; /);
     expect(checkName("é")).toMatch(/^it contains "é" \(U\+00E9\); /);
@@ -37,32 +38,43 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkDescription("d".repeat(1024))).toBeUndefined();
     expect(checkDescription("any text: ;&|$()`'\" 中文 \t tab")).toBeUndefined();
     expect(checkDescription("d".repeat(1025))).toMatch(/^it has 1025 characters; /);
-    expect(checkDescription("a\nb")).toBe('it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"');
+    expect(checkDescription("a\nb")).toBe(
+      'it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"',
+    );
   });
 
   test("IDs: image IDs are lower-case UUIDs, project IDs 32 lower-case hexadecimal digits, enterprise projects 0 or a UUID", () => {
     expect(checkImageId("6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b")).toBeUndefined();
-    expect(checkImageId("6F0A2B34-1C5D-4E7F-8A9B-0C1D2E3F4A5B")).toBe('an image ID is a lower-case UUID such as "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b"');
+    expect(checkImageId("6F0A2B34-1C5D-4E7F-8A9B-0C1D2E3F4A5B")).toBe(
+      'an image ID is a lower-case UUID such as "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b"',
+    );
     expect(checkImageId(" 6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b")).toBeDefined();
     expect(checkImageId(42 as unknown as string)).toBe("it must be a string, not a number");
     expect(checkProjectId("0e5cbc8a6a754d6b9c7e42d6f0a1b2c3")).toBeUndefined();
-    expect(checkProjectId("0e5cbc8a6a754d6b9c7e42d6f0a1b2c")).toBe('a project ID is 32 lower-case hexadecimal digits such as "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3"');
+    expect(checkProjectId("0e5cbc8a6a754d6b9c7e42d6f0a1b2c")).toBe(
+      'a project ID is 32 lower-case hexadecimal digits such as "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3"',
+    );
     expect(checkEnterpriseProjectId("0")).toBeUndefined();
     expect(checkEnterpriseProjectId("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b")).toBeUndefined();
     expect(checkEnterpriseProjectId("00")).toBeDefined();
   });
 
   test("regions look like cn-north-4, ap-southeast-1 or eu-west-101", () => {
-    for (const ok of ["cn-north-4", "ap-southeast-1", "eu-west-101", "la-south-2", "ae-ad-1"]) expect(checkRegion(ok)).toBeUndefined();
+    for (const ok of ["cn-north-4", "ap-southeast-1", "eu-west-101", "la-south-2", "ae-ad-1"])
+      expect(checkRegion(ok)).toBeUndefined();
     for (const bad of ["cn-north", "CN-NORTH-4", "north-4", "cn-north-4 ", "cn--4", "cn-north-1234"]) {
-      expect(checkRegion(bad)).toBe('a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101"');
+      expect(checkRegion(bad)).toBe(
+        'a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101"',
+      );
     }
   });
 
   test("endpoints: https anywhere, http only on loopback unless explicitly allowed, never with credentials", () => {
     expect(checkEndpoint("https://ims.cn-north-4.myhuaweicloud.com")).toBeUndefined();
     expect(checkEndpoint("http://127.0.0.1:43125")).toBeUndefined();
-    expect(checkEndpoint("http://10.1.2.3:8080")).toMatch(/^it uses plain "http:\/\/" for the non-loopback host "10.1.2.3"; /);
+    expect(checkEndpoint("http://10.1.2.3:8080")).toMatch(
+      /^it uses plain "http:\/\/" for the non-loopback host "10.1.2.3"; /,
+    );
     expect(checkEndpoint("http://10.1.2.3:8080", { allowInsecureHttp: true })).toBeUndefined();
     expect(checkEndpoint("https://user@ims.example.com")).toMatch(/^it contains a user name or password; /);
     expect(checkEndpoint("https://ims.example.com/#frag")).toMatch(/^it has a query or fragment; /);
@@ -83,15 +95,24 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkTagValue("v".repeat(44))).toMatch(/^it has 44 characters; /);
     expect(MAX_USER_TAGS).toBe(9);
     expect(checkTags(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, ""])))).toBeUndefined();
-    expect(checkTags(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, ""])))).toMatch(/^it has 10 tags; /);
-    expect(checkTags({ "cdktf-ims-image-copy": "x" })).toBe('the tag key "cdktf-ims-image-copy" is reserved: this library sets it to recognise the images it creates');
-    expect(checkTags(null)).toBe('tags are an object of key/value strings such as {"team":"platform"}, not null');
-    expect(checkTags("a=b")).toBe('tags are an object of key/value strings such as {"team":"platform"}, not a string');
+    expect(checkTags(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, ""])))).toMatch(
+      /^it has 10 tags; /,
+    );
+    expect(checkTags({ "cdktf-ims-image-copy": "x" })).toBe(
+      'the tag key "cdktf-ims-image-copy" is reserved: this library sets it to recognise the images it creates',
+    );
+    expect(checkTags(null)).toBe(
+      'tags are an object of key/value strings such as {"team":"platform"}, not null',
+    );
+    expect(checkTags("a=b")).toBe(
+      'tags are an object of key/value strings such as {"team":"platform"}, not a string',
+    );
   });
 
   test("timeouts are whole numbers greater than 0, never rounded", () => {
     for (const ok of [1, 60, 100000]) expect(checkTimeoutMinutes(ok)).toBeUndefined();
-    for (const bad of [0, -1, 0.5, 1.0000001, NaN, Infinity, 2 ** 60]) expect(checkTimeoutMinutes(bad)).toBe("a timeout is a whole number of minutes greater than 0");
+    for (const bad of [0, -1, 0.5, 1.0000001, NaN, Infinity, 2 ** 60])
+      expect(checkTimeoutMinutes(bad)).toBe("a timeout is a whole number of minutes greater than 0");
     expect(checkPositiveInteger(Number("1.5"))).toBe("it must be a whole number greater than 0");
   });
 
@@ -100,11 +121,13 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkRemovalPolicy("retain")).toBeUndefined();
     expect(checkRemovalPolicy("Retain")).toBe('a removal policy is "destroy" or "retain"');
     expect(checkMarker("a".repeat(40))).toBeUndefined();
-    expect(checkMarker("A".repeat(40))).toBe("a marker is 40 lower-case hexadecimal digits (the construct computes it; do not set it by hand)");
+    expect(checkMarker("A".repeat(40))).toBe(
+      "a marker is 40 lower-case hexadecimal digits (the construct computes it; do not set it by hand)",
+    );
   });
 
   test("values are shown as JSON, shortened only for display, with URL credentials hidden", () => {
-    expect(displayValue("a\"b")).toBe('"a\\"b"');
+    expect(displayValue('a"b')).toBe('"a\\"b"');
     expect(displayValue(1.5)).toBe("1.5");
     expect(displayValue(undefined)).toBe("undefined");
     expect(displayValue({ a: "1" })).toBe('{"a":"1"}');

@@ -6,7 +6,12 @@ import { TerraformAsset, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { ImsImageCopy, ImsImageCopyConfigError } from "cdktf-ims-image-copy";
 import { SeedImage } from "../../lib/emulator/defaults";
-import { RUNTIME_ASSET_ID, RUNTIME_BUNDLE_CONTEXT_KEY, defaultRuntimeBundleFile, terraformVersionProblems } from "../../lib/runtime-asset";
+import {
+  RUNTIME_ASSET_ID,
+  RUNTIME_BUNDLE_CONTEXT_KEY,
+  defaultRuntimeBundleFile,
+  terraformVersionProblems,
+} from "../../lib/runtime-asset";
 import { FIXTURE_BUNDLE, localExec, resourcesOf, synthesize, testApp, testStack } from "./helpers";
 
 const PROPS = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "copy" };
@@ -46,7 +51,11 @@ describe("the runtime asset", () => {
   test("copies nested in other constructs share the stack's asset", () => {
     const stack = testStack();
     const group = new Construct(stack, "group");
-    const copies = [new ImsImageCopy(group, "a", PROPS), new ImsImageCopy(new Construct(group, "deeper"), "b", PROPS), new ImsImageCopy(stack, "c", PROPS)];
+    const copies = [
+      new ImsImageCopy(group, "a", PROPS),
+      new ImsImageCopy(new Construct(group, "deeper"), "b", PROPS),
+      new ImsImageCopy(stack, "c", PROPS),
+    ];
     expect(assetsOf(stack)).toHaveLength(1);
     expect(new Set(runtimePaths(synthesize(stack), copies)).size).toBe(1);
   });
@@ -66,7 +75,9 @@ describe("the runtime asset", () => {
         const hashes = fs.readdirSync(assetDir);
         expect(hashes).toHaveLength(1);
         expect(fs.readdirSync(path.join(assetDir, hashes[0]))).toEqual(["runtime-bundle.js"]);
-        expect(fs.readFileSync(path.join(assetDir, hashes[0], "runtime-bundle.js"), "utf8")).toBe(fs.readFileSync(FIXTURE_BUNDLE, "utf8"));
+        expect(fs.readFileSync(path.join(assetDir, hashes[0], "runtime-bundle.js"), "utf8")).toBe(
+          fs.readFileSync(FIXTURE_BUNDLE, "utf8"),
+        );
       }
       expect(assetsOf(one)).toHaveLength(1);
       expect(assetsOf(two)).toHaveLength(1);
@@ -80,7 +91,11 @@ describe("the runtime asset", () => {
   });
 
   test("without the context key the construct ships the built bundle (built here if missing)", () => {
-    if (!fs.existsSync(defaultRuntimeBundleFile())) execFileSync(process.execPath, [path.join(ROOT, "scripts", "bundle.mjs")], { cwd: ROOT, stdio: "pipe" });
+    if (!fs.existsSync(defaultRuntimeBundleFile()))
+      execFileSync(process.execPath, [path.join(ROOT, "scripts", "bundle.mjs")], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
     const stack = new TerraformStack(Testing.app(), "stack");
     const copy = new ImsImageCopy(stack, "copy", PROPS);
     const runtime = runtimeOf(resourcesOf(synthesize(stack), copy).copy);
@@ -89,7 +104,10 @@ describe("the runtime asset", () => {
 
   test("a missing bundle is a clear error telling the developer to run npm run build", () => {
     const missing = path.join(os.tmpdir(), "no-such-dir", "ims-image-copy-runtime.js");
-    const stack = new TerraformStack(Testing.app({ context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: missing } }), "stack");
+    const stack = new TerraformStack(
+      Testing.app({ context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: missing } }),
+      "stack",
+    );
     expect(() => new ImsImageCopy(stack, "copy", PROPS)).toThrow(
       new ImsImageCopyConfigError(
         `ImsImageCopy "stack/copy": there is no apply-time runtime bundle file at "${missing}". ` +
@@ -99,8 +117,13 @@ describe("the runtime asset", () => {
   });
 
   test("a directory in place of the bundle file is refused the same way", () => {
-    const stack = new TerraformStack(Testing.app({ context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: __dirname } }), "stack");
-    expect(() => new ImsImageCopy(stack, "copy", PROPS)).toThrow(`there is no apply-time runtime bundle file at "${__dirname}".`);
+    const stack = new TerraformStack(
+      Testing.app({ context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: __dirname } }),
+      "stack",
+    );
+    expect(() => new ImsImageCopy(stack, "copy", PROPS)).toThrow(
+      `there is no apply-time runtime bundle file at "${__dirname}".`,
+    );
   });
 
   test("a context value that is not a path is refused", () => {
@@ -130,17 +153,27 @@ describe("the Terraform version check (once per stack, not once per terraform_da
 
   test("Terraform 1.4 and later pass; older versions are refused with the version found and what to do", () => {
     expect(terraformVersionProblems(fakeTerraform("tf-1.4", "Terraform v1.4.0"))).toEqual([]);
-    expect(terraformVersionProblems(fakeTerraform("tf-1.11", "Terraform v1.11.4\non linux_amd64"))).toEqual([]);
+    expect(terraformVersionProblems(fakeTerraform("tf-1.11", "Terraform v1.11.4\non linux_amd64"))).toEqual(
+      [],
+    );
     const old = fakeTerraform("tf-1.3", "Terraform v1.3.9");
-    expect(terraformVersionProblems(old)).toEqual([`ImsImageCopy needs Terraform 1.4 or later (for terraform_data); "${old}" is 1.3.9. Upgrade Terraform.`]);
+    expect(terraformVersionProblems(old)).toEqual([
+      `ImsImageCopy needs Terraform 1.4 or later (for terraform_data); "${old}" is 1.3.9. Upgrade Terraform.`,
+    ]);
   });
 
   test("an unreadable version and a missing binary are reported, not ignored", () => {
     const odd = fakeTerraform("tf-odd", "no version here");
-    expect(terraformVersionProblems(odd)).toEqual([`ImsImageCopy needs Terraform 1.4 or later (for terraform_data), but the version could not be read from "${odd} version": "no version here\\n".`]);
+    expect(terraformVersionProblems(odd)).toEqual([
+      `ImsImageCopy needs Terraform 1.4 or later (for terraform_data), but the version could not be read from "${odd} version": "no version here\\n".`,
+    ]);
     const missing = path.join(dir, "no-such-terraform");
     const [problem] = terraformVersionProblems(missing);
-    expect(problem).toMatch(new RegExp(`^ImsImageCopy needs Terraform 1\\.4 or later \\(for terraform_data\\), but "${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} version" failed: .*ENOENT.*\\. Install Terraform, or set TERRAFORM_BINARY_NAME to its path\\.$`));
+    expect(problem).toMatch(
+      new RegExp(
+        `^ImsImageCopy needs Terraform 1\\.4 or later \\(for terraform_data\\), but "${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} version" failed: .*ENOENT.*\\. Install Terraform, or set TERRAFORM_BINARY_NAME to its path\\.$`,
+      ),
+    );
   });
 
   test("a stack of copies registers the check once, on its runtime asset, and app validation reports it", () => {
@@ -150,7 +183,9 @@ describe("the Terraform version check (once per stack, not once per terraform_da
     process.env.TERRAFORM_BINARY_NAME = fakeTerraform("tf-1.2", "Terraform v1.2.0");
     try {
       const complaints = stack.node.findAll().map((c) => ({ id: c.node.id, problems: c.node.validate() }));
-      expect(complaints.filter((c) => c.problems.length > 0)).toEqual([{ id: RUNTIME_ASSET_ID, problems: [expect.stringContaining("is 1.2.0. Upgrade Terraform.")] }]);
+      expect(complaints.filter((c) => c.problems.length > 0)).toEqual([
+        { id: RUNTIME_ASSET_ID, problems: [expect.stringContaining("is 1.2.0. Upgrade Terraform.")] },
+      ]);
     } finally {
       if (previous === undefined) delete process.env.TERRAFORM_BINARY_NAME;
       else process.env.TERRAFORM_BINARY_NAME = previous;

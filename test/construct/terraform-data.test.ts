@@ -10,10 +10,18 @@ import { synthesize } from "./helpers";
 const CONFIG: TerraformDataConfig = {
   input: { image_id: "${terraform_data.other.output}", delete: '{"removal_policy":"destroy"}' },
   triggersReplace: "${terraform_data.other.id}",
-  lifecycle: { ignoreChanges: ["input"], postcondition: [{ condition: '${self.output != ""}', errorMessage: "it failed" }] },
+  lifecycle: {
+    ignoreChanges: ["input"],
+    postcondition: [{ condition: '${self.output != ""}', errorMessage: "it failed" }],
+  },
   provisioners: [
     { type: "local-exec", command: 'node "x.js" create', environment: { IMS_COPY_SPEC: "{}" } },
-    { type: "local-exec", command: 'node "x.js" delete', environment: { IMS_COPY_SPEC: "${self.output.delete}" }, when: "destroy" },
+    {
+      type: "local-exec",
+      command: 'node "x.js" delete',
+      environment: { IMS_COPY_SPEC: "${self.output.delete}" },
+      when: "destroy",
+    },
   ],
 };
 
@@ -29,7 +37,8 @@ function body(s: TerraformStack, id: string): any {
 
 /** The "//" comment of a resource, as the stack writes it to cdk.tf.json. */
 function comment(s: TerraformStack, id: string): unknown {
-  return (s.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> }).resource.terraform_data[id]["//"];
+  return (s.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> }).resource
+    .terraform_data[id]["//"];
 }
 
 describe("TerraformData", () => {
@@ -43,15 +52,24 @@ describe("TerraformData", () => {
     expect(body(direct, "data")).toEqual({
       input: CONFIG.input,
       triggers_replace: CONFIG.triggersReplace,
-      lifecycle: { ignore_changes: ["input"], postcondition: [{ condition: '${self.output != ""}', error_message: "it failed" }] },
+      lifecycle: {
+        ignore_changes: ["input"],
+        postcondition: [{ condition: '${self.output != ""}', error_message: "it failed" }],
+      },
       provisioner: [
         { "local-exec": { command: 'node "x.js" create', environment: { IMS_COPY_SPEC: "{}" } } },
-        { "local-exec": { command: 'node "x.js" delete', environment: { IMS_COPY_SPEC: "${self.output.delete}" }, when: "destroy" } },
+        {
+          "local-exec": {
+            command: 'node "x.js" delete',
+            environment: { IMS_COPY_SPEC: "${self.output.delete}" },
+            when: "destroy",
+          },
+        },
       ],
     });
   });
 
-  test("the \"//\" comment is the construct path on both paths (one JSON node instead of cdktf's metadata object)", () => {
+  test('the "//" comment is the construct path on both paths (one JSON node instead of cdktf\'s metadata object)', () => {
     const s = stack();
     new TerraformData(s, "direct", CONFIG);
     new TerraformData(s, "generic", CONFIG).addOverride("input", "x");
@@ -70,17 +88,28 @@ describe("TerraformData", () => {
     const fourth = new TerraformData(s, "fourth", { input: "d" });
     fourth.importFrom("2f8d2c1e-0000-4000-8000-000000000000");
     const synthesized = synthesize(s);
-    expect(synthesized.import).toEqual([{ id: "2f8d2c1e-0000-4000-8000-000000000000", to: "terraform_data.fourth" }]);
+    expect(synthesized.import).toEqual([
+      { id: "2f8d2c1e-0000-4000-8000-000000000000", to: "terraform_data.fourth" },
+    ]);
     const json = synthesized.resource.terraform_data;
     expect(json.fourth).toMatchObject({ input: "d" });
-    expect(json.second).toMatchObject({ input: "b", lifecycle: { prevent_destroy: true }, depends_on: ["terraform_data.first"] });
+    expect(json.second).toMatchObject({
+      input: "b",
+      lifecycle: { prevent_destroy: true },
+      depends_on: ["terraform_data.first"],
+    });
     expect(json.third).toMatchObject({ input: "c", count: 2 });
   });
 
   test("attribute tokens are references to terraform_data", () => {
     const s = stack();
     const data = new TerraformData(s, "data", { input: { image_id: "x" } });
-    new TerraformData(s, "user", { input: { id: data.id, image: data.getStringAttribute("input.image_id") } });
-    expect(synthesize(s).resource.terraform_data.user.input).toEqual({ id: "${terraform_data.data.id}", image: "${terraform_data.data.input.image_id}" });
+    new TerraformData(s, "user", {
+      input: { id: data.id, image: data.getStringAttribute("input.image_id") },
+    });
+    expect(synthesize(s).resource.terraform_data.user.input).toEqual({
+      id: "${terraform_data.data.id}",
+      image: "${terraform_data.data.input.image_id}",
+    });
   });
 });

@@ -62,17 +62,33 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
   function terraform(...args: string[]): string {
     return execFileSync("terraform", [...args], {
       cwd: stackDir(),
-      env: { ...process.env, RECORDING_RUNTIME_LOG: log, TF_IN_AUTOMATION: "1", TF_INPUT: "0", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        RECORDING_RUNTIME_LOG: log,
+        TF_IN_AUTOMATION: "1",
+        TF_INPUT: "0",
+        NO_COLOR: "1",
+      },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
   }
 
   /** Runs terraform expecting failure; returns its exit status and stderr. */
-  function terraformFailing(extraEnv: Record<string, string>, ...args: string[]): { status: number | null; stderr: string } {
+  function terraformFailing(
+    extraEnv: Record<string, string>,
+    ...args: string[]
+  ): { status: number | null; stderr: string } {
     const result = spawnSync("terraform", [...args], {
       cwd: stackDir(),
-      env: { ...process.env, ...extraEnv, RECORDING_RUNTIME_LOG: log, TF_IN_AUTOMATION: "1", TF_INPUT: "0", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        ...extraEnv,
+        RECORDING_RUNTIME_LOG: log,
+        TF_IN_AUTOMATION: "1",
+        TF_INPUT: "0",
+        NO_COLOR: "1",
+      },
       encoding: "utf8",
     });
     return { status: result.status, stderr: result.stderr };
@@ -96,7 +112,9 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     const resources = (plan.resource_changes as Array<{ address: string; change: { actions: string[] } }>)
       .filter((rc) => rc.change.actions.join() !== "no-op")
       .map((rc): [string, string[]] => [rc.address.replace(/_[0-9A-F]{8}$/, ""), rc.change.actions]);
-    const unknownOutputs = Object.entries((plan.output_changes ?? {}) as Record<string, { after_unknown: boolean }>)
+    const unknownOutputs = Object.entries(
+      (plan.output_changes ?? {}) as Record<string, { after_unknown: boolean }>,
+    )
       .filter(([, change]) => change.after_unknown)
       .map(([name]) => name);
     return { resources, unknownOutputs };
@@ -108,7 +126,11 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     Testing.stubVersion(app);
     const stack = new TerraformStack(app, "stack");
     new LocalBackend(stack, { path: path.join(workdir, "stack.tfstate") });
-    const odd = new ImsImageCopy(stack, "odd ${id} %{x}", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n", description });
+    const odd = new ImsImageCopy(stack, "odd ${id} %{x}", {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "n",
+      description,
+    });
     new TerraformOutput(stack, "marker", { value: odd.marker, staticId: true });
     app.synth();
     terraform("init", "-no-color");
@@ -117,9 +139,16 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     const recorded = calls();
     expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
     const rawPath = "stack/odd ${id} %{x}";
-    const marker = createHash("sha256").update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n")).digest("hex").slice(0, 40);
+    const marker = createHash("sha256")
+      .update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n"))
+      .digest("hex")
+      .slice(0, 40);
     for (const call of recorded) {
-      expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: description, IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
+      expect(call.env).toMatchObject({
+        IMS_COPY_DESCRIPTION: description,
+        IMS_COPY_CONSTRUCT_PATH: rawPath,
+        IMS_COPY_MARKER: marker,
+      });
     }
     expect(outputs().marker).toBe(marker);
   }, 60_000);
@@ -132,17 +161,29 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     const price = new TerraformVariable(stack, "price", { type: "string", default: '5 "EUR" ${x}' });
     const region = new TerraformVariable(stack, "region", { type: "string", default: "cn-north-4" });
     const description = `costs $${price.stringValue} per \${HOME} %{x} "day"`;
-    const copy = new ImsImageCopy(stack, "copy", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n", description, region: `${region.stringValue}` });
+    const copy = new ImsImageCopy(stack, "copy", {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "n",
+      description,
+      region: `${region.stringValue}`,
+    });
     new TerraformOutput(stack, "marker", { value: copy.marker, staticId: true });
     app.synth();
     terraform("init", "-no-color");
     terraform("apply", "-auto-approve", "-no-color");
 
-    const marker = createHash("sha256").update(["stack/copy", SeedImage.ACTIVE_PRIVATE, "", "", "cn-north-4", ""].join("\n")).digest("hex").slice(0, 40);
+    const marker = createHash("sha256")
+      .update(["stack/copy", SeedImage.ACTIVE_PRIVATE, "", "", "cn-north-4", ""].join("\n"))
+      .digest("hex")
+      .slice(0, 40);
     const recorded = calls();
     expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
     for (const call of recorded) {
-      expect(call.env).toMatchObject({ IMS_COPY_DESCRIPTION: 'costs $5 "EUR" ${x} per ${HOME} %{x} "day"', IMS_COPY_REGION: "cn-north-4", IMS_COPY_MARKER: marker });
+      expect(call.env).toMatchObject({
+        IMS_COPY_DESCRIPTION: 'costs $5 "EUR" ${x} per ${HOME} %{x} "day"',
+        IMS_COPY_REGION: "cn-north-4",
+        IMS_COPY_MARKER: marker,
+      });
     }
     expect(outputs().marker).toBe(marker);
   }, 60_000);
@@ -152,26 +193,40 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     Testing.stubVersion(app);
     const stack = new TerraformStack(app, "stack");
     new LocalBackend(stack, { path: path.join(workdir, "stack.tfstate") });
-    const odd = new ImsImageCopy(stack, 'q " b \\ n \\n t \\t u \\u0041 "', { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "n" });
+    const odd = new ImsImageCopy(stack, 'q " b \\ n \\n t \\t u \\u0041 "', {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "n",
+    });
     new TerraformOutput(stack, "marker", { value: odd.marker, staticId: true });
     app.synth();
     terraform("init", "-no-color");
     terraform("apply", "-auto-approve", "-no-color");
 
     const rawPath = 'stack/q " b \\ n \\n t \\t u \\u0041 "';
-    const marker = createHash("sha256").update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n")).digest("hex").slice(0, 40);
+    const marker = createHash("sha256")
+      .update([rawPath, SeedImage.ACTIVE_PRIVATE, "", "", "", ""].join("\n"))
+      .digest("hex")
+      .slice(0, 40);
     const recorded = calls();
     expect(recorded.map((c) => c.subcommand)).toEqual(["create", "update"]);
-    for (const call of recorded) expect(call.env).toMatchObject({ IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
+    for (const call of recorded)
+      expect(call.env).toMatchObject({ IMS_COPY_CONSTRUCT_PATH: rawPath, IMS_COPY_MARKER: marker });
     expect(outputs().marker).toBe(marker);
   }, 60_000);
 
   test("a create step that exits 0 without a result file fails the apply with the recovery command, and that command recovers", () => {
     synth();
     terraform("init", "-no-color");
-    const failed = terraformFailing({ RECORDING_RUNTIME_SKIP_RESULT: "1" }, "apply", "-auto-approve", "-no-color");
+    const failed = terraformFailing(
+      { RECORDING_RUNTIME_SKIP_RESULT: "1" },
+      "apply",
+      "-auto-approve",
+      "-no-color",
+    );
     expect(failed.status).toBe(1);
-    const copyAddress = /-replace=(terraform_data\.base_copy_[0-9A-F]{8})/.exec(failed.stderr.replace(/\s+/g, " "))?.[1];
+    const copyAddress = /-replace=(terraform_data\.base_copy_[0-9A-F]{8})/.exec(
+      failed.stderr.replace(/\s+/g, " "),
+    )?.[1];
     expect(copyAddress).toBeDefined();
     expect(failed.stderr.replace(/\s+/g, " ")).toContain(
       `ImsImageCopy "stack/base": the copy step finished without writing its result file, so the new image ID is unknown. Run "terraform apply -replace=${copyAddress}": the create step finds the copy it already made and writes the file again.`,
@@ -188,7 +243,11 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
   test("terraform validate accepts the synthesized JSON", () => {
     synth();
     terraform("init", "-no-color");
-    expect(JSON.parse(terraform("validate", "-json", "-no-color"))).toMatchObject({ valid: true, error_count: 0, warning_count: 0 });
+    expect(JSON.parse(terraform("validate", "-json", "-no-color"))).toMatchObject({
+      valid: true,
+      error_count: 0,
+      warning_count: 0,
+    });
   });
 
   test("apply captures the image IDs, survives lost result files, updates in place, and destroys with everything read from state", () => {
@@ -199,17 +258,32 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     terraform("apply", "-auto-approve", "-no-color");
     const first = calls();
     const order = first.map((c) => `${c.env.IMS_COPY_CONSTRUCT_PATH} ${c.subcommand}`);
-    expect([...order].sort()).toEqual(["stack/base create", "stack/base update", "stack/derived create", "stack/derived update"]);
+    expect([...order].sort()).toEqual([
+      "stack/base create",
+      "stack/base update",
+      "stack/derived create",
+      "stack/derived update",
+    ]);
     expect(order.indexOf("stack/base create")).toBeLessThan(order.indexOf("stack/derived create"));
-    const byStep = (step: string): Call => first.find((c) => `${c.env.IMS_COPY_CONSTRUCT_PATH} ${c.subcommand}` === step) as Call;
+    const byStep = (step: string): Call =>
+      first.find((c) => `${c.env.IMS_COPY_CONSTRUCT_PATH} ${c.subcommand}` === step) as Call;
     const out = outputs();
-    const expectedMarker = createHash("sha256").update(["stack/base", SeedImage.ACTIVE_PRIVATE, "", "", "cn-north-4", ""].join("\n")).digest("hex").slice(0, 40);
+    const expectedMarker = createHash("sha256")
+      .update(["stack/base", SeedImage.ACTIVE_PRIVATE, "", "", "cn-north-4", ""].join("\n"))
+      .digest("hex")
+      .slice(0, 40);
     expect(out.base_marker).toBe(expectedMarker);
     expect(out.base_image_id).toMatch(new RegExp(`^${expectedMarker.slice(0, 8)}-`));
     expect(byStep("stack/base create").cwd).toBe(stackDir());
-    expect(byStep("stack/base create").env.IMS_COPY_RESULT_FILE).toMatch(/^\.ims-image-copy\/results\/[0-9a-f-]{36}\.json$/);
+    expect(byStep("stack/base create").env.IMS_COPY_RESULT_FILE).toMatch(
+      /^\.ims-image-copy\/results\/[0-9a-f-]{36}\.json$/,
+    );
     expect(byStep("stack/base create").env.IMS_COPY_MARKER).toBe(expectedMarker);
-    expect(byStep("stack/base update").env).toMatchObject({ IMS_COPY_IMAGE_ID: out.base_image_id, IMS_COPY_TAGS: '{"team":"platform"}', IMS_COPY_MARKER: expectedMarker });
+    expect(byStep("stack/base update").env).toMatchObject({
+      IMS_COPY_IMAGE_ID: out.base_image_id,
+      IMS_COPY_TAGS: '{"team":"platform"}',
+      IMS_COPY_MARKER: expectedMarker,
+    });
     expect(byStep("stack/derived create").env.IMS_COPY_SOURCE_IMAGE_ID).toBe(out.base_image_id);
     expect(out.derived_image_id).not.toBe(out.base_image_id);
 
@@ -219,7 +293,10 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
 
     // WHEN only the removal policy changes THEN the image resource is updated in place and the ID stays known
     synth({ removalPolicy: "retain" });
-    expect(plannedChanges()).toEqual({ resources: [["terraform_data.base_image", ["update"]]], unknownOutputs: [] });
+    expect(plannedChanges()).toEqual({
+      resources: [["terraform_data.base_image", ["update"]]],
+      unknownOutputs: [],
+    });
     terraform("apply", "-auto-approve", "-no-color");
     expect(calls()).toEqual([]);
     expect(outputs()).toEqual(out);
@@ -228,7 +305,9 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     synth({ removalPolicy: "retain", name: "renamed" });
     expect(plannedChanges().resources).toEqual([["terraform_data.base_attributes", ["delete", "create"]]]);
     terraform("apply", "-auto-approve", "-no-color");
-    expect(calls().map((c) => [c.subcommand, c.env.IMS_COPY_IMAGE_ID, c.env.IMS_COPY_NAME])).toEqual([["update", out.base_image_id, "renamed"]]);
+    expect(calls().map((c) => [c.subcommand, c.env.IMS_COPY_IMAGE_ID, c.env.IMS_COPY_NAME])).toEqual([
+      ["update", out.base_image_id, "renamed"],
+    ]);
 
     // WHEN the stack is destroyed THEN each image's delete step gets its settings from state
     terraform("destroy", "-auto-approve", "-no-color");

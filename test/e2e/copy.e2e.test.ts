@@ -6,16 +6,35 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "fs";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { join } from "path";
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage, defaultSeedImages } from "../../lib/emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_PROJECT_ID,
+  EMULATOR_SECRET_KEY,
+  ImsEmulator,
+  SeedImage,
+  defaultSeedImages,
+} from "../../lib/emulator";
 import { ImsImageCopy } from "../../lib";
 import { MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, ConsumerStack, synthApp } from "./support/stacks";
-import { filesUnder, findTerraform, requireTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "./support/terraform";
+import {
+  filesUnder,
+  findTerraform,
+  requireTerraform,
+  freshCopyOfStack,
+  runTerraform,
+  startTerraform,
+  tempDir,
+  terraformEnv,
+  tf,
+} from "./support/terraform";
 
 const terraform = findTerraform();
 if (!terraform) {
-  console.warn("\n**********\n* terraform is NOT on PATH: the end-to-end tests of test/e2e are SKIPPED.\n* Install terraform >= 1.4 to run them.\n**********\n");
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: the end-to-end tests of test/e2e are SKIPPED.\n* Install terraform >= 1.4 to run them.\n**********\n",
+  );
 }
 const describeWithTerraform = terraform ? describe : describe.skip;
 
@@ -44,7 +63,9 @@ function stackDir(outdir: string, stack: string): string {
 }
 
 function copiesOf(source: string): ReturnType<ImsEmulator["images"]> {
-  return emulator.images().filter((i) => i.info.__originalimagename === source && i.info.status !== "deleted");
+  return emulator
+    .images()
+    .filter((i) => i.info.__originalimagename === source && i.info.status !== "deleted");
 }
 
 function image(id: string): ReturnType<ImsEmulator["images"]>[number] | undefined {
@@ -71,7 +92,9 @@ beforeAll(async () => {
   emulator = new ImsEmulator({
     jobSeconds: 1,
     deleteSeconds: 1,
-    seed: { images: [...seedImages, { info: { ...active.info, id: SECOND_SOURCE, name: "seed-second-source" } }] },
+    seed: {
+      images: [...seedImages, { info: { ...active.info, id: SECOND_SOURCE, name: "seed-second-source" } }],
+    },
   });
   url = await emulator.start();
   env = terraformEnv(tfBin(), url, work);
@@ -89,7 +112,14 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     let dir: string;
     let firstImageId: string;
 
-    const props = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "web-copy", description: "first", tags: { team: "web" }, createTimeoutMinutes: 5, deleteTimeoutMinutes: 2 };
+    const props = {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "web-copy",
+      description: "first",
+      tags: { team: "web" },
+      createTimeoutMinutes: 5,
+      deleteTimeoutMinutes: 2,
+    };
 
     beforeAll(() => {
       outdir = join(work, "lifecycle");
@@ -129,7 +159,17 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     });
 
     test("a new name and description update the image in place", async () => {
-      synthApp(outdir, bundle, (app) => new CopyStack(app, "main", { ...props, name: "web copy renamed", description: "second", tags: { team: "platform" } }));
+      synthApp(
+        outdir,
+        bundle,
+        (app) =>
+          new CopyStack(app, "main", {
+            ...props,
+            name: "web copy renamed",
+            description: "second",
+            tags: { team: "platform" },
+          }),
+      );
 
       await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
 
@@ -141,7 +181,11 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     });
 
     test("a new source replaces the copy: the old image is deleted and a new one created", async () => {
-      synthApp(outdir, bundle, (app) => new CopyStack(app, "main", { ...props, sourceImageId: SECOND_SOURCE }));
+      synthApp(
+        outdir,
+        bundle,
+        (app) => new CopyStack(app, "main", { ...props, sourceImageId: SECOND_SOURCE }),
+      );
 
       await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
 
@@ -165,7 +209,16 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
   test("with removal policy retain, destroy keeps the image", async () => {
     const outdir = join(work, "retain");
-    synthApp(outdir, bundle, (app) => new CopyStack(app, "kept", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "kept-copy", removalPolicy: "retain" }));
+    synthApp(
+      outdir,
+      bundle,
+      (app) =>
+        new CopyStack(app, "kept", {
+          sourceImageId: SeedImage.ACTIVE_PRIVATE,
+          name: "kept-copy",
+          removalPolicy: "retain",
+        }),
+    );
     const dir = stackDir(outdir, "kept");
     await initAndApply(dir);
     const id = await output(dir, "image_id");
@@ -178,14 +231,27 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
   test("an apply interrupted (Ctrl-C) during the copy is resumed by the next apply without a second copy", async () => {
     const outdir = join(work, "interrupted");
-    synthApp(outdir, bundle, (app) => new CopyStack(app, "interrupted", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "interrupted-copy" }));
+    synthApp(
+      outdir,
+      bundle,
+      (app) =>
+        new CopyStack(app, "interrupted", {
+          sourceImageId: SeedImage.ACTIVE_PRIVATE,
+          name: "interrupted-copy",
+        }),
+    );
     const dir = stackDir(outdir, "interrupted");
     await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
     const { jobSeconds } = emulator.behaviour();
     emulator.configure({ jobSeconds: 6 });
     const jobsBefore = emulator.jobs().length;
     try {
-      const first = startTerraform(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
+      const first = startTerraform(
+        tfBin(),
+        ["apply", "-auto-approve", "-input=false", "-no-color"],
+        dir,
+        env,
+      );
       await first.waitForStdout(/submitted the copy of .*: job [0-9a-f]{32}/);
       first.interrupt();
       const interrupted = await first.done;
@@ -195,9 +261,19 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
       const second = await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
 
       expect(second.stdout).toContain(`resuming the copy started earlier: job ${job.jobId}`);
-      expect(emulator.jobs().slice(jobsBefore).map((j) => j.jobId)).toEqual([job.jobId]);
+      expect(
+        emulator
+          .jobs()
+          .slice(jobsBefore)
+          .map((j) => j.jobId),
+      ).toEqual([job.jobId]);
       expect(await output(dir, "image_id")).toBe(job.imageId);
-      expect(emulator.images().filter((i) => i.info.name === "interrupted-copy" && i.info.status !== "deleted").map((i) => i.id)).toEqual([job.imageId]);
+      expect(
+        emulator
+          .images()
+          .filter((i) => i.info.name === "interrupted-copy" && i.info.status !== "deleted")
+          .map((i) => i.id),
+      ).toEqual([job.imageId]);
       await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
     } finally {
       emulator.configure({ jobSeconds });
@@ -206,20 +282,30 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
   test("a failed copy job fails the apply with the service's reason and leaves no image; the next apply copies again", async () => {
     const outdir = join(work, "failing");
-    synthApp(outdir, bundle, (app) => new CopyStack(app, "failing", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "failing-copy" }));
+    synthApp(
+      outdir,
+      bundle,
+      (app) =>
+        new CopyStack(app, "failing", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "failing-copy" }),
+    );
     const dir = stackDir(outdir, "failing");
     await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
-    emulator.configure({ jobFailure: { errorCode: "IMG.0061", failReason: "Unknown system error.", atFraction: 0.5 } });
+    emulator.configure({
+      jobFailure: { errorCode: "IMG.0061", failReason: "Unknown system error.", atFraction: 0.5 },
+    });
     let failed;
     try {
       failed = await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env, 1);
     } finally {
       emulator.configure({ jobFailure: null });
     }
-    const named = (): ReturnType<ImsEmulator["images"]> => emulator.images().filter((i) => i.info.name === "failing-copy" && i.info.status !== "deleted");
+    const named = (): ReturnType<ImsEmulator["images"]> =>
+      emulator.images().filter((i) => i.info.name === "failing-copy" && i.info.status !== "deleted");
 
     // Terraform relays the provisioner's stderr within its own stdout.
-    expect(failed.stdout).toMatch(/IMS copy job [0-9a-f]{32} failed with IMG\.0061: Unknown system error\. Its partial image [0-9a-f-]{36} was deleted\./);
+    expect(failed.stdout).toMatch(
+      /IMS copy job [0-9a-f]{32} failed with IMG\.0061: Unknown system error\. Its partial image [0-9a-f-]{36} was deleted\./,
+    );
     expect(named()).toEqual([]);
 
     await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
@@ -235,7 +321,10 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
       const stack = new TerraformStack(app, "two");
       new LocalBackend(stack, { path: "terraform.tfstate" });
       for (const id of ["a", "b"]) {
-        const copy = new ImsImageCopy(stack, id, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: `twin-${id}` });
+        const copy = new ImsImageCopy(stack, id, {
+          sourceImageId: SeedImage.ACTIVE_PRIVATE,
+          name: `twin-${id}`,
+        });
         new TerraformOutput(stack, `image_${id}`, { value: copy.imageId, staticId: true });
       }
     });
@@ -255,8 +344,18 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
   test("another stack can consume the image ID through a cross-stack reference", async () => {
     const outdir = join(work, "cross");
     synthApp(outdir, bundle, (app) => {
-      const producer = new CopyStack(app, "producer", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "shared-copy" }, join(stackDir(outdir, "producer"), "terraform.tfstate"));
-      new ConsumerStack(app, "consumer", producer.copy.imageId, join(stackDir(outdir, "consumer"), "terraform.tfstate"));
+      const producer = new CopyStack(
+        app,
+        "producer",
+        { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "shared-copy" },
+        join(stackDir(outdir, "producer"), "terraform.tfstate"),
+      );
+      new ConsumerStack(
+        app,
+        "consumer",
+        producer.copy.imageId,
+        join(stackDir(outdir, "consumer"), "terraform.tfstate"),
+      );
     });
     await initAndApply(stackDir(outdir, "producer"));
     const produced = await output(stackDir(outdir, "producer"), "image_id");
@@ -269,7 +368,11 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
   async function copyWithDescription(stack: string, name: string, description: string): Promise<string> {
     const outdir = join(work, stack);
-    synthApp(outdir, bundle, (app) => new CopyStack(app, stack, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name, description }));
+    synthApp(
+      outdir,
+      bundle,
+      (app) => new CopyStack(app, stack, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name, description }),
+    );
     const dir = stackDir(outdir, stack);
     await initAndApply(dir);
     const id = await output(dir, "image_id");
@@ -285,7 +388,9 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     const id = await copyWithDescription("shell", name, description);
 
     expect(image(id)?.info.name).toBe(name);
-    expect(Buffer.from(String(image(id)?.info.__description), "utf8").equals(Buffer.from(description, "utf8"))).toBe(true);
+    expect(
+      Buffer.from(String(image(id)?.info.__description), "utf8").equals(Buffer.from(description, "utf8")),
+    ).toBe(true);
     expect(existsSync(canary)).toBe(false);
   });
 
@@ -301,7 +406,11 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
     expect(files.some((f) => f.endsWith("cdk.tf.json"))).toBe(true);
     for (const file of files) {
       const text = readFileSync(file, "utf8");
-      expect({ file, hasAk: text.includes(EMULATOR_ACCESS_KEY), hasSk: text.includes(EMULATOR_SECRET_KEY) }).toEqual({ file, hasAk: false, hasSk: false });
+      expect({
+        file,
+        hasAk: text.includes(EMULATOR_ACCESS_KEY),
+        hasSk: text.includes(EMULATOR_SECRET_KEY),
+      }).toEqual({ file, hasAk: false, hasSk: false });
     }
     const out = await tf(tfBin(), ["output", "-json"], stackDir(join(work, "cross"), "producer"), env);
     expect(out.stdout).not.toContain(EMULATOR_ACCESS_KEY);

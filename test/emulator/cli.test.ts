@@ -11,7 +11,10 @@ const NODE_ARGS = ["-r", "ts-node/register/transpile-only", CLI];
 
 describe("the ims-emulator command", () => {
   test("its first line announces the URL; it serves signed requests and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, [...NODE_ARGS, "--port", "0", "--job-seconds", "1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...NODE_ARGS, "--port", "0", "--job-seconds", "1"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const lines = createInterface({ input: child.stdout! });
     const received: string[] = [];
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -22,7 +25,9 @@ describe("the ims-emulator command", () => {
           received.push(line);
           if (line.startsWith("access key:")) resolve(received);
         });
-        child.on("exit", (code) => reject(new Error(`ims-emulator exited with ${code} before printing its banner`)));
+        child.on("exit", (code) =>
+          reject(new Error(`ims-emulator exited with ${code} before printing its banner`)),
+        );
       });
       const first = banner[0];
       expect(first).toMatch(/^ims-emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
@@ -37,14 +42,21 @@ describe("the ims-emulator command", () => {
   });
 
   test("a bad flag prints one line on stderr and exits 2", () => {
-    const result = spawnSync(process.execPath, [...NODE_ARGS, "--port", "abc"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [...NODE_ARGS, "--port", "abc"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe('ims-emulator: --port "abc" is invalid: use an integer 0..65535 (0 picks a free port).\n');
+    expect(result.stderr).toBe(
+      'ims-emulator: --port "abc" is invalid: use an integer 0..65535 (0 picks a free port).\n',
+    );
   });
 
   test("the argument parser accepts --flag value and --flag=value and refuses unknown arguments", () => {
-    expect(parseArgs(["--host", "0.0.0.0", "--port=9000", "--seed", "s.json", "--job-seconds", "2.5"])).toEqual({
+    expect(
+      parseArgs(["--host", "0.0.0.0", "--port=9000", "--seed", "s.json", "--job-seconds", "2.5"]),
+    ).toEqual({
       host: "0.0.0.0",
       port: 9000,
       seedFile: "s.json",
@@ -52,15 +64,26 @@ describe("the ims-emulator command", () => {
       help: false,
     });
     expect(parseArgs([])).toEqual({ host: "127.0.0.1", port: 8090, help: false });
-    expect(() => parseArgs(["--verbose"])).toThrow('Unknown argument "--verbose". usage: ims-emulator [--host 127.0.0.1] [--port 8090] [--seed FILE] [--job-seconds N]');
+    expect(() => parseArgs(["--verbose"])).toThrow(
+      'Unknown argument "--verbose". usage: ims-emulator [--host 127.0.0.1] [--port 8090] [--seed FILE] [--job-seconds N]',
+    );
     expect(() => parseArgs(["--seed"])).toThrow("--seed needs a value.");
-    expect(() => parseArgs(["--job-seconds", "-1"])).toThrow('--job-seconds "-1" is invalid: use a number of seconds >= 0.');
-    expect(() => parseArgs(["--job-seconds", "soon"])).toThrow('--job-seconds "soon" is invalid: use a number of seconds >= 0.');
+    expect(() => parseArgs(["--job-seconds", "-1"])).toThrow(
+      '--job-seconds "-1" is invalid: use a number of seconds >= 0.',
+    );
+    expect(() => parseArgs(["--job-seconds", "soon"])).toThrow(
+      '--job-seconds "soon" is invalid: use a number of seconds >= 0.',
+    );
   });
 
   test("a missing seed file is reported on stderr with exit 2", () => {
-    const result = spawnSync(process.execPath, [...NODE_ARGS, "--seed", "/nonexistent/seed.json"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [...NODE_ARGS, "--seed", "/nonexistent/seed.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^ims-emulator: Cannot read the seed file \/nonexistent\/seed\.json: ENOENT/);
+    expect(result.stderr).toMatch(
+      /^ims-emulator: Cannot read the seed file \/nonexistent\/seed\.json: ENOENT/,
+    );
   });
 });

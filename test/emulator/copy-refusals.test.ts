@@ -1,4 +1,10 @@
-import { EMULATOR_READONLY_ACCESS_KEY, EMULATOR_READONLY_SECRET_KEY, SeedImage, SeedKmsKey, SEED_ENTERPRISE_PROJECT_ID } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_READONLY_ACCESS_KEY,
+  EMULATOR_READONLY_SECRET_KEY,
+  SeedImage,
+  SeedKmsKey,
+  SEED_ENTERPRISE_PROJECT_ID,
+} from "../../lib/emulator/defaults";
 import { ImsEmulator } from "../../lib/emulator";
 import { call, startEmulator, type ManualClock } from "./helpers";
 
@@ -16,9 +22,15 @@ describe("copy refusals", () => {
     await emulator.stop();
   });
 
-  const copy = (body: unknown, source: string = SeedImage.ACTIVE_PRIVATE) => call(url, "POST", `/v1/cloudimages/${source}/copy`, body);
+  const copy = (body: unknown, source: string = SeedImage.ACTIVE_PRIVATE) =>
+    call(url, "POST", `/v1/cloudimages/${source}/copy`, body);
 
-  async function expectRefusal(body: unknown, status: number, code: string, source?: string): Promise<string> {
+  async function expectRefusal(
+    body: unknown,
+    status: number,
+    code: string,
+    source?: string,
+  ): Promise<string> {
     const res = await copy(body, source);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
@@ -38,7 +50,12 @@ describe("copy refusals", () => {
 
   test("an unknown source answers 404 when unknownSourceStatus is 404", async () => {
     emulator.configure({ unknownSourceStatus: 404 });
-    const message = await expectRefusal({ name: "c" }, 404, "IMG.0027", "00000000-0000-4000-8000-000000000000");
+    const message = await expectRefusal(
+      { name: "c" },
+      404,
+      "IMG.0027",
+      "00000000-0000-4000-8000-000000000000",
+    );
     expect(message).toBe("The image ID in the request does not exist: 00000000-0000-4000-8000-000000000000.");
   });
 
@@ -83,7 +100,11 @@ describe("copy refusals", () => {
   });
 
   test("an unknown enterprise project is refused with IMG.0155", async () => {
-    await expectRefusal({ name: "c", enterprise_project_id: "22222222-3333-4444-8555-666666666666" }, 400, "IMG.0155");
+    await expectRefusal(
+      { name: "c", enterprise_project_id: "22222222-3333-4444-8555-666666666666" },
+      400,
+      "IMG.0155",
+    );
   });
 
   test("the private image quota is enforced with IMG.0015", async () => {
@@ -113,12 +134,19 @@ describe("copy refusals", () => {
   });
 
   test("a credential without ims:images:copy gets 403 naming the action", async () => {
-    const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "c" }, { credentials: READ_ONLY });
+    const res = await call(
+      url,
+      "POST",
+      `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+      { name: "c" },
+      { credentials: READ_ONLY },
+    );
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
       error: {
         code: "IMG.0026",
-        message: "The role is invalid. You need to apply for the required permissions or pass the real-name authentication. Policy doesn't allow ims:images:copy to be performed.",
+        message:
+          "The role is invalid. You need to apply for the required permissions or pass the real-name authentication. Policy doesn't allow ims:images:copy to be performed.",
       },
     });
   });
@@ -126,23 +154,47 @@ describe("copy refusals", () => {
   test("a copy into an enterprise project needs ims:serverImages:create as well", async () => {
     const limited = new ImsEmulator({
       now: clock.now,
-      seed: { credentials: [{ accessKey: "COPYONLY000000000001", secretKey: "copy-only-secret", permissions: ["ims:images:copy"] }] },
+      seed: {
+        credentials: [
+          {
+            accessKey: "COPYONLY000000000001",
+            secretKey: "copy-only-secret",
+            permissions: ["ims:images:copy"],
+          },
+        ],
+      },
     });
     const limitedUrl = await limited.start();
     try {
       const creds = { accessKey: "COPYONLY000000000001", secretKey: "copy-only-secret" };
-      const plain = await call(limitedUrl, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "c" }, { credentials: creds });
+      const plain = await call(
+        limitedUrl,
+        "POST",
+        `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+        { name: "c" },
+        { credentials: creds },
+      );
       expect(plain.status).toBe(200);
-      const ep = await call(limitedUrl, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "c", enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID }, { credentials: creds });
+      const ep = await call(
+        limitedUrl,
+        "POST",
+        `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+        { name: "c", enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID },
+        { credentials: creds },
+      );
       expect(ep.status).toBe(403);
-      expect(ep.body.error.message).toContain("Policy doesn't allow ims:serverImages:create to be performed.");
+      expect(ep.body.error.message).toContain(
+        "Policy doesn't allow ims:serverImages:create to be performed.",
+      );
     } finally {
       await limited.stop();
     }
   });
 
   test("the read-only credential may still list images", async () => {
-    const res = await call(url, "GET", "/v2/cloudimages?__imagetype=private", undefined, { credentials: READ_ONLY });
+    const res = await call(url, "GET", "/v2/cloudimages?__imagetype=private", undefined, {
+      credentials: READ_ONLY,
+    });
     expect(res.status).toBe(200);
     expect(res.body.images.length).toBeGreaterThan(0);
   });

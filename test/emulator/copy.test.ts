@@ -1,4 +1,10 @@
-import { EMULATOR_PROJECT_ID, EMULATOR_REGION, SeedImage, SeedKmsKey, SEED_ENTERPRISE_PROJECT_ID } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_PROJECT_ID,
+  EMULATOR_REGION,
+  SeedImage,
+  SeedKmsKey,
+  SEED_ENTERPRISE_PROJECT_ID,
+} from "../../lib/emulator/defaults";
 import type { ImsEmulator } from "../../lib/emulator";
 import { admin, call, startEmulator, type ManualClock } from "./helpers";
 
@@ -14,7 +20,8 @@ describe("copying an image within the region", () => {
     await emulator.stop();
   });
 
-  const copy = (body: unknown, source: string = SeedImage.ACTIVE_PRIVATE) => call(url, "POST", `/v1/cloudimages/${source}/copy`, body);
+  const copy = (body: unknown, source: string = SeedImage.ACTIVE_PRIVATE) =>
+    call(url, "POST", `/v1/cloudimages/${source}/copy`, body);
 
   test("the copy answers 200 with a 32-hex job ID and an X-Request-Id header", async () => {
     const res = await copy({ name: "copy-1", description: "d" });
@@ -30,7 +37,14 @@ describe("copying an image within the region", () => {
 
     // INIT: image queued, no image ID yet.
     let job = (await call(url, "GET", jobPath)).body;
-    expect(job).toMatchObject({ job_id: body.job_id, job_type: "imsCopyImageInRegionJob", status: "INIT", end_time: "", error_code: null, fail_reason: null });
+    expect(job).toMatchObject({
+      job_id: body.job_id,
+      job_type: "imsCopyImageInRegionJob",
+      status: "INIT",
+      end_time: "",
+      error_code: null,
+      fail_reason: null,
+    });
     expect(job.entities.image_id).toBeUndefined();
     expect(job.begin_time).toBe(new Date(clock.ms).toISOString());
     const images = (await admin(url, "GET", "/_emulator/images")).body.images;
@@ -41,16 +55,30 @@ describe("copying an image within the region", () => {
     clock.advance(10 + 40);
     job = (await call(url, "GET", jobPath)).body;
     expect(job.status).toBe("RUNNING");
-    expect(job.entities).toMatchObject({ process_percent: 0.4, current_task: "CopyImageInRegionTask:", image_id: created.id, image_name: "copy-2" });
+    expect(job.entities).toMatchObject({
+      process_percent: 0.4,
+      current_task: "CopyImageInRegionTask:",
+      image_id: created.id,
+      image_name: "copy-2",
+    });
     const progress = (await call(url, "GET", `/v1/cloudimages/job/${body.job_id}`)).body;
-    expect(progress).toMatchObject({ status: "RUNNING", job_type: "imsCopyImageInRegionJob", entities: { process_percent: 0.4, image_id: created.id } });
+    expect(progress).toMatchObject({
+      status: "RUNNING",
+      job_type: "imsCopyImageInRegionJob",
+      entities: { process_percent: 0.4, image_id: created.id },
+    });
     let listed = (await call(url, "GET", `/v2/cloudimages?id=${created.id}`)).body;
     expect(listed.images[0].status).toBe("saving");
 
     // SUCCESS.
     clock.advance(60);
     job = (await call(url, "GET", jobPath)).body;
-    expect(job).toMatchObject({ status: "SUCCESS", error_code: null, fail_reason: null, entities: { image_id: created.id, process_percent: 1 } });
+    expect(job).toMatchObject({
+      status: "SUCCESS",
+      error_code: null,
+      fail_reason: null,
+      entities: { image_id: created.id, process_percent: 1 },
+    });
     expect(job.end_time).toBe(new Date(clock.ms).toISOString());
     listed = (await call(url, "GET", `/v2/cloudimages?id=${created.id}`)).body;
     expect(Object.keys(listed)).toEqual(["images"]);
@@ -89,7 +117,9 @@ describe("copying an image within the region", () => {
   });
 
   test("a failing job ends in FAIL with error_code and fail_reason, and the image is killed", async () => {
-    emulator.configure({ jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed", atFraction: 0.5 } });
+    emulator.configure({
+      jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed", atFraction: 0.5 },
+    });
     const { body } = await copy({ name: "doomed" });
     clock.advance(10 + 50);
     const job = (await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/${body.job_id}`)).body;
@@ -117,7 +147,9 @@ describe("copying an image within the region", () => {
   test("an unknown job answers 404 with an IMS error body", async () => {
     const res = await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/0123456789abcdef0123456789abcdef`);
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: "IMG.0086", message: "The job does not exist: 0123456789abcdef0123456789abcdef." } });
+    expect(res.body).toEqual({
+      error: { code: "IMG.0086", message: "The job does not exist: 0123456789abcdef0123456789abcdef." },
+    });
   });
 
   test("a job path with another project ID is refused with IMG.0067", async () => {
@@ -129,7 +161,9 @@ describe("copying an image within the region", () => {
 
   test("the quota API counts private images of the project", async () => {
     const before = (await call(url, "GET", "/v1/cloudimages/quota")).body;
-    expect(before).toEqual({ quotas: { resources: [{ type: "image", used: 4, quota: 100, min: 1, max: 1000 }] } });
+    expect(before).toEqual({
+      quotas: { resources: [{ type: "image", used: 4, quota: 100, min: 1, max: 1000 }] },
+    });
     await copy({ name: "counted" });
     const after = (await call(url, "GET", "/v1/cloudimages/quota")).body;
     expect(after.quotas.resources[0].used).toBe(5);
@@ -139,7 +173,11 @@ describe("copying an image within the region", () => {
     const res = await call(url, "GET", `/v3/projects?name=${EMULATOR_REGION}`);
     expect(res.status).toBe(200);
     expect(res.body.projects).toHaveLength(1);
-    expect(res.body.projects[0]).toMatchObject({ id: EMULATOR_PROJECT_ID, name: EMULATOR_REGION, domain_id: expect.any(String) });
+    expect(res.body.projects[0]).toMatchObject({
+      id: EMULATOR_PROJECT_ID,
+      name: EMULATOR_REGION,
+      domain_id: expect.any(String),
+    });
     const other = await call(url, "GET", "/v3/projects?name=ap-southeast-1");
     expect(other.body.projects).toEqual([]);
   });

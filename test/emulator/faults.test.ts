@@ -17,7 +17,14 @@ describe("fault injection", () => {
   });
 
   test("a status rule with an IMS code fails the matching request `times` times, then lets requests through", async () => {
-    emulator.addFault({ method: "POST", path: "/copy$", times: 1, status: 500, imsCode: "IMG.0061", message: "boom" });
+    emulator.addFault({
+      method: "POST",
+      path: "/copy$",
+      times: 1,
+      status: 500,
+      imsCode: "IMG.0061",
+      message: "boom",
+    });
     const first = await call(url, "POST", COPY_PATH, { name: "a" });
     expect(first.status).toBe(500);
     expect(first.body).toEqual({ error: { code: "IMG.0061", message: "boom" } });
@@ -42,7 +49,11 @@ describe("fault injection", () => {
     const res = await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/0123456789abcdef0123456789abcdef`);
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("3");
-    expect(res.body).toEqual({ error_code: "APIGW.0308", error_msg: "The throttling threshold has been reached", request_id: res.headers.get("x-request-id") });
+    expect(res.body).toEqual({
+      error_code: "APIGW.0308",
+      error_msg: "The throttling threshold has been reached",
+      request_id: res.headers.get("x-request-id"),
+    });
   });
 
   test("a reset rule destroys the connection", async () => {
@@ -69,7 +80,13 @@ describe("fault injection", () => {
   test("a latency rule waits for the delay, then handles the request normally", async () => {
     const delays: number[] = [];
     let release = (): void => undefined;
-    const slow = new ImsEmulator({ delay: (ms) => new Promise<void>((resolve) => { delays.push(ms); release = resolve; }) });
+    const slow = new ImsEmulator({
+      delay: (ms) =>
+        new Promise<void>((resolve) => {
+          delays.push(ms);
+          release = resolve;
+        }),
+    });
     const slowUrl = await slow.start();
     try {
       slow.addFault({ path: "^/v1/cloudimages/quota$", latencyMs: 120, times: 1 });
@@ -89,7 +106,11 @@ describe("fault injection", () => {
   });
 
   test("a jobFailure rule lets the copy answer 200 but makes its job end in FAIL", async () => {
-    emulator.addFault({ path: "/copy$", jobFailure: { errorCode: "IMG.0018", failReason: "copy task failed" }, times: 1 });
+    emulator.addFault({
+      path: "/copy$",
+      jobFailure: { errorCode: "IMG.0018", failReason: "copy task failed" },
+      times: 1,
+    });
     const res = await call(url, "POST", COPY_PATH, { name: "will-fail" });
     expect(res.status).toBe(200);
     clock.advance(11);
@@ -120,7 +141,9 @@ describe("fault injection", () => {
     const added = await admin(url, "POST", "/_emulator/faults", { path: ".*", status: 500 });
     expect(added.status).toBe(201);
     expect(added.body.id).toBe("fault-1");
-    expect((await admin(url, "GET", "/_emulator/faults")).body.faults).toEqual([{ id: "fault-1", rule: { path: ".*", status: 500 }, hits: 0 }]);
+    expect((await admin(url, "GET", "/_emulator/faults")).body.faults).toEqual([
+      { id: "fault-1", rule: { path: ".*", status: 500 }, hits: 0 },
+    ]);
     expect((await call(url, "GET", "/v2/cloudimages")).status).toBe(500);
     expect((await admin(url, "DELETE", "/_emulator/faults")).status).toBe(204);
     expect((await call(url, "GET", "/v2/cloudimages")).status).toBe(200);
@@ -129,7 +152,11 @@ describe("fault injection", () => {
   test("an invalid rule is refused naming the field, the value and the rule", async () => {
     const res = await admin(url, "POST", "/_emulator/faults", { path: "(", status: 500 });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/^Fault rule field "path" = "\(" is invalid: it is not a valid regular expression/);
-    expect(() => emulator.addFault({ path: "x", probability: 2 })).toThrow('Fault rule field "probability" = 2 is invalid: it must be a number from 0 to 1.');
+    expect(res.body.error).toMatch(
+      /^Fault rule field "path" = "\(" is invalid: it is not a valid regular expression/,
+    );
+    expect(() => emulator.addFault({ path: "x", probability: 2 })).toThrow(
+      'Fault rule field "probability" = 2 is invalid: it must be a number from 0 to 1.',
+    );
   });
 });

@@ -28,10 +28,19 @@ export interface CallResult {
 }
 
 /** Sends a signed request; `body` objects are JSON-encoded. */
-export async function call(baseUrl: string, method: string, pathAndQuery: string, body?: unknown, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const url = new URL(pathAndQuery, baseUrl);
   const text = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-  const baseHeaders: Record<string, string> = { ...(text !== undefined ? { "Content-Type": "application/json" } : {}), ...(options.headers ?? {}) };
+  const baseHeaders: Record<string, string> = {
+    ...(text !== undefined ? { "Content-Type": "application/json" } : {}),
+    ...(options.headers ?? {}),
+  };
   let headers = baseHeaders;
   if (!options.unsigned) {
     const q = pathAndQuery.indexOf("?");
@@ -53,11 +62,20 @@ export async function call(baseUrl: string, method: string, pathAndQuery: string
   const sent = options.sentBody ?? text;
   const response = await fetch(url, { method, headers, ...(sent !== undefined ? { body: sent } : {}) });
   const raw = await response.text();
-  return { status: response.status, body: raw === "" ? undefined : JSON.parse(raw), headers: response.headers };
+  return {
+    status: response.status,
+    body: raw === "" ? undefined : JSON.parse(raw),
+    headers: response.headers,
+  };
 }
 
 /** Unauthenticated call to a `/_emulator/` route. */
-export async function admin(baseUrl: string, method: string, path: string, body?: unknown): Promise<CallResult> {
+export async function admin(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<CallResult> {
   return call(baseUrl, method, path, body, { unsigned: true });
 }
 
@@ -71,7 +89,9 @@ export class ManualClock {
 }
 
 /** Starts an emulator on an ephemeral port with a manual clock. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<{ emulator: ImsEmulator; url: string; clock: ManualClock }> {
+export async function startEmulator(
+  options: EmulatorOptions = {},
+): Promise<{ emulator: ImsEmulator; url: string; clock: ManualClock }> {
   const clock = new ManualClock();
   const emulator = new ImsEmulator({ now: clock.now, ...options });
   const url = await emulator.start();

@@ -1,4 +1,10 @@
-import { EMULATOR_PROJECT_ID, EMULATOR_READONLY_ACCESS_KEY, EMULATOR_READONLY_SECRET_KEY, SeedImage, SEED_ENTERPRISE_PROJECT_ID } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_PROJECT_ID,
+  EMULATOR_READONLY_ACCESS_KEY,
+  EMULATOR_READONLY_SECRET_KEY,
+  SeedImage,
+  SEED_ENTERPRISE_PROJECT_ID,
+} from "../../lib/emulator/defaults";
 import { IN_USE_ERROR_CODE, type ImsEmulator } from "../../lib/emulator";
 import { admin, call, startEmulator, type ManualClock } from "./helpers";
 
@@ -16,7 +22,10 @@ describe("image list, update, tags and delete", () => {
 
   /** Copies the active seed image and lets the job finish; returns the new image ID. */
   async function activeCopy(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name, ...extra });
+    const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, {
+      name,
+      ...extra,
+    });
     expect(res.status).toBe(200);
     clock.advance(11);
     return emulator.jobs().find((j) => j.jobId === res.body.job_id)!.imageId;
@@ -49,7 +58,10 @@ describe("image list, update, tags and delete", () => {
     test("filters by tag key=value", async () => {
       const id = await activeCopy("tagged");
       await activeCopy("untagged");
-      await call(url, "POST", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags/action`, { action: "create", tags: [{ key: "env", value: "prod" }] });
+      await call(url, "POST", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags/action`, {
+        action: "create",
+        tags: [{ key: "env", value: "prod" }],
+      });
       expect((await list("?tag=env=prod")).map((i) => i.id)).toEqual([id]);
       expect(await list("?tag=env=dev")).toEqual([]);
     });
@@ -58,7 +70,9 @@ describe("image list, update, tags and delete", () => {
       const inEp = await activeCopy("in-ep", { enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID });
       expect((await list("")).map((i) => i.id)).toContain(inEp);
       expect((await list("?enterprise_project_id=all_granted_eps")).map((i) => i.id)).toContain(inEp);
-      expect((await list(`?enterprise_project_id=${SEED_ENTERPRISE_PROJECT_ID}`)).map((i) => i.id)).toEqual([inEp]);
+      expect((await list(`?enterprise_project_id=${SEED_ENTERPRISE_PROJECT_ID}`)).map((i) => i.id)).toEqual([
+        inEp,
+      ]);
       expect((await list("?enterprise_project_id=0")).map((i) => i.id)).not.toContain(inEp);
     });
 
@@ -88,7 +102,9 @@ describe("image list, update, tags and delete", () => {
 
     test("hides a copy until it is active when hideCopiesUntilActive is set", async () => {
       emulator.configure({ hideCopiesUntilActive: true });
-      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "hidden" });
+      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, {
+        name: "hidden",
+      });
       const id = emulator.jobs().find((j) => j.jobId === res.body.job_id)!.imageId;
       expect(await list("?name=hidden")).toEqual([]);
       expect((await call(url, "GET", `/v2/images/${id}`)).status).toBe(404);
@@ -114,7 +130,12 @@ describe("image list, update, tags and delete", () => {
         { op: "add", path: "/__description", value: "now described" },
       ]);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id, name: "new-name", __description: "now described", status: "active" });
+      expect(res.body).toMatchObject({
+        id,
+        name: "new-name",
+        __description: "now described",
+        status: "active",
+      });
       expect(res.body.updated_at).toBe(new Date(clock.ms).toISOString().replace(/\.\d{3}Z$/, "Z"));
     });
 
@@ -128,9 +149,15 @@ describe("image list, update, tags and delete", () => {
 
     test("validates the new name and description, and refuses read-only attributes", async () => {
       const id = await activeCopy("valid");
-      expect((await patch(id, [{ op: "replace", path: "/name", value: " bad" }])).body.error.code).toBe("IMG.0003");
-      expect((await patch(id, [{ op: "add", path: "/__description", value: "a<b" }])).body.error.code).toBe("IMG.0054");
-      expect((await patch(id, [{ op: "replace", path: "/status", value: "active" }])).body.error.code).toBe("IMG.0035");
+      expect((await patch(id, [{ op: "replace", path: "/name", value: " bad" }])).body.error.code).toBe(
+        "IMG.0003",
+      );
+      expect((await patch(id, [{ op: "add", path: "/__description", value: "a<b" }])).body.error.code).toBe(
+        "IMG.0054",
+      );
+      expect((await patch(id, [{ op: "replace", path: "/status", value: "active" }])).body.error.code).toBe(
+        "IMG.0035",
+      );
       expect((await patch(id, [{ op: "move", path: "/name", value: "x" }])).body.error.code).toBe("IMG.0001");
     });
 
@@ -141,23 +168,46 @@ describe("image list, update, tags and delete", () => {
     });
 
     test("updating an unknown image answers 404", async () => {
-      const res = await patch("00000000-0000-4000-8000-000000000000", [{ op: "replace", path: "/name", value: "x" }]);
+      const res = await patch("00000000-0000-4000-8000-000000000000", [
+        { op: "replace", path: "/name", value: "x" },
+      ]);
       expect(res.status).toBe(404);
     });
   });
 
   describe("tags", () => {
-    const action = (id: string, body: unknown) => call(url, "POST", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags/action`, body);
-    const tags = async (id: string) => (await call(url, "GET", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags`)).body.tags;
+    const action = (id: string, body: unknown) =>
+      call(url, "POST", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags/action`, body);
+    const tags = async (id: string) =>
+      (await call(url, "GET", `/v2/${EMULATOR_PROJECT_ID}/images/${id}/tags`)).body.tags;
 
     test("create answers 204, overwrites same keys, and delete of a missing tag succeeds", async () => {
       const id = await activeCopy("tags");
-      const created = await action(id, { action: "create", tags: [{ key: "env", value: "dev" }, { key: "team", value: "" }] });
+      const created = await action(id, {
+        action: "create",
+        tags: [
+          { key: "env", value: "dev" },
+          { key: "team", value: "" },
+        ],
+      });
       expect(created.status).toBe(204);
       expect(created.body).toBeUndefined();
       await action(id, { action: "create", tags: [{ key: "env", value: "prod.1" }] });
-      expect(await tags(id)).toEqual([{ key: "env", value: "prod.1" }, { key: "team", value: "" }]);
-      expect((await action(id, { action: "delete", tags: [{ key: "team", value: "" }, { key: "absent", value: "x" }] })).status).toBe(204);
+      expect(await tags(id)).toEqual([
+        { key: "env", value: "prod.1" },
+        { key: "team", value: "" },
+      ]);
+      expect(
+        (
+          await action(id, {
+            action: "delete",
+            tags: [
+              { key: "team", value: "" },
+              { key: "absent", value: "x" },
+            ],
+          })
+        ).status,
+      ).toBe(204);
       expect(await tags(id)).toEqual([{ key: "env", value: "prod.1" }]);
     });
 
@@ -167,7 +217,14 @@ describe("image list, update, tags and delete", () => {
       ["a dot in the key", "IMG.0115", [{ key: "a.b", value: "v" }]],
       ["a slash in the value", "IMG.0115", [{ key: "k", value: "a/b" }]],
       ["a blank key", "IMG.0115", [{ key: " ", value: "v" }]],
-      ["duplicate keys", "IMG.0115", [{ key: "k", value: "1" }, { key: "k", value: "2" }]],
+      [
+        "duplicate keys",
+        "IMG.0115",
+        [
+          { key: "k", value: "1" },
+          { key: "k", value: "2" },
+        ],
+      ],
       ["a missing value", "IMG.0001", [{ key: "k" }]],
     ])("a create with %s is refused with %s", async (_what, code, list) => {
       const id = await activeCopy("limits");
@@ -179,7 +236,17 @@ describe("image list, update, tags and delete", () => {
 
     test("keys of 36 and values of 43 characters, with Chinese, are accepted", async () => {
       const id = await activeCopy("max");
-      expect((await action(id, { action: "create", tags: [{ key: "k".repeat(36), value: "v".repeat(43) }, { key: "环境", value: "生产" }] })).status).toBe(204);
+      expect(
+        (
+          await action(id, {
+            action: "create",
+            tags: [
+              { key: "k".repeat(36), value: "v".repeat(43) },
+              { key: "环境", value: "生产" },
+            ],
+          })
+        ).status,
+      ).toBe(204);
     });
 
     test("an eleventh tag is refused with IMG.0116", async () => {
@@ -198,7 +265,9 @@ describe("image list, update, tags and delete", () => {
     });
 
     test("tags can be set while the image is still being copied, unless tagsBeforeActive is false", async () => {
-      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "busy" });
+      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, {
+        name: "busy",
+      });
       const id = emulator.jobs().find((j) => j.jobId === res.body.job_id)!.imageId;
       expect((await action(id, { action: "create", tags: [{ key: "a", value: "b" }] })).status).toBe(204);
       emulator.configure({ tagsBeforeActive: false });
@@ -235,7 +304,9 @@ describe("image list, update, tags and delete", () => {
     });
 
     test("refuses an image still being created with IMG.0090", async () => {
-      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, { name: "busy" });
+      const res = await call(url, "POST", `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`, {
+        name: "busy",
+      });
       const id = emulator.jobs().find((j) => j.jobId === res.body.job_id)!.imageId;
       expect((await del(id)).body.error.code).toBe("IMG.0090");
     });

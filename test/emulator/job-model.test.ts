@@ -12,7 +12,12 @@ describe("the copy job model", () => {
     expect(jobStateAt(base, 3_000)).toEqual({ status: "RUNNING", processPercent: 0, runningSince: 3_000 });
     expect(jobStateAt(base, 7_000).processPercent).toBe(0.4);
     expect(jobStateAt(base, 12_999)).toMatchObject({ status: "RUNNING", processPercent: 0.99 });
-    expect(jobStateAt(base, 13_000)).toEqual({ status: "SUCCESS", processPercent: 1, runningSince: 3_000, endedAt: 13_000 });
+    expect(jobStateAt(base, 13_000)).toEqual({
+      status: "SUCCESS",
+      processPercent: 1,
+      runningSince: 3_000,
+      endedAt: 13_000,
+    });
     expect(jobStateAt(base, 99_000).endedAt).toBe(13_000);
   });
 
@@ -46,7 +51,12 @@ describe("the copy job model", () => {
   test("a failing job ends in FAIL at its fraction with the progress frozen there", () => {
     const failing = { ...base, failAtFraction: 0.5 };
     expect(jobStateAt(failing, 7_999).status).toBe("RUNNING");
-    expect(jobStateAt(failing, 8_000)).toEqual({ status: "FAIL", processPercent: 0.5, runningSince: 3_000, endedAt: 8_000 });
+    expect(jobStateAt(failing, 8_000)).toEqual({
+      status: "FAIL",
+      processPercent: 0.5,
+      runningSince: 3_000,
+      endedAt: 8_000,
+    });
     expect(jobStateAt(failing, 50_000).status).toBe("FAIL");
   });
 

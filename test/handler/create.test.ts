@@ -55,12 +55,18 @@ describe("create step", () => {
     expect(r.code).toBe(0);
     const jobId = JOB_ID.exec(r.stdout)?.[1];
     const imageId = NEW_IMAGE.exec(r.stdout)?.[1];
-    expect(r.stdout).toContain(`[stack/web-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "web-copy": job ${jobId}`);
+    expect(r.stdout).toContain(
+      `[stack/web-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "web-copy": job ${jobId}`,
+    );
     expect(resultOf()).toEqual({ image_id: imageId });
     const [copy] = copies();
     expect(copies()).toHaveLength(1);
     expect(copy.id).toBe(imageId);
-    expect(copy.info).toMatchObject({ name: "web-copy", __description: "copied by the handler test", status: "active" });
+    expect(copy.info).toMatchObject({
+      name: "web-copy",
+      __description: "copied by the handler test",
+      status: "active",
+    });
     expect([...copy.tags].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] },
       { key: "env", value: "test" },
@@ -77,11 +83,22 @@ describe("create step", () => {
     const imageId = NEW_IMAGE.exec(first.stdout)?.[1];
     rmSync(join(fx.cwd, ".ims-image-copy"), { recursive: true });
 
-    const second = await runRuntime(fx.bundle, "create", { ...env, [RuntimeEnv.NAME]: "web-copy-2", [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json" }, fx.cwd);
+    const second = await runRuntime(
+      fx.bundle,
+      "create",
+      {
+        ...env,
+        [RuntimeEnv.NAME]: "web-copy-2",
+        [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json",
+      },
+      fx.cwd,
+    );
 
     expect(second.stderr).toBe("");
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(`found the copy of this construct by its marker tag: image ${imageId} is active`);
+    expect(second.stdout).toContain(
+      `found the copy of this construct by its marker tag: image ${imageId} is active`,
+    );
     expect(second.stdout).toContain(`image ${imageId}: renamed "web-copy" to "web-copy-2"`);
     expect(resultOf(".ims-image-copy/results/two.json")).toEqual({ image_id: imageId });
     expect(copies()).toHaveLength(1);
@@ -89,30 +106,37 @@ describe("create step", () => {
     expect(fx.emulator.jobs()).toHaveLength(1);
   });
 
-  test.each(["SIGINT", "SIGTERM"] as const)("a create interrupted by %s stops promptly, keeps its job record, and the next run resumes the same job", async (signal) => {
-    fx.emulator.configure({ jobSeconds: 4 });
-    const env = createEnv();
-    const running = startRuntime(fx.bundle, "create", env, fx.cwd);
-    const jobId = JOB_ID.exec(await running.waitForStdout(JOB_ID))?.[1];
-    const sentAt = Date.now();
-    running.child.kill(signal);
-    const interrupted = await running.done;
+  test.each(["SIGINT", "SIGTERM"] as const)(
+    "a create interrupted by %s stops promptly, keeps its job record, and the next run resumes the same job",
+    async (signal) => {
+      fx.emulator.configure({ jobSeconds: 4 });
+      const env = createEnv();
+      const running = startRuntime(fx.bundle, "create", env, fx.cwd);
+      const jobId = JOB_ID.exec(await running.waitForStdout(JOB_ID))?.[1];
+      const sentAt = Date.now();
+      running.child.kill(signal);
+      const interrupted = await running.done;
 
-    expect(Date.now() - sentAt).toBeLessThan(1500);
-    expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toContain(`received ${signal}: stopping the wait; run again to resume`);
-    expect(interrupted.stderr).toContain(`ims-image-copy create failed: Interrupted while waiting for copy job ${jobId}`);
-    expect(interrupted.stderr).toContain("Running again resumes the wait.");
-    expect(JSON.parse(readFileSync(jobRecordPath(env[RuntimeEnv.MARKER] as string), "utf8"))).toMatchObject({ jobId, sourceImageId: SeedImage.ACTIVE_PRIVATE });
+      expect(Date.now() - sentAt).toBeLessThan(1500);
+      expect(interrupted.code).toBe(130);
+      expect(interrupted.stderr).toContain(`received ${signal}: stopping the wait; run again to resume`);
+      expect(interrupted.stderr).toContain(
+        `ims-image-copy create failed: Interrupted while waiting for copy job ${jobId}`,
+      );
+      expect(interrupted.stderr).toContain("Running again resumes the wait.");
+      expect(JSON.parse(readFileSync(jobRecordPath(env[RuntimeEnv.MARKER] as string), "utf8"))).toMatchObject(
+        { jobId, sourceImageId: SeedImage.ACTIVE_PRIVATE },
+      );
 
-    const resumed = await runRuntime(fx.bundle, "create", env, fx.cwd);
+      const resumed = await runRuntime(fx.bundle, "create", env, fx.cwd);
 
-    expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toContain(`resuming the copy started earlier: job ${jobId}`);
-    expect(fx.emulator.jobs().map((j) => j.jobId)).toEqual([jobId]);
-    expect(copies()).toHaveLength(1);
-    expect(resultOf()).toEqual({ image_id: copies()[0].id });
-  });
+      expect(resumed.code).toBe(0);
+      expect(resumed.stdout).toContain(`resuming the copy started earlier: job ${jobId}`);
+      expect(fx.emulator.jobs().map((j) => j.jobId)).toEqual([jobId]);
+      expect(copies()).toHaveLength(1);
+      expect(resultOf()).toEqual({ image_id: copies()[0].id });
+    },
+  );
 
   test("a create killed right after the POST is adopted by a fresh runner without the local record", async () => {
     fx.emulator.configure({ jobSeconds: 4 });
@@ -126,7 +150,9 @@ describe("create step", () => {
     const resumed = await runRuntime(fx.bundle, "create", env, fx.cwd);
 
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(/found the copy of this construct by its marker tag|without marker: adopting image/);
+    expect(resumed.stdout).toMatch(
+      /found the copy of this construct by its marker tag|without marker: adopting image/,
+    );
     expect(fx.emulator.jobs()).toHaveLength(1);
     expect(copies()).toHaveLength(1);
     expect(copies()[0].tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
@@ -143,7 +169,9 @@ describe("create step", () => {
     expect(fx.emulator.jobs()).toHaveLength(1);
     expect(copies()).toHaveLength(1);
     const [copy] = copies();
-    expect(r.stdout).toContain(`the copy request of ${SeedImage.ACTIVE_PRIVATE} was interrupted but the service had accepted it: image ${copy.id}`);
+    expect(r.stdout).toContain(
+      `the copy request of ${SeedImage.ACTIVE_PRIVATE} was interrupted but the service had accepted it: image ${copy.id}`,
+    );
     expect(resultOf()).toEqual({ image_id: copy.id });
     expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
   });
@@ -158,12 +186,16 @@ describe("create step", () => {
     expect(r.code).toBe(0);
     const [copy] = copies();
     expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
-    const tagCalls = fx.emulator.requests().filter((q) => q.method === "POST" && q.path.endsWith(`/images/${copy.id}/tags/action`));
+    const tagCalls = fx.emulator
+      .requests()
+      .filter((q) => q.method === "POST" && q.path.endsWith(`/images/${copy.id}/tags/action`));
     expect(tagCalls.map((q) => q.status)).toEqual([400, 204]);
   });
 
   test("a failed copy job deletes the failed image and reports error_code and fail_reason", async () => {
-    fx.emulator.configure({ jobFailure: { errorCode: "IMG.0015", failReason: "image quota exceeded", atFraction: 0.5 } });
+    fx.emulator.configure({
+      jobFailure: { errorCode: "IMG.0015", failReason: "image quota exceeded", atFraction: 0.5 },
+    });
     const env = createEnv();
 
     const r = await runRuntime(fx.bundle, "create", env, fx.cwd);
@@ -172,18 +204,27 @@ describe("create step", () => {
     const jobId = JOB_ID.exec(r.stdout)?.[1];
     const failed = fx.emulator.jobs()[0];
     expect(failed.jobId).toBe(jobId);
-    expect(r.stderr).toContain(`ims-image-copy create failed: IMS copy job ${jobId} failed with IMG.0015: image quota exceeded. Its partial image ${failed.imageId} was deleted.`);
+    expect(r.stderr).toContain(
+      `ims-image-copy create failed: IMS copy job ${jobId} failed with IMG.0015: image quota exceeded. Its partial image ${failed.imageId} was deleted.`,
+    );
     expect(copies().filter((i) => i.info.status !== "deleted")).toEqual([]);
     expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
     expect(existsSync(join(fx.cwd, ".ims-image-copy/results/one.json"))).toBe(false);
   });
 
   test("a service refusal exits 3 with the service's code, its message and what to do", async () => {
-    const r = await runRuntime(fx.bundle, "create", createEnv({ [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.WHOLE_ECS }), fx.cwd);
+    const r = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({ [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.WHOLE_ECS }),
+      fx.cwd,
+    );
 
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0130: .*Full-ECS \(whole\) images cannot be copied within a region: copy a system-disk image instead\n$/);
+    expect(r.stderr).toMatch(
+      /^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0130: .*Full-ECS \(whole\) images cannot be copied within a region: copy a system-disk image instead\n$/,
+    );
     expect(fx.emulator.jobs()).toEqual([]);
   });
 });

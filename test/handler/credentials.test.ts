@@ -3,7 +3,13 @@
  * provider's, and what the construct pinned (region, project ID, endpoint) wins over the caller's
  * environment.
  */
-import { SeedImage, EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../lib/emulator";
+import {
+  SeedImage,
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_PROJECT_ID,
+  EMULATOR_REGION,
+  EMULATOR_SECRET_KEY,
+} from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { markerFor, runRuntime } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
@@ -22,7 +28,15 @@ describe("credentials and target", () => {
     const r = await runRuntime(
       fx.bundle,
       "create",
-      { PATH: process.env.PATH, HUAWEICLOUD_SDK_AK: EMULATOR_ACCESS_KEY, HUAWEICLOUD_SDK_SK: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_PROJECT_ID: EMULATOR_PROJECT_ID, HW_IMS_ENDPOINT: fx.url, ...copyInputs() },
+      {
+        PATH: process.env.PATH,
+        HUAWEICLOUD_SDK_AK: EMULATOR_ACCESS_KEY,
+        HUAWEICLOUD_SDK_SK: EMULATOR_SECRET_KEY,
+        HW_REGION_NAME: EMULATOR_REGION,
+        HW_PROJECT_ID: EMULATOR_PROJECT_ID,
+        HW_IMS_ENDPOINT: fx.url,
+        ...copyInputs(),
+      },
       fx.cwd,
     );
     expect(r.stderr).toBe("");
@@ -58,7 +72,14 @@ describe("credentials and target", () => {
     const r = await runRuntime(
       fx.bundle,
       "create",
-      { PATH: process.env.PATH, HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_IMS_ENDPOINT: fx.url, ...copyInputs() },
+      {
+        PATH: process.env.PATH,
+        HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_SECRET_KEY,
+        HW_REGION_NAME: EMULATOR_REGION,
+        HW_IMS_ENDPOINT: fx.url,
+        ...copyInputs(),
+      },
       fx.cwd,
     );
     expect(r.code).toBe(ExitCode.OK);

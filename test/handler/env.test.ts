@@ -11,7 +11,6 @@ const FIX = `. Fix the construct's props and synthesize again (or, when running 
 
 const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 } });
 
-
 function createEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return {
     ...emulatorEnv(fx.url),
@@ -85,10 +84,21 @@ describe("environment validation", () => {
   });
 
   test("delete refuses an unknown removal policy", async () => {
-    const r = await runRuntime(fx.bundle, "delete", { ...emulatorEnv(fx.url), [RuntimeEnv.IMAGE_ID]: SeedImage.ACTIVE_PRIVATE, [RuntimeEnv.REMOVAL_POLICY]: "keep" }, fx.cwd);
+    const r = await runRuntime(
+      fx.bundle,
+      "delete",
+      {
+        ...emulatorEnv(fx.url),
+        [RuntimeEnv.IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
+        [RuntimeEnv.REMOVAL_POLICY]: "keep",
+      },
+      fx.cwd,
+    );
 
     expect(r.code).toBe(ExitCode.USAGE);
-    expect(r.stderr).toBe(`ims-image-copy delete failed: IMS_COPY_REMOVAL_POLICY "keep" is invalid: a removal policy is "destroy" or "retain"${FIX}\n`);
+    expect(r.stderr).toBe(
+      `ims-image-copy delete failed: IMS_COPY_REMOVAL_POLICY "keep" is invalid: a removal policy is "destroy" or "retain"${FIX}\n`,
+    );
     expect(fx.emulator.requests()).toEqual([]);
   });
 
@@ -96,6 +106,8 @@ describe("environment validation", () => {
     const r = await runRuntime(fx.bundle, "copy", emulatorEnv(fx.url), fx.cwd);
 
     expect(r.code).toBe(ExitCode.USAGE);
-    expect(r.stderr).toBe(`ims-image-copy failed: expected exactly one subcommand (create, update, delete), got "copy". This runtime is run by Terraform's local-exec as: node <runtime> create\n`);
+    expect(r.stderr).toBe(
+      `ims-image-copy failed: expected exactly one subcommand (create, update, delete), got "copy". This runtime is run by Terraform's local-exec as: node <runtime> create\n`,
+    );
   });
 });

@@ -43,8 +43,12 @@ async function occupySlot(): Promise<number> {
   return job.submittedAt + job.initMs + job.runMs;
 }
 
-const copiesNamed = (name: string) => fx.emulator.images().filter((i) => i.jobId !== undefined && i.info.name === name && i.info.status !== "deleted");
-const SLOT_LINE = /^\[ims-image-copy\] waiting for a copy slot: IMG\.0060 flow control, (\d+) attempts?, elapsed (\d+m)?\d+s$/;
+const copiesNamed = (name: string) =>
+  fx.emulator
+    .images()
+    .filter((i) => i.jobId !== undefined && i.info.name === name && i.info.status !== "deleted");
+const SLOT_LINE =
+  /^\[ims-image-copy\] waiting for a copy slot: IMG\.0060 flow control, (\d+) attempts?, elapsed (\d+m)?\d+s$/;
 
 describe("create step waiting for a copy slot", () => {
   test("GIVEN the only slot is held for 10 min THEN the copy waits for it, printing a line at most every 30 s, and is submitted once the slot frees", async () => {
@@ -53,17 +57,24 @@ describe("create step waiting for a copy slot", () => {
 
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(ExitCode.OK);
-    const waiting = r.stdout.map((l, i) => ({ l, at: r.at[i] })).filter(({ l }) => l.includes("waiting for a copy slot"));
-    expect(waiting[0].l).toBe("[ims-image-copy] waiting for a copy slot: IMG.0060 flow control, 1 attempt, elapsed 0s");
+    const waiting = r.stdout
+      .map((l, i) => ({ l, at: r.at[i] }))
+      .filter(({ l }) => l.includes("waiting for a copy slot"));
+    expect(waiting[0].l).toBe(
+      "[ims-image-copy] waiting for a copy slot: IMG.0060 flow control, 1 attempt, elapsed 0s",
+    );
     // 10 min of waiting: about one line per 30 s, never two within 30 s
     expect(waiting.length).toBeGreaterThanOrEqual(14);
     expect(waiting.length).toBeLessThanOrEqual(21);
     for (const { l } of waiting) expect(l).toMatch(SLOT_LINE);
-    for (let i = 1; i < waiting.length; i++) expect(waiting[i].at - waiting[i - 1].at).toBeGreaterThanOrEqual(30_000);
+    for (let i = 1; i < waiting.length; i++)
+      expect(waiting[i].at - waiting[i - 1].at).toBeGreaterThanOrEqual(30_000);
     const attempts = waiting.map(({ l }) => Number(SLOT_LINE.exec(l)![1]));
     expect(attempts).toEqual([...attempts].sort((x, y) => x - y));
     // submitted once the slot freed (within one short wait), and exactly one image
-    const submitted = r.stdout.findIndex((l) => l.startsWith(`[ims-image-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "waiter": job `));
+    const submitted = r.stdout.findIndex((l) =>
+      l.startsWith(`[ims-image-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "waiter": job `),
+    );
     expect(submitted).toBeGreaterThan(waiting.length - 1);
     expect(r.at[submitted]).toBeGreaterThanOrEqual(freeAt);
     expect(r.at[submitted]).toBeLessThanOrEqual(freeAt + 8000 + 1000);

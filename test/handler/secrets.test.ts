@@ -3,7 +3,11 @@
  * logs every request) and not when the service refuses the signature.
  */
 import { SeedImage } from "../../lib/emulator";
-import { EMULATOR_TEMPORARY_ACCESS_KEY, EMULATOR_TEMPORARY_SECRET_KEY, EMULATOR_TEMPORARY_SECURITY_TOKEN } from "../../lib/emulator/defaults";
+import {
+  EMULATOR_TEMPORARY_ACCESS_KEY,
+  EMULATOR_TEMPORARY_SECRET_KEY,
+  EMULATOR_TEMPORARY_SECURITY_TOKEN,
+} from "../../lib/emulator/defaults";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
@@ -45,7 +49,9 @@ describe("secrets", () => {
     const r = await runRuntime(fx.bundle, "create", env(wrong), fx.cwd);
 
     expect(r.code).toBe(ExitCode.API);
-    expect(r.stderr).toContain("The signature was refused: check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK");
+    expect(r.stderr).toContain(
+      "The signature was refused: check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK",
+    );
     for (const secret of Object.values(wrong)) {
       expect(r.stdout).not.toContain(secret);
       expect(r.stderr).not.toContain(secret);

@@ -24,7 +24,8 @@ const fx = useRuntimeFixture({
   },
 });
 
-const run = (sub: string, env: NodeJS.ProcessEnv): Promise<Captured> => runInProcess(simulated, [sub], env, fx.cwd);
+const run = (sub: string, env: NodeJS.ProcessEnv): Promise<Captured> =>
+  runInProcess(simulated, [sub], env, fx.cwd);
 
 const env = (): NodeJS.ProcessEnv => ({
   ...emulatorEnv(fx.url),
@@ -44,7 +45,9 @@ describe("create step on a slow copy", () => {
     expect(first.stderr).toEqual([
       `ims-image-copy create failed: Timed out after 120 s waiting for copy job ${job.jobId} (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     ]);
-    expect(JSON.parse(readFileSync(join(fx.cwd, ".ims-image-copy/jobs", `${MARKER}.json`), "utf8"))).toMatchObject({ jobId: job.jobId, imageId: job.imageId });
+    expect(
+      JSON.parse(readFileSync(join(fx.cwd, ".ims-image-copy/jobs", `${MARKER}.json`), "utf8")),
+    ).toMatchObject({ jobId: job.jobId, imageId: job.imageId });
     expect(existsSync(join(fx.cwd, "result.json"))).toBe(false);
 
     clock += 60_000;
@@ -52,7 +55,11 @@ describe("create step on a slow copy", () => {
 
     expect(second.stderr).toEqual([]);
     expect(second.code).toBe(ExitCode.OK);
-    expect(second.stdout[0]).toMatch(new RegExp(`^\\[ims-image-copy\\] resuming the copy started earlier: job ${job.jobId} is RUNNING, image ${job.imageId}$`));
+    expect(second.stdout[0]).toMatch(
+      new RegExp(
+        `^\\[ims-image-copy\\] resuming the copy started earlier: job ${job.jobId} is RUNNING, image ${job.imageId}$`,
+      ),
+    );
     expect(fx.emulator.jobs()).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(fx.cwd, "result.json"), "utf8"))).toEqual({ image_id: job.imageId });
   });
@@ -62,12 +69,24 @@ describe("create step on a slow copy", () => {
 
     expect(r.code).toBe(ExitCode.OK);
     const [job] = fx.emulator.jobs();
-    expect(r.stdout[0]).toBe(`[ims-image-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "slow-copy": job ${job.jobId}`);
+    expect(r.stdout[0]).toBe(
+      `[ims-image-copy] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "slow-copy": job ${job.jobId}`,
+    );
     expect(r.stdout[1]).toBe(`[ims-image-copy] job ${job.jobId} is creating image ${job.imageId}`);
-    const progress = r.stdout.map((l, i) => ({ l, at: r.at[i] })).filter(({ l }) => l.includes(`job ${job.jobId}: RUNNING`));
+    const progress = r.stdout
+      .map((l, i) => ({ l, at: r.at[i] }))
+      .filter(({ l }) => l.includes(`job ${job.jobId}: RUNNING`));
     expect(progress.length).toBeGreaterThanOrEqual(3);
-    for (const { l } of progress) expect(l).toMatch(new RegExp(`^\\[ims-image-copy\\] job ${job.jobId}: RUNNING \\d{1,2}% elapsed (\\d+m)?\\d+s$`));
-    for (let i = 1; i < progress.length; i++) expect(progress[i].at - progress[i - 1].at).toBeGreaterThanOrEqual(30_000);
-    expect(r.stdout[r.stdout.length - 1]).toMatch(new RegExp(`^\\[ims-image-copy\\] new image ID: ${job.imageId} \\(copy of ${SeedImage.ACTIVE_PRIVATE} named "slow-copy", 5m\\d\\ds; result in .*result\\.json\\)$`));
+    for (const { l } of progress)
+      expect(l).toMatch(
+        new RegExp(`^\\[ims-image-copy\\] job ${job.jobId}: RUNNING \\d{1,2}% elapsed (\\d+m)?\\d+s$`),
+      );
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i].at - progress[i - 1].at).toBeGreaterThanOrEqual(30_000);
+    expect(r.stdout[r.stdout.length - 1]).toMatch(
+      new RegExp(
+        `^\\[ims-image-copy\\] new image ID: ${job.imageId} \\(copy of ${SeedImage.ACTIVE_PRIVATE} named "slow-copy", 5m\\d\\ds; result in .*result\\.json\\)$`,
+      ),
+    );
   });
 });

@@ -5,7 +5,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { secretScrubber } from "../../lib/runtime/process-guard";
-import { jobRecordPath, readJobRecord, removeJobRecord, writeJobRecord } from "../../lib/runtime/steps/job-record";
+import {
+  jobRecordPath,
+  readJobRecord,
+  removeJobRecord,
+  writeJobRecord,
+} from "../../lib/runtime/steps/job-record";
 import { formatElapsed, ProgressPrinter } from "../../lib/runtime/steps/progress";
 import { writeResultFile } from "../../lib/runtime/steps/result-file";
 import { desiredTags, tagChanges } from "../../lib/runtime/steps/tags";
@@ -26,7 +31,10 @@ describe("progress lines", () => {
       now = t;
       printer.tick("job j", { status: "RUNNING", progress: t / 100_000, elapsedMs: t });
     }
-    expect(lines).toEqual(["[stack/copy] job j: RUNNING 30% elapsed 30s", "[stack/copy] job j: RUNNING 60% elapsed 1m00s"]);
+    expect(lines).toEqual([
+      "[stack/copy] job j: RUNNING 30% elapsed 30s",
+      "[stack/copy] job j: RUNNING 60% elapsed 1m00s",
+    ]);
   });
 });
 
@@ -82,9 +90,21 @@ describe("job records and result files", () => {
     expect(readJobRecord(dir, marker, (w) => warnings.push(w))).toBeUndefined();
     expect(warnings).toEqual([expect.stringMatching(/^ignoring unreadable job record .*\.json: /)]);
 
-    writeFileSync(jobRecordPath(dir, marker), JSON.stringify({ version: 1, marker: markerFor("other"), sourceImageId: "s", name: "n", jobId: "j", submittedAt: 1 }));
+    writeFileSync(
+      jobRecordPath(dir, marker),
+      JSON.stringify({
+        version: 1,
+        marker: markerFor("other"),
+        sourceImageId: "s",
+        name: "n",
+        jobId: "j",
+        submittedAt: 1,
+      }),
+    );
     expect(readJobRecord(dir, marker, (w) => warnings.push(w))).toBeUndefined();
-    expect(warnings[1]).toBe(`ignoring job record ${jobRecordPath(dir, marker)}: it is not a record of marker ${marker}`);
+    expect(warnings[1]).toBe(
+      `ignoring job record ${jobRecordPath(dir, marker)}: it is not a record of marker ${marker}`,
+    );
   });
 
   test("the result file is relative to the stack directory and holds only the image ID", () => {
@@ -96,8 +116,15 @@ describe("job records and result files", () => {
 
 describe("secret scrubbing", () => {
   test("every credential value of the environment is replaced, whichever variable holds it", () => {
-    const scrub = secretScrubber({ HW_ACCESS_KEY: "AKAKAKAK", HUAWEICLOUD_SDK_SK: "sksksksksk", HW_SECURITY_TOKEN: "tok-tok-tok", OTHER: "visible" });
-    expect(scrub("a AKAKAKAK b sksksksksk c tok-tok-tok d visible")).toBe("a [redacted] b [redacted] c [redacted] d visible");
+    const scrub = secretScrubber({
+      HW_ACCESS_KEY: "AKAKAKAK",
+      HUAWEICLOUD_SDK_SK: "sksksksksk",
+      HW_SECURITY_TOKEN: "tok-tok-tok",
+      OTHER: "visible",
+    });
+    expect(scrub("a AKAKAKAK b sksksksksk c tok-tok-tok d visible")).toBe(
+      "a [redacted] b [redacted] c [redacted] d visible",
+    );
   });
 
   test("without credentials the text is unchanged", () => {

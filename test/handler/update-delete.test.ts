@@ -70,8 +70,14 @@ describe("update step", () => {
 
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`image ${id}: renamed "before" to "after 新的"; updated the description; removed tags stale; set tags owner, team`);
-    expect(image(id)?.info).toMatchObject({ name: "after 新的", __description: "new description", status: "active" });
+    expect(r.stdout).toContain(
+      `image ${id}: renamed "before" to "after 新的"; updated the description; removed tags stale; set tags owner, team`,
+    );
+    expect(image(id)?.info).toMatchObject({
+      name: "after 新的",
+      __description: "new description",
+      status: "active",
+    });
     expect([...(image(id)?.tags ?? [])].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: MARKER_TAG_KEY, value: MARKER },
       { key: "owner", value: "ops" },
@@ -107,9 +113,21 @@ describe("update step", () => {
   test("updating an image deleted out of band fails and says how to copy it again", async () => {
     const id = await createCopy();
     expect((await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd)).code).toBe(0);
-    const r = await runRuntime(fx.bundle, "update", { ...emulatorEnv(fx.url), [RuntimeEnv.IMAGE_ID]: id, [RuntimeEnv.NAME]: "x", [RuntimeEnv.MARKER]: MARKER }, fx.cwd);
+    const r = await runRuntime(
+      fx.bundle,
+      "update",
+      {
+        ...emulatorEnv(fx.url),
+        [RuntimeEnv.IMAGE_ID]: id,
+        [RuntimeEnv.NAME]: "x",
+        [RuntimeEnv.MARKER]: MARKER,
+      },
+      fx.cwd,
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`ims-image-copy update failed: image ${id} no longer exists, so its name, description and tags cannot be updated.`);
+    expect(r.stderr).toContain(
+      `ims-image-copy update failed: image ${id} no longer exists, so its name, description and tags cannot be updated.`,
+    );
   });
 });
 
@@ -135,15 +153,24 @@ describe("delete step", () => {
     const r = await runRuntime(fx.bundle, "delete", deleteEnv(id, "retain"), fx.cwd);
 
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`[ims-image-copy] removal policy is "retain": keeping image ${id}; it is no longer managed by Terraform\n`);
+    expect(r.stdout).toBe(
+      `[ims-image-copy] removal policy is "retain": keeping image ${id}; it is no longer managed by Terraform\n`,
+    );
     expect(fx.emulator.requests()).toHaveLength(before);
     expect(image(id)?.info.status).toBe("active");
   });
 
   test("an empty image ID means nothing was created: nothing to do, no API call, even without credentials", async () => {
-    const r = await runRuntime(fx.bundle, "delete", { PATH: process.env.PATH, [RuntimeEnv.IMAGE_ID]: "" }, fx.cwd);
+    const r = await runRuntime(
+      fx.bundle,
+      "delete",
+      { PATH: process.env.PATH, [RuntimeEnv.IMAGE_ID]: "" },
+      fx.cwd,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("[ims-image-copy] no image ID was recorded (the copy never completed): nothing to delete\n");
+    expect(r.stdout).toBe(
+      "[ims-image-copy] no image ID was recorded (the copy never completed): nothing to delete\n",
+    );
     expect(fx.emulator.requests()).toHaveLength(0);
   });
 
@@ -154,7 +181,9 @@ describe("delete step", () => {
     const r = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
 
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^ims-image-copy delete failed: IMS delete image failed: HTTP 400 IMG\.0028: .*Image [0-9a-f-]{36} cannot be deleted \(The image is protected: remove its protection first\)\. Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it\n$/);
+    expect(r.stderr).toMatch(
+      /^ims-image-copy delete failed: IMS delete image failed: HTTP 400 IMG\.0028: .*Image [0-9a-f-]{36} cannot be deleted \(The image is protected: remove its protection first\)\. Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it\n$/,
+    );
     expect(image(id)?.info.status).toBe("active");
   });
 

@@ -24,26 +24,44 @@ import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { seededRandom } from "../../lib/emulator/faults";
 import { buildBundle, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { findTerraform, requireTerraform, startTerraform, tempDir, terraformEnv, tf, type RunningTerraform } from "../e2e/support/terraform";
+import {
+  findTerraform,
+  requireTerraform,
+  startTerraform,
+  tempDir,
+  terraformEnv,
+  tf,
+  type RunningTerraform,
+} from "../e2e/support/terraform";
 import { killGroup, runtimePids, signalAll } from "./support/processes";
 
 const terraform = findTerraform();
 if (!terraform) {
-  console.warn("\n**********\n* terraform is NOT on PATH: the interruption tests of test/reliability are SKIPPED.\n**********\n");
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: the interruption tests of test/reliability are SKIPPED.\n**********\n",
+  );
 }
 const describeWithTerraform = terraform ? describe : describe.skip;
 
 const POINTS = Number(process.env.IMS_INTERRUPT_POINTS ?? "20");
 const SEED = Number(process.env.IMS_INTERRUPT_SEED ?? "20261122");
 if (!Number.isInteger(POINTS) || POINTS < 1 || !Number.isInteger(SEED)) {
-  throw new Error(`IMS_INTERRUPT_POINTS must be a positive integer and IMS_INTERRUPT_SEED an integer (got ${POINTS}, ${SEED})`);
+  throw new Error(
+    `IMS_INTERRUPT_POINTS must be a positive integer and IMS_INTERRUPT_SEED an integer (got ${POINTS}, ${SEED})`,
+  );
 }
 
 jest.setTimeout(120_000);
 
 const PHASES = ["before-post", "after-post", "running", "after-success"] as const;
 type Phase = (typeof PHASES)[number];
-const KILLS = ["runtime-SIGINT", "runtime-SIGKILL", "terraform-SIGINT", "terraform-SIGKILL", "ctrl-c"] as const;
+const KILLS = [
+  "runtime-SIGINT",
+  "runtime-SIGKILL",
+  "terraform-SIGINT",
+  "terraform-SIGKILL",
+  "ctrl-c",
+] as const;
 type Kill = (typeof KILLS)[number];
 
 /** How long the latency faults hold a request open, and how long a copy job runs. */
@@ -64,8 +82,12 @@ function drawPoints(seed: number, count: number): Point[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const points: Point[] = [];
   for (let index = 0; index < count; index++) {
-    const pair = index < PHASES.length * KILLS.length ? { phase: PHASES[index % PHASES.length], kill: KILLS[index % KILLS.length] } : { phase: pick(PHASES), kill: pick(KILLS) };
-    const windowMs = pair.phase === "running" ? JOB_SECONDS * 1000 - 300 : pair.phase === "after-post" ? 300 : HOLD_MS - 500;
+    const pair =
+      index < PHASES.length * KILLS.length
+        ? { phase: PHASES[index % PHASES.length], kill: KILLS[index % KILLS.length] }
+        : { phase: pick(PHASES), kill: pick(KILLS) };
+    const windowMs =
+      pair.phase === "running" ? JOB_SECONDS * 1000 - 300 : pair.phase === "after-post" ? 300 : HOLD_MS - 500;
     points.push({ index, ...pair, jitterMs: Math.floor(random() * windowMs) });
   }
   return points;
@@ -121,18 +143,31 @@ afterAll(async () => {
 });
 
 const nameOf = (p: Point): string => `interrupted-${p.index}`;
-const jobsOf = (name: string): ReturnType<ImsEmulator["jobs"]> => emulator.jobs().filter((j) => j.imageName === name);
-const liveImages = (name: string): string[] => emulator.images().filter((i) => i.info.name === name && i.info.status !== "deleted" && i.info.status !== "killed").map((i) => i.id);
+const jobsOf = (name: string): ReturnType<ImsEmulator["jobs"]> =>
+  emulator.jobs().filter((j) => j.imageName === name);
+const liveImages = (name: string): string[] =>
+  emulator
+    .images()
+    .filter((i) => i.info.name === name && i.info.status !== "deleted" && i.info.status !== "killed")
+    .map((i) => i.id);
 
 function wait(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 /** Resolves when `condition` holds (checked every 20 ms). */
-async function until(condition: () => boolean, what: string, running: RunningTerraform, timeoutMs = 20_000): Promise<void> {
+async function until(
+  condition: () => boolean,
+  what: string,
+  running: RunningTerraform,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${running.output().stdout}\n${running.output().stderr}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}\n${running.output().stdout}\n${running.output().stderr}`,
+      );
     await wait(20);
   }
 }
@@ -202,7 +237,16 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
       const name = nameOf(point);
       const stack = `p${point.index}`;
       const outdir = join(work, stack);
-      synthApp(outdir, bundle, (app) => new CopyStack(app, stack, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name, createTimeoutMinutes: 2 }));
+      synthApp(
+        outdir,
+        bundle,
+        (app) =>
+          new CopyStack(app, stack, {
+            sourceImageId: SeedImage.ACTIVE_PRIVATE,
+            name,
+            createTimeoutMinutes: 2,
+          }),
+      );
       const dir = join(outdir, "stacks", stack);
       await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
       emulator.clearFaults();
@@ -231,7 +275,11 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
       // The interrupted apply failed, except that a runtime interrupted (SIGINT) after the job
       // succeeded, while it sets the final tags, finishes the step instead of abandoning it.
       const finishedAnyway = exit.code === 0;
-      if (finishedAnyway) expect({ kill: point.kill, phase: point.phase }).toEqual({ kill: "runtime-SIGINT", phase: "after-success" });
+      if (finishedAnyway)
+        expect({ kill: point.kill, phase: point.phase }).toEqual({
+          kill: "runtime-SIGINT",
+          phase: "after-success",
+        });
       if (point.kill !== "terraform-SIGKILL") {
         // Stopping is prompt: terraform is gone within seconds.
         expect(stoppedAfterMs).toBeLessThan(10_000);
@@ -239,7 +287,8 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
       if (point.kill !== "terraform-SIGKILL" && (point.phase === "running" || point.phase === "after-post")) {
         // ... and so is the runtime, even when terraform alone was interrupted (it kills the
         // provisioner's shell; the runtime notices it was orphaned): nobody polls the job any more.
-        const polls = (): number => emulator.requests().filter((r) => /^\/v1\/[^/]+\/jobs\//.test(r.path)).length;
+        const polls = (): number =>
+          emulator.requests().filter((r) => /^\/v1\/[^/]+\/jobs\//.test(r.path)).length;
         await wait(700);
         const before = polls();
         await wait(1500);
@@ -258,14 +307,17 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
       expect(finishedAnyway ? first.output().stdout : second.stdout).toContain(`new image ID: ${imageId}`);
       const jobDir = join(dir, ".ims-image-copy", "jobs");
       expect(existsSync(jobDir) ? readdirSync(jobDir) : []).toEqual([]);
-      const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")) as { resources: { type: string; instances: { status?: string }[] }[] };
+      const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")) as {
+        resources: { type: string; instances: { status?: string }[] }[];
+      };
       expect(state.resources.flatMap((r) => r.instances).filter((i) => i.status === "tainted")).toEqual([]);
       await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
     },
   );
 
   test("the points hit every phase (checked against the emulator at the moment of the kill) and every way to kill", () => {
-    if (observed.length < Math.min(POINTS, PHASES.length * KILLS.length)) throw new Error(`only ${observed.length} points ran`);
+    if (observed.length < Math.min(POINTS, PHASES.length * KILLS.length))
+      throw new Error(`only ${observed.length} points ran`);
     const reached = (o: Observed): Phase | "unclear" => {
       if (o.jobsAtKill === 0) return "before-post";
       if (o.jobStatusAtKill === "SUCCESS") return o.resultFileAtKill ? "unclear" : "after-success";
@@ -273,9 +325,15 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
     };
     const phases = new Set(observed.map(reached));
     expect([...PHASES].filter((p) => p !== "after-post").filter((p) => !phases.has(p))).toEqual([]);
-    expect(observed.filter((o) => o.point.phase === "before-post").every((o) => reached(o) === "before-post")).toBe(true);
-    expect(observed.filter((o) => o.point.phase === "after-success").every((o) => reached(o) === "after-success")).toBe(true);
-    expect(new Set(observed.map((o) => o.point.kill)).size).toBe(POINTS >= KILLS.length ? KILLS.length : new Set(points.map((p) => p.kill)).size);
+    expect(
+      observed.filter((o) => o.point.phase === "before-post").every((o) => reached(o) === "before-post"),
+    ).toBe(true);
+    expect(
+      observed.filter((o) => o.point.phase === "after-success").every((o) => reached(o) === "after-success"),
+    ).toBe(true);
+    expect(new Set(observed.map((o) => o.point.kill)).size).toBe(
+      POINTS >= KILLS.length ? KILLS.length : new Set(points.map((p) => p.kill)).size,
+    );
     // A runtime was really there to be signalled whenever the kill targeted it.
     expect(observed.filter((o) => o.point.kill.startsWith("runtime-") && o.runtimeKilled === 0)).toEqual([]);
   });

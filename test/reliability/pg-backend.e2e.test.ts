@@ -10,7 +10,16 @@ import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ImsImageCopy, type ImsImageCopyProps } from "../../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
 import { buildBundle, removeDir } from "../handler/support/runtime";
-import { findTerraform, requireTerraform, freshCopyOfStack, runTerraform, startTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
+import {
+  findTerraform,
+  requireTerraform,
+  freshCopyOfStack,
+  runTerraform,
+  startTerraform,
+  tempDir,
+  terraformEnv,
+  tf,
+} from "../e2e/support/terraform";
 import { startPostgres, type Postgres } from "./support/postgres";
 
 const terraform = findTerraform();
@@ -43,7 +52,11 @@ function synthPgStack(outdir: string, stackId: string, props: ImsImageCopyProps)
   return join(outdir, "stacks", stackId);
 }
 
-const live = (name: string): string[] => emulator.images().filter((i) => i.info.name === name && i.info.status !== "deleted").map((i) => i.id);
+const live = (name: string): string[] =>
+  emulator
+    .images()
+    .filter((i) => i.info.name === name && i.info.status !== "deleted")
+    .map((i) => i.id);
 
 beforeAll(async () => {
   if (!terraform) {
@@ -82,24 +95,33 @@ describe("remote state in PostgreSQL (terraform's pg backend)", () => {
       await fn();
     });
 
-  maybe("an apply from one working directory is seen by a fresh one: plan shows no changes and imageId is intact", async () => {
-    const dir = synthPgStack(join(work, "one"), "ims_shared", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "pg-shared-copy" });
-    await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
-    await tf(tfBin(), apply, dir, env);
-    const id = (await tf(tfBin(), ["output", "-raw", "image_id"], dir, env)).stdout;
-    expect(live("pg-shared-copy")).toEqual([id]);
+  maybe(
+    "an apply from one working directory is seen by a fresh one: plan shows no changes and imageId is intact",
+    async () => {
+      const dir = synthPgStack(join(work, "one"), "ims_shared", {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        name: "pg-shared-copy",
+      });
+      await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
+      await tf(tfBin(), apply, dir, env);
+      const id = (await tf(tfBin(), ["output", "-raw", "image_id"], dir, env)).stdout;
+      expect(live("pg-shared-copy")).toEqual([id]);
 
-    // A teammate's checkout: the configuration only, no local state, no .ims-image-copy/, no .terraform/.
-    const fresh = freshCopyOfStack(dir, ["cdk.tf.json"]);
-    await tf(tfBin(), ["init", "-input=false", "-no-color"], fresh, env);
-    await tf(tfBin(), plan, fresh, env, 0);
-    expect((await tf(tfBin(), ["output", "-raw", "image_id"], fresh, env)).stdout).toBe(id);
-    expect(emulator.jobs().filter((j) => j.imageName === "pg-shared-copy")).toHaveLength(1);
-    removeDir(fresh);
-  });
+      // A teammate's checkout: the configuration only, no local state, no .ims-image-copy/, no .terraform/.
+      const fresh = freshCopyOfStack(dir, ["cdk.tf.json"]);
+      await tf(tfBin(), ["init", "-input=false", "-no-color"], fresh, env);
+      await tf(tfBin(), plan, fresh, env, 0);
+      expect((await tf(tfBin(), ["output", "-raw", "image_id"], fresh, env)).stdout).toBe(id);
+      expect(emulator.jobs().filter((j) => j.imageName === "pg-shared-copy")).toHaveLength(1);
+      removeDir(fresh);
+    },
+  );
 
   maybe("a second apply while the first holds the state lock is refused and creates nothing", async () => {
-    const dir = synthPgStack(join(work, "lock"), "ims_locked", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "pg-locked-copy" });
+    const dir = synthPgStack(join(work, "lock"), "ims_locked", {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      name: "pg-locked-copy",
+    });
     const other = freshCopyOfStack(dir, ["cdk.tf.json"]);
     await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
     await tf(tfBin(), ["init", "-input=false", "-no-color"], other, env);

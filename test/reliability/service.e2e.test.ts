@@ -4,14 +4,30 @@
  * back at destroy, and credentials without a permission or with a wrong key.
  */
 import { join } from "path";
-import { EMULATOR_READONLY_ACCESS_KEY, EMULATOR_READONLY_SECRET_KEY, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage } from "../../lib/emulator";
+import {
+  EMULATOR_READONLY_ACCESS_KEY,
+  EMULATOR_READONLY_SECRET_KEY,
+  EMULATOR_SECRET_KEY,
+  ImsEmulator,
+  SeedImage,
+} from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
 import { buildBundle, emulatorEnv, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { findTerraform, requireTerraform, runTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
+import {
+  findTerraform,
+  requireTerraform,
+  runTerraform,
+  tempDir,
+  terraformEnv,
+  tf,
+} from "../e2e/support/terraform";
 
 const terraform = findTerraform();
-if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: test/reliability/service.e2e.test.ts is SKIPPED.\n**********\n");
+if (!terraform)
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: test/reliability/service.e2e.test.ts is SKIPPED.\n**********\n",
+  );
 const describeWithTerraform = terraform ? describe : describe.skip;
 
 jest.setTimeout(180_000);
@@ -28,12 +44,21 @@ const apply = ["apply", "-auto-approve", "-input=false", "-no-color"];
 const destroy = ["destroy", "-auto-approve", "-input=false", "-no-color"];
 const plan = ["plan", "-detailed-exitcode", "-input=false", "-no-color"];
 
-const live = (name: string): string[] => emulator.images().filter((i) => i.info.name === name && i.info.status !== "deleted" && i.info.status !== "killed").map((i) => i.id);
+const live = (name: string): string[] =>
+  emulator
+    .images()
+    .filter((i) => i.info.name === name && i.info.status !== "deleted" && i.info.status !== "killed")
+    .map((i) => i.id);
 
 /** Synthesizes and initializes a one-copy stack named `stack`; returns its directory. */
 async function stackWith(stack: string, name: string): Promise<string> {
   const outdir = join(work, stack);
-  synthApp(outdir, bundle, (app) => new CopyStack(app, stack, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name, deleteTimeoutMinutes: 1 }));
+  synthApp(
+    outdir,
+    bundle,
+    (app) =>
+      new CopyStack(app, stack, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name, deleteTimeoutMinutes: 1 }),
+  );
   const dir = join(outdir, "stacks", stack);
   await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
   return dir;
@@ -68,7 +93,14 @@ describeWithTerraform("faults during apply", () => {
     // The copy POST: refused four times in ways that say "not processed", then processed but
     // answered 504 (ambiguous: the runtime must find the copy instead of submitting again).
     emulator.addFault({ method: "POST", path: "/copy$", status: 429, retryAfterSeconds: 1, times: 1 });
-    emulator.addFault({ method: "POST", path: "/copy$", status: 400, imsCode: "IMG.0060", message: "The number of concurrent jobs exceeds the limit.", times: 1 });
+    emulator.addFault({
+      method: "POST",
+      path: "/copy$",
+      status: 400,
+      imsCode: "IMG.0060",
+      message: "The number of concurrent jobs exceeds the limit.",
+      times: 1,
+    });
     emulator.addFault({ method: "POST", path: "/copy$", status: 503, times: 1 });
     emulator.addFault({ method: "POST", path: "/copy$", status: 504, afterHandling: true, times: 1 });
     // Reads: bursts of 5xx and resets.
@@ -76,8 +108,20 @@ describeWithTerraform("faults during apply", () => {
     emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", reset: true, times: 1 });
     emulator.addFault({ method: "GET", path: "^/v1/[^/]+/jobs/", status: 500, times: 2 });
     emulator.addFault({ method: "GET", path: "^/v1/[^/]+/jobs/", status: 502, times: 1 });
-    emulator.addFault({ method: "GET", path: "^/v1/[^/]+/jobs/", reset: true, afterHandling: true, times: 1 });
-    emulator.addFault({ method: "GET", path: "^/v2/[^/]+/images/[^/]+/tags$", status: 429, retryAfterSeconds: 1, times: 1 });
+    emulator.addFault({
+      method: "GET",
+      path: "^/v1/[^/]+/jobs/",
+      reset: true,
+      afterHandling: true,
+      times: 1,
+    });
+    emulator.addFault({
+      method: "GET",
+      path: "^/v2/[^/]+/images/[^/]+/tags$",
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     emulator.addFault({ method: "POST", path: "/tags/action$", status: 502, afterHandling: true, times: 1 });
     try {
       await tf(tfBin(), apply, dir, env);
@@ -90,7 +134,9 @@ describeWithTerraform("faults during apply", () => {
     expect(emulator.jobs().filter((j) => j.imageName === "faulty-copy")).toHaveLength(1);
     const faulted = emulator.requests().filter((r) => r.faultId !== undefined);
     // Every kind of fault was met: 429, IMG.0060 (400), 5xx, and resets (logged as status 0).
-    expect([...new Set(faulted.map((r) => r.status))].sort()).toEqual(expect.arrayContaining([0, 400, 429, 503, 504]));
+    expect([...new Set(faulted.map((r) => r.status))].sort()).toEqual(
+      expect.arrayContaining([0, 400, 429, 503, 504]),
+    );
     expect(faulted.some((r) => r.status === 500 || r.status === 502)).toBe(true);
     expect(faulted.length).toBeGreaterThanOrEqual(8);
     await tf(tfBin(), plan, dir, env, 0);
@@ -113,38 +159,47 @@ describeWithTerraform("destroy when the image changed behind Terraform's back", 
   test.each([
     ["protected", { protected: true }, /IMG\.0028: .*The image is protected: remove its protection first/],
     ["in-use", { inUse: true }, /IMG\.0105: .*in use/],
-  ])("an image that is %s: destroy fails with a clear message, keeps the image and its state; once freed, destroy completes", async (what, patch, message) => {
-    const stack = what === "protected" ? "protected" : "inuse";
-    const dir = await stackWith(stack, `${stack}-copy`);
-    await tf(tfBin(), apply, dir, env);
-    const id = await output(dir);
-    const jobs = emulator.jobs().length;
-    emulator.setImage(id, patch);
+  ])(
+    "an image that is %s: destroy fails with a clear message, keeps the image and its state; once freed, destroy completes",
+    async (what, patch, message) => {
+      const stack = what === "protected" ? "protected" : "inuse";
+      const dir = await stackWith(stack, `${stack}-copy`);
+      await tf(tfBin(), apply, dir, env);
+      const id = await output(dir);
+      const jobs = emulator.jobs().length;
+      emulator.setImage(id, patch);
 
-    const failed = await runTerraform(tfBin(), destroy, dir, env);
+      const failed = await runTerraform(tfBin(), destroy, dir, env);
 
-    expect(failed.code).toBe(1);
-    expect(failed.stdout + failed.stderr).toMatch(message);
-    expect(failed.stdout + failed.stderr).toContain(`Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`);
-    expect(live(`${stack}-copy`)).toEqual([id]);
-    // The state still holds the image: its ID is intact and an apply restores the rest without a new copy.
-    expect(await stateList(dir)).toContain(`terraform_data.copy_image_19FD2F62`);
-    await tf(tfBin(), apply, dir, env);
-    expect(await output(dir)).toBe(id);
-    expect(emulator.jobs()).toHaveLength(jobs);
-    await tf(tfBin(), plan, dir, env, 0);
+      expect(failed.code).toBe(1);
+      expect(failed.stdout + failed.stderr).toMatch(message);
+      expect(failed.stdout + failed.stderr).toContain(
+        `Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`,
+      );
+      expect(live(`${stack}-copy`)).toEqual([id]);
+      // The state still holds the image: its ID is intact and an apply restores the rest without a new copy.
+      expect(await stateList(dir)).toContain(`terraform_data.copy_image_19FD2F62`);
+      await tf(tfBin(), apply, dir, env);
+      expect(await output(dir)).toBe(id);
+      expect(emulator.jobs()).toHaveLength(jobs);
+      await tf(tfBin(), plan, dir, env, 0);
 
-    emulator.setImage(id, { protected: false, inUse: false });
-    await tf(tfBin(), destroy, dir, env);
-    expect(live(`${stack}-copy`)).toEqual([]);
-    expect(await stateList(dir)).toEqual([]);
-  });
+      emulator.setImage(id, { protected: false, inUse: false });
+      await tf(tfBin(), destroy, dir, env);
+      expect(live(`${stack}-copy`)).toEqual([]);
+      expect(await stateList(dir)).toEqual([]);
+    },
+  );
 });
 
 describeWithTerraform("credentials", () => {
   test("403: a credential without ims:images:copy fails the apply naming the missing permission; nothing is created; the right credential then copies once", async () => {
     const dir = await stackWith("readonly", "readonly-copy");
-    const readOnly = { ...env, HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY };
+    const readOnly = {
+      ...env,
+      HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY,
+      HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY,
+    };
 
     const refused = await runTerraform(tfBin(), apply, dir, readOnly);
 
@@ -166,7 +221,9 @@ describeWithTerraform("credentials", () => {
     expect(refused.code).toBe(1);
     const text = refused.stdout + refused.stderr;
     expect(text).toContain("APIGW.0301");
-    expect(text).toContain("check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK");
+    expect(text).toContain(
+      "check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK",
+    );
     expect(text).not.toContain(wrong);
     expect(text).not.toContain(EMULATOR_SECRET_KEY);
     expect(live("wrongkey-copy")).toEqual([]);

@@ -11,7 +11,10 @@ import { CopyStack, synthApp } from "../e2e/support/stacks";
 import { findTerraform, runTerraform, tempDir, terraformEnv, tf } from "../e2e/support/terraform";
 
 const terraform = findTerraform();
-if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: test/reliability/timeout.e2e.test.ts is SKIPPED.\n**********\n");
+if (!terraform)
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: test/reliability/timeout.e2e.test.ts is SKIPPED.\n**********\n",
+  );
 const describeWithTerraform = terraform ? describe : describe.skip;
 
 jest.setTimeout(240_000);
@@ -37,11 +40,25 @@ describeWithTerraform("a copy slower than createTimeoutMinutes", () => {
   test("the apply fails naming the job and the image and saying the next apply resumes; the next apply resumes the same copy", async () => {
     const tfBin = terraform as string;
     const outdir = join(work, "out");
-    synthApp(outdir, buildBundle(work), (app) => new CopyStack(app, "slow", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "slow-copy", createTimeoutMinutes: 1 }));
+    synthApp(
+      outdir,
+      buildBundle(work),
+      (app) =>
+        new CopyStack(app, "slow", {
+          sourceImageId: SeedImage.ACTIVE_PRIVATE,
+          name: "slow-copy",
+          createTimeoutMinutes: 1,
+        }),
+    );
     const dir = join(outdir, "stacks", "slow");
     await tf(tfBin, ["init", "-input=false", "-no-color"], dir, env);
 
-    const first = await runTerraform(tfBin, ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
+    const first = await runTerraform(
+      tfBin,
+      ["apply", "-auto-approve", "-input=false", "-no-color"],
+      dir,
+      env,
+    );
 
     expect(first.code).toBe(1);
     const [job] = emulator.jobs();
@@ -56,7 +73,12 @@ describeWithTerraform("a copy slower than createTimeoutMinutes", () => {
     expect(second.stdout).toContain(`resuming the copy started earlier: job ${job.jobId}`);
     expect(emulator.jobs().map((j) => j.jobId)).toEqual([job.jobId]);
     expect((await tf(tfBin, ["output", "-raw", "image_id"], dir, env)).stdout).toBe(job.imageId);
-    expect(emulator.images().filter((i) => i.info.name === "slow-copy" && i.info.status !== "deleted").map((i) => i.id)).toEqual([job.imageId]);
+    expect(
+      emulator
+        .images()
+        .filter((i) => i.info.name === "slow-copy" && i.info.status !== "deleted")
+        .map((i) => i.id),
+    ).toEqual([job.imageId]);
     await tf(tfBin, ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
   });
 });

@@ -47,23 +47,39 @@ describe("project ID", () => {
   test("no project for the region is a clear error naming the variables", async () => {
     const client = h.client({}, { HW_REGION_NAME: "ap-southeast-9" });
     await expect(client.projectId()).rejects.toThrow(ConfigError);
-    await expect(client.projectId()).rejects.toThrow(/^IAM returned no project named "ap-southeast-9" \(request ID [^)]+\): check HW_REGION_NAME, or set HW_PROJECT_ID to the project ID\.$/);
+    await expect(client.projectId()).rejects.toThrow(
+      /^IAM returned no project named "ap-southeast-9" \(request ID [^)]+\): check HW_REGION_NAME, or set HW_PROJECT_ID to the project ID\.$/,
+    );
   });
 
   test("several projects for the region is a clear error listing them", async () => {
-    h.emulator.addFault({ path: "^/v3/projects$", status: 200, body: { projects: [{ id: "a".repeat(32) }, { id: "b".repeat(32) }] } });
-    await expect(h.client().projectId()).rejects.toThrow(`IAM returned 2 projects named "cn-north-4" (${"a".repeat(32)}, ${"b".repeat(32)}): set HW_PROJECT_ID to the one to use.`);
+    h.emulator.addFault({
+      path: "^/v3/projects$",
+      status: 200,
+      body: { projects: [{ id: "a".repeat(32) }, { id: "b".repeat(32) }] },
+    });
+    await expect(h.client().projectId()).rejects.toThrow(
+      `IAM returned 2 projects named "cn-north-4" (${"a".repeat(32)}, ${"b".repeat(32)}): set HW_PROJECT_ID to the one to use.`,
+    );
   });
 });
 
 describe("operations", () => {
   test("copy, show job and show job progress: the job runs to SUCCESS and names the new image", async () => {
     const client = h.client();
-    const submission = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "copy-1", description: "first copy" });
+    const submission = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, {
+      name: "copy-1",
+      description: "first copy",
+    });
     expect(submission).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
     const jobId = submission.jobId!;
     const job = await client.showJob(jobId);
-    expect(job).toMatchObject({ jobId, jobType: "imsCopyImageInRegionJob", errorCode: null, failReason: null });
+    expect(job).toMatchObject({
+      jobId,
+      jobType: "imsCopyImageInRegionJob",
+      errorCode: null,
+      failReason: null,
+    });
     expect(["INIT", "RUNNING"]).toContain(job.status);
     h.clock.advance(1000);
     const progress = await client.showJobProgress(jobId);
@@ -73,7 +89,13 @@ describe("operations", () => {
     const done = await client.showJob(jobId);
     expect(done).toMatchObject({ status: "SUCCESS", imageId: copies(h.emulator)[0] });
     const image = await client.getImage(done.imageId!);
-    expect(image).toMatchObject({ id: done.imageId, name: "copy-1", status: "active", __originalimagename: SeedImage.ACTIVE_PRIVATE, __description: "first copy" });
+    expect(image).toMatchObject({
+      id: done.imageId,
+      name: "copy-1",
+      status: "active",
+      __originalimagename: SeedImage.ACTIVE_PRIVATE,
+      __description: "first copy",
+    });
     // the copy POST was signed with X-Project-Id and a JSON body
     const post = h.emulator.requests().find((r) => r.method === "POST" && r.path.endsWith("/copy"));
     expect(post?.status).toBe(200);
@@ -83,7 +105,11 @@ describe("operations", () => {
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "copy-wait" });
     const seen: number[] = [];
-    const outcome = await waitForJob(client, jobId!, { timeoutMs: 60_000, onProgress: (p) => p.percent !== undefined && seen.push(p.percent), poll: { minDelayMs: 200, maxDelayMs: 1000 } });
+    const outcome = await waitForJob(client, jobId!, {
+      timeoutMs: 60_000,
+      onProgress: (p) => p.percent !== undefined && seen.push(p.percent),
+      poll: { minDelayMs: 200, maxDelayMs: 1000 },
+    });
     expect(outcome.state).toBe("success");
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((p) => p >= 0 && p < 1)).toBe(true);
@@ -97,26 +123,35 @@ describe("operations", () => {
     [2, 3],
     [5, 2],
     [500, 1],
-  ])("listImages with pages of %p follows the marker until a short page (%p requests)", async (pageSize, requests) => {
-    const client = h.client({}, { HW_PROJECT_ID: EMULATOR_PROJECT_ID });
-    const all = await client.listImages({}, { pageSize });
-    expect(all.map((i) => i.id).sort()).toEqual(Object.values(SeedImage).sort());
-    const lists = h.emulator.requests().filter((r) => r.path === "/v2/cloudimages");
-    expect(lists).toHaveLength(requests);
-    expect(lists.slice(1).every((r) => /(^|&)marker=/.test(r.query))).toBe(true);
-  });
+  ])(
+    "listImages with pages of %p follows the marker until a short page (%p requests)",
+    async (pageSize, requests) => {
+      const client = h.client({}, { HW_PROJECT_ID: EMULATOR_PROJECT_ID });
+      const all = await client.listImages({}, { pageSize });
+      expect(all.map((i) => i.id).sort()).toEqual(Object.values(SeedImage).sort());
+      const lists = h.emulator.requests().filter((r) => r.path === "/v2/cloudimages");
+      expect(lists).toHaveLength(requests);
+      expect(lists.slice(1).every((r) => /(^|&)marker=/.test(r.query))).toBe(true);
+    },
+  );
 
   test("listImages stops with an error when the service repeats a page (a marker it ignores)", async () => {
     const client = h.client();
     const [a, b] = await client.listImages({}, { pageSize: 2 });
     h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 200, body: { images: [a, b] } });
-    await expect(client.listImages({}, { pageSize: 2 })).rejects.toThrow(`image ${a.id} was listed twice while paging`);
+    await expect(client.listImages({}, { pageSize: 2 })).rejects.toThrow(
+      `image ${a.id} was listed twice while paging`,
+    );
   });
 
   test("listImages refuses paging parameters in the filter and a bad page size", async () => {
     const client = h.client();
-    await expect(client.listImages({ limit: "10" })).rejects.toThrow("filter.limit [10] is set by the paging itself; pass opts.pageSize instead.");
-    await expect(client.listImages({}, { pageSize: 0 })).rejects.toThrow("pageSize [0] must be an integer from 1 to 500.");
+    await expect(client.listImages({ limit: "10" })).rejects.toThrow(
+      "filter.limit [10] is set by the paging itself; pass opts.pageSize instead.",
+    );
+    await expect(client.listImages({}, { pageSize: 0 })).rejects.toThrow(
+      "pageSize [0] must be an integer from 1 to 500.",
+    );
   });
 
   test("listImages passes filters through", async () => {
@@ -126,17 +161,23 @@ describe("operations", () => {
 
   test("updateImage replaces the name, and a replace of an absent attribute is retried as add (IMG.0035)", async () => {
     const client = h.client();
-    const renamed = await client.updateImage(SeedImage.WHOLE_ECS, [{ op: "replace", path: "/name", value: "renamed" }]);
+    const renamed = await client.updateImage(SeedImage.WHOLE_ECS, [
+      { op: "replace", path: "/name", value: "renamed" },
+    ]);
     expect(renamed.name).toBe("renamed");
     expect((await client.getImage(SeedImage.WHOLE_ECS))?.x_owner_note).toBeUndefined();
-    const noted = await client.updateImage(SeedImage.WHOLE_ECS, [{ op: "replace", path: "/x_owner_note", value: "now noted" }]);
+    const noted = await client.updateImage(SeedImage.WHOLE_ECS, [
+      { op: "replace", path: "/x_owner_note", value: "now noted" },
+    ]);
     expect(noted.x_owner_note).toBe("now noted");
     const patches = h.emulator.requests().filter((r) => r.method === "PATCH");
     expect(patches.map((r) => r.status)).toEqual([200, 400, 200]);
   });
 
   test("updateImage of a read-only attribute reports IMG.0035 after the add retry", async () => {
-    const e = await apiError(h.client().updateImage(SeedImage.WHOLE_ECS, [{ op: "replace", path: "/id", value: "x" }]));
+    const e = await apiError(
+      h.client().updateImage(SeedImage.WHOLE_ECS, [{ op: "replace", path: "/id", value: "x" }]),
+    );
     expect(e).toMatchObject({ status: 400, code: "IMG.0035", operation: "update image" });
   });
 
@@ -164,10 +205,16 @@ describe("operations", () => {
     expect(await client.deleteImage(SeedImage.WHOLE_ECS)).toBe("deleted");
     expect((await client.getImage(SeedImage.WHOLE_ECS))?.status).toBe("deleted");
     expect(await client.deleteImage(SeedImage.WHOLE_ECS)).toBe("already-gone");
-    expect(await client.waitImageDeleted(SeedImage.WHOLE_ECS, { timeoutMs: 30_000 })).toMatchObject({ state: "success", attempts: 1 });
+    expect(await client.waitImageDeleted(SeedImage.WHOLE_ECS, { timeoutMs: 30_000 })).toMatchObject({
+      state: "success",
+      attempts: 1,
+    });
     h.clock.advance(3000); // the emulator's deleteSeconds
     expect(await client.getImage(SeedImage.WHOLE_ECS)).toBeUndefined();
-    expect(await client.waitImageDeleted(SeedImage.WHOLE_ECS, { timeoutMs: 30_000 })).toMatchObject({ state: "success", attempts: 1 });
+    expect(await client.waitImageDeleted(SeedImage.WHOLE_ECS, { timeoutMs: 30_000 })).toMatchObject({
+      state: "success",
+      attempts: 1,
+    });
   });
 
   test("waitImageDeleted reports timeout while an image stays listed", async () => {
@@ -188,35 +235,61 @@ describe("operations", () => {
   });
 
   test("temporary credentials send and sign X-Security-Token", async () => {
-    const client = h.client({}, { HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY, HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN });
+    const client = h.client(
+      {},
+      {
+        HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY,
+        HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN,
+      },
+    );
     expect((await client.getImage(SeedImage.ACTIVE_PRIVATE))?.id).toBe(SeedImage.ACTIVE_PRIVATE);
   });
 
   test("path segments are escaped: an image ID with reserved characters reaches the service as one segment", async () => {
     expect(await h.client().deleteImage("a/b?c")).toBe("already-gone");
-    expect(h.emulator.requests().some((r) => r.method === "DELETE" && r.path === "/v2/images/a%2Fb%3Fc")).toBe(true);
+    expect(
+      h.emulator.requests().some((r) => r.method === "DELETE" && r.path === "/v2/images/a%2Fb%3Fc"),
+    ).toBe(true);
   });
 });
 
 describe("errors from the service", () => {
   test("a 403 on copy names ims:images:copy", async () => {
-    const client = h.client({}, { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY });
+    const client = h.client(
+      {},
+      { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY },
+    );
     const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "nope" }));
     expect(e).toMatchObject({ status: 403, code: "IMG.0026", operation: "copy image" });
-    expect(e.message).toMatch(/^IMS copy image failed: HTTP 403 IMG\.0026: .* \(request ID [^)]+\)\. The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency$/);
+    expect(e.message).toMatch(
+      /^IMS copy image failed: HTTP 403 IMG\.0026: .* \(request ID [^)]+\)\. The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency$/,
+    );
   });
 
   test("a 403 on copy into an enterprise project also names ims:serverImages:create", async () => {
-    const client = h.client({}, { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY });
-    const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "nope", enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID }));
-    expect(e.hint).toBe('The credentials lack permission: grant the IAM action "ims:images:copy" and "ims:serverImages:create" (needed when an enterprise project is set) to the user or agency');
+    const client = h.client(
+      {},
+      { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY },
+    );
+    const e = await apiError(
+      client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, {
+        name: "nope",
+        enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID,
+      }),
+    );
+    expect(e.hint).toBe(
+      'The credentials lack permission: grant the IAM action "ims:images:copy" and "ims:serverImages:create" (needed when an enterprise project is set) to the user or agency',
+    );
   });
 
   test("a wrong secret key gives 401 APIGW.0301 naming the credential variables and the clock, without the secret", async () => {
     const client = h.client({}, { HW_SECRET_KEY: "wrong-secret-value" });
     const e = await apiError(client.getImage(SeedImage.ACTIVE_PRIVATE));
     expect(e).toMatchObject({ status: 401, code: "APIGW.0301" });
-    expect(e.hint).toContain("check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK");
+    expect(e.hint).toContain(
+      "check HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK and HW_SECRET_KEY or HUAWEICLOUD_SDK_SK",
+    );
     expect(e.hint).toContain("clock is within 15 minutes");
     expect(e.message).not.toContain("wrong-secret-value");
   });
@@ -229,14 +302,38 @@ describe("errors from the service", () => {
   });
 
   test.each([
-    ["a missing source", "00000000-0000-4000-8000-000000000000", {}, "IMG.0027", "The image does not exist in this region and project"],
+    [
+      "a missing source",
+      "00000000-0000-4000-8000-000000000000",
+      {},
+      "IMG.0027",
+      "The image does not exist in this region and project",
+    ],
     ["a full-ECS image", SeedImage.WHOLE_ECS, {}, "IMG.0130", "Full-ECS (whole) images cannot be copied"],
     ["an ISO image", SeedImage.ISO, {}, "IMG.0167", "Images created from ISO files cannot be copied"],
     ["a source still saving", SeedImage.SAVING_PRIVATE, {}, "IMG.0046", "wait until its status is active"],
     ["a public image", SeedImage.PUBLIC, {}, "IMG.0083", "Public images cannot be copied"],
-    ["a missing KMS key", SeedImage.ACTIVE_PRIVATE, { cmk_id: "00000000-0000-4000-8000-00000000000a" }, "IMG.0095", "Check the KMS key"],
-    ["a disabled KMS key", SeedImage.ACTIVE_PRIVATE, { cmk_id: SeedKmsKey.DISABLED }, "IMG.0097", "Check the KMS key"],
-    ["an unknown enterprise project", SeedImage.ACTIVE_PRIVATE, { enterprise_project_id: "99999999-0000-4000-8000-000000000000" }, "IMG.0155", "The enterprise project ID is invalid"],
+    [
+      "a missing KMS key",
+      SeedImage.ACTIVE_PRIVATE,
+      { cmk_id: "00000000-0000-4000-8000-00000000000a" },
+      "IMG.0095",
+      "Check the KMS key",
+    ],
+    [
+      "a disabled KMS key",
+      SeedImage.ACTIVE_PRIVATE,
+      { cmk_id: SeedKmsKey.DISABLED },
+      "IMG.0097",
+      "Check the KMS key",
+    ],
+    [
+      "an unknown enterprise project",
+      SeedImage.ACTIVE_PRIVATE,
+      { enterprise_project_id: "99999999-0000-4000-8000-000000000000" },
+      "IMG.0155",
+      "The enterprise project ID is invalid",
+    ],
   ])("copying %s fails at once with its code and hint", async (_what, source, extra, code, hint) => {
     const client = h.client();
     const e = await apiError(client.copyImageInRegion(source, { name: "x", ...extra }));
@@ -250,12 +347,22 @@ describe("errors from the service", () => {
     h.emulator.configure({ imageQuota: 4 });
     const e = await apiError(h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }));
     expect(e).toMatchObject({ code: "IMG.0015" });
-    expect(e.hint).toBe("The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again");
+    expect(e.hint).toBe(
+      "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+    );
   });
 
   test("IMG.0060 flow control is retried until the deadline, then reported as flow control", async () => {
     h.emulator.configure({ maxConcurrentCopyJobs: 0 });
-    const client = h.client({ retry: { baseDelayMs: 1000, maxDelayMs: 4000, deadlineMs: 10_000, maxAttempts: 10, flowControlMaxDelayMs: 4000 } });
+    const client = h.client({
+      retry: {
+        baseDelayMs: 1000,
+        maxDelayMs: 4000,
+        deadlineMs: 10_000,
+        maxAttempts: 10,
+        flowControlMaxDelayMs: 4000,
+      },
+    });
     const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }));
     expect(e.code).toBe("IMG.0060");
     expect(e.message).toContain("IMS flow control");
@@ -276,7 +383,14 @@ describe("errors from the service", () => {
 
 describe("no credentials on the client object", () => {
   test("inspecting or serializing a client shows neither the secret key nor the token", () => {
-    const client = h.client({}, { HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY, HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN });
+    const client = h.client(
+      {},
+      {
+        HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY,
+        HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN,
+      },
+    );
     const shown = inspect(client, { depth: 20, showHidden: true }) + JSON.stringify(client);
     expect(shown).not.toContain(EMULATOR_TEMPORARY_SECRET_KEY);
     expect(shown).not.toContain(EMULATOR_TEMPORARY_SECURITY_TOKEN);
@@ -289,7 +403,11 @@ describe("debug logging", () => {
     const lines: string[] = [];
     const client = h.client(
       { logger: { debug: (l) => lines.push(l) } },
-      { HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY, HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN },
+      {
+        HW_ACCESS_KEY: EMULATOR_TEMPORARY_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_TEMPORARY_SECRET_KEY,
+        HW_SECURITY_TOKEN: EMULATOR_TEMPORARY_SECURITY_TOKEN,
+      },
     );
     await client.getImage(SeedImage.ACTIVE_PRIVATE);
     const all = lines.join("\n");

@@ -1,4 +1,10 @@
-import { EMULATOR_ACCESS_KEY, EMULATOR_REGION, EMULATOR_SECRET_KEY, ImsEmulator, SeedImage } from "../../lib/emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_REGION,
+  EMULATOR_SECRET_KEY,
+  ImsEmulator,
+  SeedImage,
+} from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
 import { copyImageAndWait, resumeWait, waitForJob, type CopyProgress } from "../../lib/runtime/copy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
@@ -46,27 +52,68 @@ describe("copyImageAndWait", () => {
     expect(submitted).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
     expect(events[0]).toBe("submitted");
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress.every((p) => p.jobId === submitted?.jobId && p.imageId === made[0] && p.status === "RUNNING")).toBe(true);
+    expect(
+      progress.every((p) => p.jobId === submitted?.jobId && p.imageId === made[0] && p.status === "RUNNING"),
+    ).toBe(true);
     expect(statusOf(made[0])).toBe("active");
     // polled near the predicted end, not every second
-    expect(h.emulator.requests().filter((r) => r.path.startsWith("/v1/cloudimages/job/")).length).toBeLessThan(8);
+    expect(
+      h.emulator.requests().filter((r) => r.path.startsWith("/v1/cloudimages/job/")).length,
+    ).toBeLessThan(8);
   });
 
   test("a failed job throws the service's error code and reason and deletes the partial image", async () => {
-    h.emulator.addFault({ method: "POST", path: COPY_PATH, jobFailure: { errorCode: "IMG.0187", failReason: "KMS access traffic has reached the upper limit.", atFraction: 0.5 }, times: 1 });
-    const e = await caught(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "will-fail" }, timeoutMs: 60_000 }), JobFailedError);
+    h.emulator.addFault({
+      method: "POST",
+      path: COPY_PATH,
+      jobFailure: {
+        errorCode: "IMG.0187",
+        failReason: "KMS access traffic has reached the upper limit.",
+        atFraction: 0.5,
+      },
+      times: 1,
+    });
+    const e = await caught(
+      copyImageAndWait(h.client(), {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "will-fail" },
+        timeoutMs: 60_000,
+      }),
+      JobFailedError,
+    );
     const [image] = copies(h.emulator);
-    expect(e).toMatchObject({ errorCode: "IMG.0187", failReason: "KMS access traffic has reached the upper limit.", imageId: image });
-    expect(e.message).toBe(`IMS copy job ${e.jobId} failed with IMG.0187: KMS access traffic has reached the upper limit. Its partial image ${image} was deleted. KMS throttled the request: wait and run again.`);
+    expect(e).toMatchObject({
+      errorCode: "IMG.0187",
+      failReason: "KMS access traffic has reached the upper limit.",
+      imageId: image,
+    });
+    expect(e.message).toBe(
+      `IMS copy job ${e.jobId} failed with IMG.0187: KMS access traffic has reached the upper limit. Its partial image ${image} was deleted. KMS throttled the request: wait and run again.`,
+    );
     expect(statusOf(image)).toBe("deleted");
   });
 
   test("a failed job whose partial image cannot be deleted says so, with the reason", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, jobFailure: {}, times: 1 });
-    h.emulator.addFault({ method: "DELETE", path: "^/v2/images/", status: 400, imsCode: "IMG.0028", message: "The image in the request is protected." });
-    const e = await caught(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "undeletable" }, timeoutMs: 60_000 }), JobFailedError);
+    h.emulator.addFault({
+      method: "DELETE",
+      path: "^/v2/images/",
+      status: 400,
+      imsCode: "IMG.0028",
+      message: "The image in the request is protected.",
+    });
+    const e = await caught(
+      copyImageAndWait(h.client(), {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "undeletable" },
+        timeoutMs: 60_000,
+      }),
+      JobFailedError,
+    );
     const [image] = copies(h.emulator);
-    expect(e.message).toContain(`Its partial image ${image} could not be deleted (IMS delete image failed: HTTP 400 IMG.0028: The image in the request is protected.`);
+    expect(e.message).toContain(
+      `Its partial image ${image} could not be deleted (IMS delete image failed: HTTP 400 IMG.0028: The image in the request is protected.`,
+    );
     expect(e.message).toContain("delete it by hand.");
     expect(statusOf(image)).toBe("killed");
   });
@@ -74,7 +121,14 @@ describe("copyImageAndWait", () => {
   test("a failed job whose image the service already removed reports no cleanup", async () => {
     h.emulator.configure({ failedImage: "removed" });
     h.emulator.addFault({ method: "POST", path: COPY_PATH, jobFailure: {}, times: 1 });
-    const e = await caught(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "fail-removed" }, timeoutMs: 60_000 }), JobFailedError);
+    const e = await caught(
+      copyImageAndWait(h.client(), {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "fail-removed" },
+        timeoutMs: 60_000,
+      }),
+      JobFailedError,
+    );
     expect(e.errorCode).toBe("IMG.0061");
     expect(e.message).not.toContain("partial image");
     expect(h.emulator.requests().filter((r) => r.method === "DELETE")).toHaveLength(0);
@@ -83,7 +137,14 @@ describe("copyImageAndWait", () => {
   test("GIVEN a job longer than the timeout THEN it throws a timeout naming the job and the image, and resumeWait finishes it without a second copy", async () => {
     h.emulator.configure({ jobSeconds: 600 });
     const client = h.client();
-    const e = await caught(copyImageAndWait(client, { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "slow-copy" }, timeoutMs: 60_000 }), WaitTimeoutError);
+    const e = await caught(
+      copyImageAndWait(client, {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "slow-copy" },
+        timeoutMs: 60_000,
+      }),
+      WaitTimeoutError,
+    );
     const [image] = copies(h.emulator);
     expect(e.jobId).toMatch(/^[0-9a-f]{32}$/);
     expect(e.imageId).toBe(image);
@@ -93,7 +154,9 @@ describe("copyImageAndWait", () => {
     const resumed = await resumeWait(client, { jobId: e.jobId! }, { timeoutMs: 3_600_000 });
     expect(resumed).toEqual({ imageId: image, jobId: e.jobId, adopted: false });
     expect(copies(h.emulator)).toHaveLength(1);
-    expect(h.emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"))).toHaveLength(1);
+    expect(h.emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"))).toHaveLength(
+      1,
+    );
   });
 
   test("an abort during the wait throws an interruption that says running again resumes", async () => {
@@ -109,20 +172,44 @@ describe("copyImageAndWait", () => {
       }),
       WaitAbortedError,
     );
-    expect(e.message).toBe(`Interrupted while waiting for the copy job (job ${e.jobId}, image ${copies(h.emulator)[0]}); the copy continues in the cloud. Running again resumes the wait.`);
+    expect(e.message).toBe(
+      `Interrupted while waiting for the copy job (job ${e.jobId}, image ${copies(h.emulator)[0]}); the copy continues in the cloud. Running again resumes the wait.`,
+    );
   });
 
   test("timeoutMs must be positive", async () => {
-    await expect(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "x" }, timeoutMs: 0 })).rejects.toThrow("timeoutMs [0] must be a finite number of milliseconds greater than 0.");
+    await expect(
+      copyImageAndWait(h.client(), {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "x" },
+        timeoutMs: 0,
+      }),
+    ).rejects.toThrow("timeoutMs [0] must be a finite number of milliseconds greater than 0.");
     expect(copies(h.emulator)).toHaveLength(0);
   });
 
   test("an adopted copy that ends killed fails the copy and is deleted", async () => {
     h.emulator.configure({ jobSeconds: 5 });
-    h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 500, afterHandling: true, jobFailure: { atFraction: 0.5 }, times: 1 });
-    const e = await caught(copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "adopt-killed" }, timeoutMs: 60_000 }), JobFailedError);
+    h.emulator.addFault({
+      method: "POST",
+      path: COPY_PATH,
+      status: 500,
+      afterHandling: true,
+      jobFailure: { atFraction: 0.5 },
+      times: 1,
+    });
+    const e = await caught(
+      copyImageAndWait(h.client(), {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "adopt-killed" },
+        timeoutMs: 60_000,
+      }),
+      JobFailedError,
+    );
     const [image] = copies(h.emulator);
-    expect(e.message).toBe(`The copied image ${image} ended in status "killed" before becoming active, so the copy failed. It was deleted. Run again to copy again.`);
+    expect(e.message).toBe(
+      `The copied image ${image} ended in status "killed" before becoming active, so the copy failed. It was deleted. Run again to copy again.`,
+    );
     expect(statusOf(image)).toBe("deleted");
   });
 });
@@ -132,16 +219,25 @@ describe("resumeWait and waitForJob", () => {
     const client = h.client();
     await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "by-image" });
     const [image] = copies(h.emulator);
-    expect(await resumeWait(client, { imageId: image }, { timeoutMs: 60_000 })).toEqual({ imageId: image, adopted: true });
+    expect(await resumeWait(client, { imageId: image }, { timeoutMs: 60_000 })).toEqual({
+      imageId: image,
+      adopted: true,
+    });
   });
 
   test("resumeWait takes a bare job ID or image ID, and refuses anything else", async () => {
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "bare-ids" });
     const [image] = copies(h.emulator);
-    expect(await resumeWait(client, jobId!, { timeoutMs: 60_000 })).toEqual({ imageId: image, jobId, adopted: false });
+    expect(await resumeWait(client, jobId!, { timeoutMs: 60_000 })).toEqual({
+      imageId: image,
+      jobId,
+      adopted: false,
+    });
     expect(await resumeWait(client, image, { timeoutMs: 60_000 })).toEqual({ imageId: image, adopted: true });
-    await expect(resumeWait(client, "my-image", { timeoutMs: 60_000 })).rejects.toThrow('id ["my-image"] must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).');
+    await expect(resumeWait(client, "my-image", { timeoutMs: 60_000 })).rejects.toThrow(
+      'id ["my-image"] must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).',
+    );
   });
 
   test("without the progress route, waitForJob falls back to ShowJob", async () => {
@@ -151,11 +247,17 @@ describe("resumeWait and waitForJob", () => {
     const outcome = await waitForJob(client, jobId!, { timeoutMs: 60_000 });
     expect(outcome.state).toBe("success");
     expect(h.emulator.requests().filter((r) => r.path.startsWith("/v1/cloudimages/job/"))).toHaveLength(1);
-    expect(h.emulator.requests().some((r) => r.path === `/v1/${h.emulator.projectId}/jobs/${jobId}`)).toBe(true);
+    expect(h.emulator.requests().some((r) => r.path === `/v1/${h.emulator.projectId}/jobs/${jobId}`)).toBe(
+      true,
+    );
   });
 
   test("an unknown job ID is an error naming the call", async () => {
-    await expect(waitForJob(h.client(), "0".repeat(32), { timeoutMs: 60_000 })).rejects.toMatchObject({ status: 404, code: "IMG.0086", operation: "show job" });
+    await expect(waitForJob(h.client(), "0".repeat(32), { timeoutMs: 60_000 })).rejects.toMatchObject({
+      status: 404,
+      code: "IMG.0086",
+      operation: "show job",
+    });
   });
 });
 
@@ -164,9 +266,19 @@ describe("real time", () => {
     const emulator = new ImsEmulator({ jobSeconds: 1 });
     const url = await emulator.start();
     try {
-      const client = ImsClient.fromEnv({ HW_ACCESS_KEY: EMULATOR_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_SECRET_KEY, HW_REGION_NAME: EMULATOR_REGION, HW_IMS_ENDPOINT: url });
+      const client = ImsClient.fromEnv({
+        HW_ACCESS_KEY: EMULATOR_ACCESS_KEY,
+        HW_SECRET_KEY: EMULATOR_SECRET_KEY,
+        HW_REGION_NAME: EMULATOR_REGION,
+        HW_IMS_ENDPOINT: url,
+      });
       const started = Date.now();
-      const result = await copyImageAndWait(client, { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "real-time" }, timeoutMs: 10_000, poll: { minDelayMs: 100, maxDelayMs: 500 } });
+      const result = await copyImageAndWait(client, {
+        sourceImageId: SeedImage.ACTIVE_PRIVATE,
+        body: { name: "real-time" },
+        timeoutMs: 10_000,
+        poll: { minDelayMs: 100, maxDelayMs: 500 },
+      });
       expect(Date.now() - started).toBeLessThan(3000);
       expect(emulator.images().find((i) => i.id === result.imageId)?.info.status).toBe("active");
     } finally {

@@ -13,17 +13,36 @@ import {
 
 describe("error bodies", () => {
   test("the IMS shape {error:{code,message}} and the gateway shape {error_code,error_msg} both parse", () => {
-    expect(parseErrorBody({ error: { code: "IMG.0027", message: "The image ID in the request does not exist." } })).toEqual({ code: "IMG.0027", message: "The image ID in the request does not exist." });
-    expect(parseErrorBody({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information", request_id: "r" })).toEqual({ code: "APIGW.0301", message: "Incorrect IAM authentication information" });
+    expect(
+      parseErrorBody({ error: { code: "IMG.0027", message: "The image ID in the request does not exist." } }),
+    ).toEqual({ code: "IMG.0027", message: "The image ID in the request does not exist." });
+    expect(
+      parseErrorBody({
+        error_code: "APIGW.0301",
+        error_msg: "Incorrect IAM authentication information",
+        request_id: "r",
+      }),
+    ).toEqual({ code: "APIGW.0301", message: "Incorrect IAM authentication information" });
     expect(parseErrorBody("<html>")).toEqual({});
     expect(parseErrorBody(undefined)).toEqual({});
   });
 
   test("an ImsApiError carries status, code, service message, request ID and operation, and says what to do next", () => {
-    const e = httpError("copy image", 400, { error: { code: "IMG.0060", message: "The number of tasks exceeds the flow control limit." } }, "req-42");
+    const e = httpError(
+      "copy image",
+      400,
+      { error: { code: "IMG.0060", message: "The number of tasks exceeds the flow control limit." } },
+      "req-42",
+    );
     expect(e).toBeInstanceOf(ImsApiError);
     expect(ImsApiError.isImsApiError(e)).toBe(true);
-    expect(e).toMatchObject({ kind: "http", status: 400, code: "IMG.0060", requestId: "req-42", operation: "copy image" });
+    expect(e).toMatchObject({
+      kind: "http",
+      status: 400,
+      code: "IMG.0060",
+      requestId: "req-42",
+      operation: "copy image",
+    });
     expect(e.message).toBe(
       "IMS copy image failed: HTTP 400 IMG.0060: The number of tasks exceeds the flow control limit. (request ID req-42). IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
     );
@@ -32,7 +51,9 @@ describe("error bodies", () => {
 
 describe("hints (wording pinned)", () => {
   test("a 403 on copy names ims:images:copy", () => {
-    expect(hintFor({ operation: "copy image", status: 403 })).toBe('The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency');
+    expect(hintFor({ operation: "copy image", status: 403 })).toBe(
+      'The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency',
+    );
   });
 
   test("a 403 on copy with an enterprise project also names ims:serverImages:create", () => {
@@ -42,8 +63,12 @@ describe("hints (wording pinned)", () => {
   });
 
   test("a 403 on another call names that call's action", () => {
-    expect(hintFor({ operation: "delete image", status: 403 })).toBe('The credentials lack permission: grant the IAM action "ims:images:delete" to the user or agency');
-    expect(hintFor({ operation: "add tags", status: 403 })).toBe('The credentials lack permission: grant the IAM action "ims:images:update" to the user or agency');
+    expect(hintFor({ operation: "delete image", status: 403 })).toBe(
+      'The credentials lack permission: grant the IAM action "ims:images:delete" to the user or agency',
+    );
+    expect(hintFor({ operation: "add tags", status: 403 })).toBe(
+      'The credentials lack permission: grant the IAM action "ims:images:update" to the user or agency',
+    );
   });
 
   test("a 401 / APIGW.0301 names the credential variables and mentions clock skew", () => {
@@ -54,24 +79,56 @@ describe("hints (wording pinned)", () => {
   });
 
   test.each([
-    ["IMG.0060", "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again"],
-    ["IMG.0015", "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again"],
-    ["IMG.0095", "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)"],
-    ["IMG.0097", "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)"],
-    ["IMG.0155", 'The enterprise project ID is invalid: use "0" (default) or the UUID of an enterprise project you can use'],
-    ["IMG.0130", "Full-ECS (whole) images cannot be copied within a region: copy a system-disk image instead"],
+    [
+      "IMG.0060",
+      "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
+    ],
+    [
+      "IMG.0015",
+      "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+    ],
+    [
+      "IMG.0095",
+      "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)",
+    ],
+    [
+      "IMG.0097",
+      "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)",
+    ],
+    [
+      "IMG.0155",
+      'The enterprise project ID is invalid: use "0" (default) or the UUID of an enterprise project you can use',
+    ],
+    [
+      "IMG.0130",
+      "Full-ECS (whole) images cannot be copied within a region: copy a system-disk image instead",
+    ],
     ["IMG.0167", "Images created from ISO files cannot be copied within a region"],
-    ["IMG.0046", "The source image is not usable yet: wait until its status is active (Normal), then run again"],
-    ["IMG.0027", "The image does not exist in this region and project: check the source image ID, the region and the project"],
-    ["IMG.0105", "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console"],
-    ["IMG.0144", "The image does not exist in this region and project: check the source image ID, the region and the project"],
+    [
+      "IMG.0046",
+      "The source image is not usable yet: wait until its status is active (Normal), then run again",
+    ],
+    [
+      "IMG.0027",
+      "The image does not exist in this region and project: check the source image ID, the region and the project",
+    ],
+    [
+      "IMG.0105",
+      "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
+    ],
+    [
+      "IMG.0144",
+      "The image does not exist in this region and project: check the source image ID, the region and the project",
+    ],
   ])("%s gets its hint", (code, hint) => {
     expect(hintFor({ operation: "copy image", status: 400, code })).toBe(hint);
   });
 
   test("an unknown 400 code gets no invented hint, and a 5xx says to run again later", () => {
     expect(hintFor({ operation: "copy image", status: 400, code: "IMG.0001" })).toBeUndefined();
-    expect(hintFor({ operation: "copy image", status: 500 })).toBe("The service had an internal error: run again later; if it persists, contact Huawei Cloud support with the request ID");
+    expect(hintFor({ operation: "copy image", status: 500 })).toBe(
+      "The service had an internal error: run again later; if it persists, contact Huawei Cloud support with the request ID",
+    );
   });
 });
 
@@ -81,16 +138,29 @@ describe("job and wait errors", () => {
     expect(e.message).toBe(
       "IMS copy job job1 failed with IMG.0015: quota exceeded. Its partial image img1 was deleted. The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again.",
     );
-    expect(e).toMatchObject({ jobId: "job1", errorCode: "IMG.0015", failReason: "quota exceeded", imageId: "img1" });
-    expect(jobFailed("job2", undefined, undefined, "img2", "delete-failed").message).toBe("IMS copy job job2 failed. Its partial image img2 could not be deleted: delete it by hand.");
-    expect(jobFailed("job3", undefined, undefined, "img3", "delete-failed", "HTTP 400 IMG.0028").message).toBe("IMS copy job job3 failed. Its partial image img3 could not be deleted (HTTP 400 IMG.0028): delete it by hand.");
+    expect(e).toMatchObject({
+      jobId: "job1",
+      errorCode: "IMG.0015",
+      failReason: "quota exceeded",
+      imageId: "img1",
+    });
+    expect(jobFailed("job2", undefined, undefined, "img2", "delete-failed").message).toBe(
+      "IMS copy job job2 failed. Its partial image img2 could not be deleted: delete it by hand.",
+    );
+    expect(
+      jobFailed("job3", undefined, undefined, "img3", "delete-failed", "HTTP 400 IMG.0028").message,
+    ).toBe(
+      "IMS copy job job3 failed. Its partial image img3 could not be deleted (HTTP 400 IMG.0028): delete it by hand.",
+    );
   });
 
   test("a timeout names the job and the image and says that running again resumes", () => {
     expect(waitTimedOut("the copy job", "job1", "img1", 3_600_000).message).toBe(
       'Timed out after 3600 s waiting for the copy job (job job1, image img1); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.',
     );
-    expect(waitAborted("the copy job", "job1", undefined).message).toBe("Interrupted while waiting for the copy job (job job1); the copy continues in the cloud. Running again resumes the wait.");
+    expect(waitAborted("the copy job", "job1", undefined).message).toBe(
+      "Interrupted while waiting for the copy job (job job1); the copy continues in the cloud. Running again resumes the wait.",
+    );
   });
 
   test("each error maps to its exit code", () => {

@@ -3,7 +3,13 @@
  * retry backoffs take no real time (the client's sleep advances the shared clock). Signatures
  * still use the wall clock on both sides.
  */
-import { EMULATOR_ACCESS_KEY, EMULATOR_REGION, EMULATOR_SECRET_KEY, ImsEmulator, type EmulatorOptions } from "../../lib/emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_REGION,
+  EMULATOR_SECRET_KEY,
+  ImsEmulator,
+  type EmulatorOptions,
+} from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
 import type { ClientOptions } from "../../lib/runtime/config";
 import { FakeClock } from "./fake-clock";

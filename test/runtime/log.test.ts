@@ -2,7 +2,14 @@ import { loggerFromEnv, redactHeaders } from "../../lib/runtime/log";
 
 describe("debug logging", () => {
   test("Authorization and X-Security-Token are redacted, whatever their case", () => {
-    expect(redactHeaders({ Authorization: "SDK-HMAC-SHA256 Access=AK, Signature=abc", "x-security-token": "TOKEN", "X-Sdk-Date": "20261122T000000Z", "X-Project-Id": "p" })).toEqual({
+    expect(
+      redactHeaders({
+        Authorization: "SDK-HMAC-SHA256 Access=AK, Signature=abc",
+        "x-security-token": "TOKEN",
+        "X-Sdk-Date": "20261122T000000Z",
+        "X-Project-Id": "p",
+      }),
+    ).toEqual({
       Authorization: "[redacted]",
       "x-security-token": "[redacted]",
       "X-Sdk-Date": "20261122T000000Z",

@@ -12,7 +12,11 @@ describe("parsing service bodies", () => {
       status: "RUNNING",
       error_code: null,
       fail_reason: null,
-      entities: { image_id: "3f7185de-b59a-4bb8-aa1d-7a513528b0e9", process_percent: 0.24, current_task: "ImportImageTask:ObtainImageInfoTask" },
+      entities: {
+        image_id: "3f7185de-b59a-4bb8-aa1d-7a513528b0e9",
+        process_percent: 0.24,
+        current_task: "ImportImageTask:ObtainImageInfoTask",
+      },
     };
     expect(parseJob(raw, "show job progress", RES)).toEqual({
       jobId: "ff8080814dbd65d7014dbe0d84db0013",
@@ -29,12 +33,30 @@ describe("parsing service bodies", () => {
   });
 
   test("a FAIL job keeps the service's error code and reason; a string percent is read as a number", () => {
-    const job = parseJob({ job_id: "j", status: "FAIL", error_code: "IMG.0061", fail_reason: "Unknown system error.", entities: { process_percent: "0.5" } }, "show job", RES);
-    expect(job).toMatchObject({ status: "FAIL", errorCode: "IMG.0061", failReason: "Unknown system error.", processPercent: 0.5, imageId: undefined });
+    const job = parseJob(
+      {
+        job_id: "j",
+        status: "FAIL",
+        error_code: "IMG.0061",
+        fail_reason: "Unknown system error.",
+        entities: { process_percent: "0.5" },
+      },
+      "show job",
+      RES,
+    );
+    expect(job).toMatchObject({
+      status: "FAIL",
+      errorCode: "IMG.0061",
+      failReason: "Unknown system error.",
+      processPercent: 0.5,
+      imageId: undefined,
+    });
   });
 
   test("a job body without a status is an invalid response naming the call and the request ID", () => {
-    expect(() => parseJob({ job_id: "j" }, "show job", RES)).toThrow("IMS show job failed: the job has no status (request ID r1). This looks like an API change or a faulty proxy; please report it with the request ID");
+    expect(() => parseJob({ job_id: "j" }, "show job", RES)).toThrow(
+      "IMS show job failed: the job has no status (request ID r1). This looks like an API change or a faulty proxy; please report it with the request ID",
+    );
   });
 
   test("IMS timestamps are read as UTC with or without a zone", () => {

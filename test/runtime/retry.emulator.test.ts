@@ -9,22 +9,32 @@ const h = useHarness();
 
 const COPY_PATH = `^/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy$`;
 const copyPosts = () => h.emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"));
-const listCalls = () => h.emulator.requests().filter((r) => r.method === "GET" && r.path === "/v2/cloudimages");
+const listCalls = () =>
+  h.emulator.requests().filter((r) => r.method === "GET" && r.path === "/v2/cloudimages");
 
 describe("retries of idempotent calls", () => {
-  test.each([500, 502, 503, 504])("a burst of three %p answers on a read is retried with backoff until it succeeds", async (status) => {
-    const client = h.client();
-    await client.projectId();
-    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status, times: 3 });
-    expect((await client.getImage(SeedImage.ACTIVE_PRIVATE))?.id).toBe(SeedImage.ACTIVE_PRIVATE);
-    expect(h.clock.sleeps).toEqual([500, 1000, 2000]);
-    expect(listCalls().map((r) => r.status)).toEqual([status, status, status, 200]);
-  });
+  test.each([500, 502, 503, 504])(
+    "a burst of three %p answers on a read is retried with backoff until it succeeds",
+    async (status) => {
+      const client = h.client();
+      await client.projectId();
+      h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status, times: 3 });
+      expect((await client.getImage(SeedImage.ACTIVE_PRIVATE))?.id).toBe(SeedImage.ACTIVE_PRIVATE);
+      expect(h.clock.sleeps).toEqual([500, 1000, 2000]);
+      expect(listCalls().map((r) => r.status)).toEqual([status, status, status, 200]);
+    },
+  );
 
   test("a 429 with Retry-After waits as long as the service asks", async () => {
     const client = h.client();
     await client.projectId();
-    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 429, retryAfterSeconds: 4, times: 1 });
+    h.emulator.addFault({
+      method: "GET",
+      path: "^/v2/cloudimages$",
+      status: 429,
+      retryAfterSeconds: 4,
+      times: 1,
+    });
     await client.getImage(SeedImage.ACTIVE_PRIVATE);
     expect(h.clock.sleeps).toEqual([4000]);
   });
@@ -51,15 +61,27 @@ describe("retries of idempotent calls", () => {
     const client = h.client({ retry: { maxAttempts: 3 } });
     await client.projectId();
     h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 502 });
-    await expect(client.getImage(SeedImage.ACTIVE_PRIVATE)).rejects.toMatchObject({ status: 502, operation: "get image" });
+    await expect(client.getImage(SeedImage.ACTIVE_PRIVATE)).rejects.toMatchObject({
+      status: 502,
+      operation: "get image",
+    });
     expect(listCalls()).toHaveLength(3);
   });
 
   test("a 400 is not retried", async () => {
     const client = h.client();
     await client.projectId();
-    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 400, imsCode: "IMG.0001", times: 1 });
-    await expect(client.getImage(SeedImage.ACTIVE_PRIVATE)).rejects.toMatchObject({ status: 400, code: "IMG.0001" });
+    h.emulator.addFault({
+      method: "GET",
+      path: "^/v2/cloudimages$",
+      status: 400,
+      imsCode: "IMG.0001",
+      times: 1,
+    });
+    await expect(client.getImage(SeedImage.ACTIVE_PRIVATE)).rejects.toMatchObject({
+      status: 400,
+      code: "IMG.0001",
+    });
     expect(h.clock.sleeps).toEqual([]);
   });
 });
@@ -92,36 +114,45 @@ describe("the copy POST under faults creates exactly one image", () => {
     await probe.stop();
     let late: ImsEmulator | undefined;
     const sleeps: number[] = [];
-    const client = ImsClient.fromEnv(h.env({ HW_IMS_ENDPOINT: url, HW_PROJECT_ID: EMULATOR_PROJECT_ID }), undefined, {
-      random: () => 0.5,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        if (!late) {
-          late = new ImsEmulator({ port: Number(new URL(url).port) });
-          await late.start();
-        }
+    const client = ImsClient.fromEnv(
+      h.env({ HW_IMS_ENDPOINT: url, HW_PROJECT_ID: EMULATOR_PROJECT_ID }),
+      undefined,
+      {
+        random: () => 0.5,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          if (!late) {
+            late = new ImsEmulator({ port: Number(new URL(url).port) });
+            await late.start();
+          }
+        },
       },
-    });
+    );
     try {
       // WHEN copying THEN the refused attempt is retried without looking for a copy, and one image exists
       const s = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "refused" });
       expect(s.adopted).toBe(false);
       expect(sleeps).toEqual([500]);
-      expect(late!.requests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`]);
+      expect(late!.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+        `POST /v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+      ]);
       expect(copies(late!)).toHaveLength(1);
     } finally {
       await late?.stop();
     }
   });
 
-  test.each([500, 502, 504])("a %p before processing: nothing is found, so it is resubmitted once", async (status) => {
-    h.emulator.addFault({ method: "POST", path: COPY_PATH, status, times: 1 });
-    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: `c${status}` });
-    expect(s).toEqual({ jobId: expect.any(String), adopted: false });
-    expect(copyPosts().map((r) => r.status)).toEqual([status, 200]);
-    expect(listCalls()).toHaveLength(1);
-    expect(copies(h.emulator)).toHaveLength(1);
-  });
+  test.each([500, 502, 504])(
+    "a %p before processing: nothing is found, so it is resubmitted once",
+    async (status) => {
+      h.emulator.addFault({ method: "POST", path: COPY_PATH, status, times: 1 });
+      const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: `c${status}` });
+      expect(s).toEqual({ jobId: expect.any(String), adopted: false });
+      expect(copyPosts().map((r) => r.status)).toEqual([status, 200]);
+      expect(listCalls()).toHaveLength(1);
+      expect(copies(h.emulator)).toHaveLength(1);
+    },
+  );
 
   test("a connection reset before processing: nothing is found, so it is resubmitted once", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, reset: true, times: 1 });
@@ -189,7 +220,9 @@ describe("the copy POST under faults creates exactly one image", () => {
   test("IMG.0060 refusals do not use up the attempt budget of other failures: a 503 after many refusals is still retried", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 400, imsCode: "IMG.0060", times: 10 });
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 503, times: 2 });
-    const s = await h.client({ retry: { maxAttempts: 3 } }).copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "refused-then-503" });
+    const s = await h
+      .client({ retry: { maxAttempts: 3 } })
+      .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "refused-then-503" });
     expect(s.adopted).toBe(false);
     expect(copyPosts().map((r) => r.status)).toEqual([...Array<number>(10).fill(400), 503, 503, 200]);
     // flow-control waits (jitter 0.5 of 1, 2, 4, 8, 8... s), then the 503 backoff starts over at 0.5 s
@@ -222,7 +255,11 @@ describe("waiting for a copy slot (flow control)", () => {
     const client = h.client(); // generic budget: 6 attempts within 120 s
     const started = h.clock.now();
     const waits: FlowControlWait[] = [];
-    const s = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "waits-for-the-slot" }, { deadlineMs: 3_600_000, onFlowControl: (w) => waits.push(w) });
+    const s = await client.copyImageInRegion(
+      SeedImage.ACTIVE_PRIVATE,
+      { name: "waits-for-the-slot" },
+      { deadlineMs: 3_600_000, onFlowControl: (w) => waits.push(w) },
+    );
 
     expect(s).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
     const firstEnd = h.emulator.jobs().find((j) => j.jobId === firstJob)!;
@@ -242,7 +279,10 @@ describe("waiting for a copy slot (flow control)", () => {
     expect(waits.every((w) => w.error.code === "IMG.0060" && w.delayMs <= 8000)).toBe(true);
     expect(listCalls()).toHaveLength(0);
     // exactly one image per copy
-    const names = h.emulator.images().filter((i) => i.jobId !== undefined).map((i) => i.info.name);
+    const names = h.emulator
+      .images()
+      .filter((i) => i.jobId !== undefined)
+      .map((i) => i.info.name);
     expect(names.sort()).toEqual(["holds-the-slot", "waits-for-the-slot"]);
   });
 
@@ -254,7 +294,9 @@ describe("waiting for a copy slot (flow control)", () => {
       .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "gives-up" }, { deadlineMs: 240_000 })
       .catch((x: unknown) => x);
     expect(ImsApiError.isImsApiError(e) && e.code).toBe("IMG.0060");
-    expect((e as Error).message).toMatch(/^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: gave up waiting for a copy slot after \d+ refused submissions over \d+ s \(the create timeout\); too many image tasks are running in this project\. Raise createTimeoutMinutes, lower terraform's -parallelism, or run again when fewer tasks are running$/);
+    expect((e as Error).message).toMatch(
+      /^IMS copy image failed: HTTP 400 IMG\.0060: The number of tasks exceeds the flow control limit \(1 concurrent copy jobs\)\. Submit again later\. \(request ID [0-9a-f]+\)\. IMS flow control: gave up waiting for a copy slot after \d+ refused submissions over \d+ s \(the create timeout\); too many image tasks are running in this project\. Raise createTimeoutMinutes, lower terraform's -parallelism, or run again when fewer tasks are running$/,
+    );
     expect(h.clock.now() - started).toBeLessThanOrEqual(240_000);
     expect(h.clock.now() - started).toBeGreaterThan(232_000);
     expect(copies(h.emulator)).toHaveLength(1);
@@ -263,9 +305,15 @@ describe("waiting for a copy slot (flow control)", () => {
   test("HTTP 429 flow control with Retry-After is waited out the same way", async () => {
     await occupySlot(200);
     h.emulator.configure({ flowControl: "429", flowControlRetryAfterSeconds: 10 });
-    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "after-429s" }, { deadlineMs: 3_600_000 });
+    const s = await h
+      .client()
+      .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "after-429s" }, { deadlineMs: 3_600_000 });
     expect(s.adopted).toBe(false);
-    expect(copyPosts().slice(1, -1).every((r) => r.status === 429)).toBe(true);
+    expect(
+      copyPosts()
+        .slice(1, -1)
+        .every((r) => r.status === 429),
+    ).toBe(true);
     expect(h.clock.sleeps.every((ms) => ms >= 10_000 && ms <= 18_000)).toBe(true);
     expect(copies(h.emulator)).toHaveLength(2);
   });
@@ -273,7 +321,11 @@ describe("waiting for a copy slot (flow control)", () => {
   test("without a deadline option, flow control is waited for up to retry.deadlineMs", async () => {
     await occupySlot(600);
     const started = h.clock.now();
-    await expect(h.client({ retry: { deadlineMs: 30_000 } }).copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "default-deadline" })).rejects.toMatchObject({ code: "IMG.0060" });
+    await expect(
+      h
+        .client({ retry: { deadlineMs: 30_000 } })
+        .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "default-deadline" }),
+    ).rejects.toMatchObject({ code: "IMG.0060" });
     expect(h.clock.now() - started).toBeLessThanOrEqual(30_000);
     expect(copyPosts().length).toBeGreaterThan(10);
   });
@@ -283,9 +335,17 @@ describe("waiting for a copy slot (flow control)", () => {
     // not show the new image at the first look (as a slow index would)
     h.emulator.configure({ maxConcurrentCopyJobs: 1, jobSeconds: 600 });
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 504, afterHandling: true, times: 1 });
-    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", body: { images: [] }, status: 200, times: 1 });
+    h.emulator.addFault({
+      method: "GET",
+      path: "^/v2/cloudimages$",
+      body: { images: [] },
+      status: 200,
+      times: 1,
+    });
     // WHEN copying
-    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "own-slot" }, { deadlineMs: 3_600_000 });
+    const s = await h
+      .client()
+      .copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "own-slot" }, { deadlineMs: 3_600_000 });
     // THEN the resubmission is refused (our own job holds the slot) and the second look adopts it
     const made = copies(h.emulator);
     expect(made).toHaveLength(1);
@@ -294,35 +354,56 @@ describe("waiting for a copy slot (flow control)", () => {
   });
 
   test("the deadline option must be a finite number of at least 0", async () => {
-    await expect(h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }, { deadlineMs: Number.NaN })).rejects.toThrow("deadlineMs [NaN] must be a finite number of milliseconds of at least 0.");
+    await expect(
+      h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }, { deadlineMs: Number.NaN }),
+    ).rejects.toThrow("deadlineMs [NaN] must be a finite number of milliseconds of at least 0.");
     expect(copyPosts()).toHaveLength(0);
   });
 });
 
 describe("chaos", () => {
   const outcomes: boolean[] = [];
-  test.each([1, 2, 3, 4, 5, 6, 7, 8])("GIVEN seeded random 5xx, 429, IMG.0060 and resets on every call (seed %p) THEN the copy completes with exactly one image", async (seed) => {
-    const emulator = new ImsEmulator({ jobSeconds: 20, now: h.clock.now, randomSeed: seed });
-    const url = await emulator.start();
-    try {
-      emulator.addFault({ path: ".", status: 503, probability: 0.1 });
-      emulator.addFault({ path: ".", status: 502, probability: 0.08 });
-      emulator.addFault({ path: ".", status: 500, afterHandling: true, probability: 0.08 });
-      emulator.addFault({ path: ".", status: 429, retryAfterSeconds: 2, probability: 0.05 });
-      emulator.addFault({ path: ".", reset: true, afterHandling: true, probability: 0.05 });
-      emulator.addFault({ method: "POST", path: "/copy$", status: 504, afterHandling: true, probability: 0.3 });
-      emulator.addFault({ method: "POST", path: "/copy$", status: 400, imsCode: "IMG.0060", probability: 0.3 });
-      const client = h.client({}, { HW_IMS_ENDPOINT: url });
-      const result = await copyImageAndWait(client, { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: `chaos-${seed}` }, timeoutMs: 600_000 });
-      const made = copies(emulator);
-      outcomes.push(result.adopted);
-      expect(made).toEqual([result.imageId]);
-      expect(emulator.images().find((i) => i.id === result.imageId)?.info.status).toBe("active");
-      expect(emulator.requests().some((r) => r.faultId !== undefined)).toBe(true);
-    } finally {
-      await emulator.stop();
-    }
-  });
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    "GIVEN seeded random 5xx, 429, IMG.0060 and resets on every call (seed %p) THEN the copy completes with exactly one image",
+    async (seed) => {
+      const emulator = new ImsEmulator({ jobSeconds: 20, now: h.clock.now, randomSeed: seed });
+      const url = await emulator.start();
+      try {
+        emulator.addFault({ path: ".", status: 503, probability: 0.1 });
+        emulator.addFault({ path: ".", status: 502, probability: 0.08 });
+        emulator.addFault({ path: ".", status: 500, afterHandling: true, probability: 0.08 });
+        emulator.addFault({ path: ".", status: 429, retryAfterSeconds: 2, probability: 0.05 });
+        emulator.addFault({ path: ".", reset: true, afterHandling: true, probability: 0.05 });
+        emulator.addFault({
+          method: "POST",
+          path: "/copy$",
+          status: 504,
+          afterHandling: true,
+          probability: 0.3,
+        });
+        emulator.addFault({
+          method: "POST",
+          path: "/copy$",
+          status: 400,
+          imsCode: "IMG.0060",
+          probability: 0.3,
+        });
+        const client = h.client({}, { HW_IMS_ENDPOINT: url });
+        const result = await copyImageAndWait(client, {
+          sourceImageId: SeedImage.ACTIVE_PRIVATE,
+          body: { name: `chaos-${seed}` },
+          timeoutMs: 600_000,
+        });
+        const made = copies(emulator);
+        outcomes.push(result.adopted);
+        expect(made).toEqual([result.imageId]);
+        expect(emulator.images().find((i) => i.id === result.imageId)?.info.status).toBe("active");
+        expect(emulator.requests().some((r) => r.faultId !== undefined)).toBe(true);
+      } finally {
+        await emulator.stop();
+      }
+    },
+  );
 
   test("the seeds above covered both an adopted copy and a plain submission", () => {
     expect(outcomes).toHaveLength(8);
@@ -334,7 +415,11 @@ describe("chaos", () => {
 describe("copyImageAndWait after an ambiguous failure", () => {
   test("the adopted copy is waited for until active, without a job ID", async () => {
     h.emulator.addFault({ method: "POST", path: COPY_PATH, status: 500, afterHandling: true, times: 1 });
-    const result = await copyImageAndWait(h.client(), { sourceImageId: SeedImage.ACTIVE_PRIVATE, body: { name: "adopted-wait" }, timeoutMs: 60_000 });
+    const result = await copyImageAndWait(h.client(), {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      body: { name: "adopted-wait" },
+      timeoutMs: 60_000,
+    });
     const made = copies(h.emulator);
     expect(result).toEqual({ imageId: made[0], adopted: true });
     expect(h.emulator.images().find((i) => i.id === made[0])?.info.status).toBe("active");

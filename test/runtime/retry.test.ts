@@ -1,10 +1,33 @@
 import { DEFAULT_RETRY, resolveRetry } from "../../lib/runtime/config";
-import { connectError, httpError, ImsApiError, networkError, requestTimeout, responseNotJson, WaitAbortedError } from "../../lib/runtime/errors";
-import { backoffDelayMs, classifyFailure, flowControlDelayMs, isFlowControl, parseRetryAfter, retryDelayMs, retryIdempotent, withRetries } from "../../lib/runtime/retry";
+import {
+  connectError,
+  httpError,
+  ImsApiError,
+  networkError,
+  requestTimeout,
+  responseNotJson,
+  WaitAbortedError,
+} from "../../lib/runtime/errors";
+import {
+  backoffDelayMs,
+  classifyFailure,
+  flowControlDelayMs,
+  isFlowControl,
+  parseRetryAfter,
+  retryDelayMs,
+  retryIdempotent,
+  withRetries,
+} from "../../lib/runtime/retry";
 import { FakeClock } from "./fake-clock";
 
 const http = (status: number, code?: string, retryAfter?: string): ImsApiError =>
-  httpError("copy image", status, code ? { error: { code, message: "m" } } : undefined, "req-1", retryAfter ? { retryAfter } : undefined);
+  httpError(
+    "copy image",
+    status,
+    code ? { error: { code, message: "m" } } : undefined,
+    "req-1",
+    retryAfter ? { retryAfter } : undefined,
+  );
 
 describe("failure classification", () => {
   test.each([
@@ -31,7 +54,9 @@ describe("failure classification", () => {
 describe("backoff", () => {
   test("full jitter draws from [0, min(max, base * 2^(retry-1))]", () => {
     const policy = { baseDelayMs: 1000, maxDelayMs: 10_000 };
-    expect([1, 2, 3, 4, 5, 6].map((r) => backoffDelayMs(r, () => 0.5, policy))).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
+    expect([1, 2, 3, 4, 5, 6].map((r) => backoffDelayMs(r, () => 0.5, policy))).toEqual([
+      500, 1000, 2000, 4000, 5000, 5000,
+    ]);
     expect(backoffDelayMs(3, () => 0, policy)).toBe(0);
     expect(backoffDelayMs(3, () => 0.999999, policy)).toBe(3999);
   });
@@ -65,7 +90,9 @@ describe("flow control", () => {
 
   test("the wait is full jitter over a ceiling that doubles from the base up to the short flow-control cap", () => {
     const policy = { baseDelayMs: 1000, flowControlMaxDelayMs: 4000 };
-    expect([1, 2, 3, 4, 10].map((r) => flowControlDelayMs(http(400, "IMG.0060"), r, 0, () => 0.5, policy))).toEqual([500, 1000, 2000, 2000, 2000]);
+    expect(
+      [1, 2, 3, 4, 10].map((r) => flowControlDelayMs(http(400, "IMG.0060"), r, 0, () => 0.5, policy)),
+    ).toEqual([500, 1000, 2000, 2000, 2000]);
     expect(flowControlDelayMs(http(400, "IMG.0060"), 10, 0, () => 0.999999, policy)).toBe(3999);
     expect(flowControlDelayMs(http(400, "IMG.0060"), 10, 0, () => 0, policy)).toBe(0);
   });
@@ -79,7 +106,9 @@ describe("flow control", () => {
   test("the default cap is 8 s and it must be greater than 0", () => {
     expect(DEFAULT_RETRY.flowControlMaxDelayMs).toBe(8000);
     expect(resolveRetry({ flowControlMaxDelayMs: 2500 }).flowControlMaxDelayMs).toBe(2500);
-    expect(() => resolveRetry({ flowControlMaxDelayMs: 0 })).toThrow("retry.flowControlMaxDelayMs [0] must be a finite number greater than 0.");
+    expect(() => resolveRetry({ flowControlMaxDelayMs: 0 })).toThrow(
+      "retry.flowControlMaxDelayMs [0] must be a finite number greater than 0.",
+    );
   });
 
   test("the default budget of other failures survives 10 % random failures: 8 attempts all fail with probability 1e-8, and the attempt count, not the deadline, ends it", async () => {
@@ -88,7 +117,13 @@ describe("flow control", () => {
     const clock = new FakeClock();
     let calls = 0;
     const rt = { policy: DEFAULT_RETRY, now: clock.now, sleep: clock.sleep, random: () => 0.999999 };
-    await expect(withRetries(async () => Promise.reject(http(503, undefined, undefined)).finally(() => calls++), retryIdempotent, rt)).rejects.toMatchObject({ status: 503 });
+    await expect(
+      withRetries(
+        async () => Promise.reject(http(503, undefined, undefined)).finally(() => calls++),
+        retryIdempotent,
+        rt,
+      ),
+    ).rejects.toMatchObject({ status: 503 });
     // THEN all 8 attempts were made, within 91 s of the 180 s deadline
     expect(calls).toBe(8);
     expect(clock.sleeps).toEqual([999, 1999, 3999, 7999, 15_999, 29_999, 29_999]);
@@ -98,7 +133,14 @@ describe("flow control", () => {
 
 describe("withRetries", () => {
   const runtime = (clock: FakeClock, overrides: Partial<typeof DEFAULT_RETRY> = {}) => ({
-    policy: { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 8000, deadlineMs: 60_000, maxAttempts: 5, ...overrides },
+    policy: {
+      ...DEFAULT_RETRY,
+      baseDelayMs: 1000,
+      maxDelayMs: 8000,
+      deadlineMs: 60_000,
+      maxAttempts: 5,
+      ...overrides,
+    },
     now: clock.now,
     sleep: clock.sleep,
     random: () => 0.5,
@@ -142,12 +184,16 @@ describe("withRetries", () => {
       controller.abort();
     };
     const rt = { ...runtime(clock), signal: controller.signal, sleep };
-    await expect(withRetries(async () => Promise.reject(http(503)), retryIdempotent, rt)).rejects.toThrow(new WaitAbortedError("Interrupted during IMS copy image; running again resumes.", undefined, undefined));
+    await expect(withRetries(async () => Promise.reject(http(503)), retryIdempotent, rt)).rejects.toThrow(
+      new WaitAbortedError("Interrupted during IMS copy image; running again resumes.", undefined, undefined),
+    );
   });
 
   test("a fatal error is thrown at once", async () => {
     const clock = new FakeClock();
-    await expect(withRetries(async () => Promise.reject(http(400, "IMG.0027")), retryIdempotent, runtime(clock))).rejects.toMatchObject({ code: "IMG.0027" });
+    await expect(
+      withRetries(async () => Promise.reject(http(400, "IMG.0027")), retryIdempotent, runtime(clock)),
+    ).rejects.toMatchObject({ code: "IMG.0027" });
     expect(clock.sleeps).toEqual([]);
   });
 

@@ -3,7 +3,11 @@ import { waitUntil, type Check } from "../../lib/runtime/waiter";
 import { FakeClock } from "./fake-clock";
 
 /** A check that returns the given results in order, spending `costMs` of fake time per call. */
-function scripted<T>(clock: FakeClock, results: Check<T>[], costMs = 0): (attempt: number) => Promise<Check<T>> {
+function scripted<T>(
+  clock: FakeClock,
+  results: Check<T>[],
+  costMs = 0,
+): (attempt: number) => Promise<Check<T>> {
   let i = 0;
   return async () => {
     clock.advance(costMs);
@@ -29,7 +33,13 @@ describe("waitUntil", () => {
 
   test("it returns failure with the failing value", async () => {
     const clock = new FakeClock();
-    const outcome = await waitUntil({ check: scripted(clock, [{ done: false }, { done: "failure", value: { code: "IMG.0061" } }]), delay: fixedDelay(1000), timeoutMs: 10_000, now: clock.now, sleep: clock.sleep });
+    const outcome = await waitUntil({
+      check: scripted(clock, [{ done: false }, { done: "failure", value: { code: "IMG.0061" } }]),
+      delay: fixedDelay(1000),
+      timeoutMs: 10_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     expect(outcome).toEqual({ state: "failure", value: { code: "IMG.0061" }, attempts: 2, elapsedMs: 1000 });
   });
 
@@ -48,7 +58,13 @@ describe("waitUntil", () => {
 
   test("time spent inside checks counts against the budget", async () => {
     const clock = new FakeClock();
-    const outcome = await waitUntil({ check: scripted(clock, [{ done: false }], 700), delay: fixedDelay(1000), timeoutMs: 5000, now: clock.now, sleep: clock.sleep });
+    const outcome = await waitUntil({
+      check: scripted(clock, [{ done: false }], 700),
+      delay: fixedDelay(1000),
+      timeoutMs: 5000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     // checks end at 700, 2400, 4100, then the sleep is cut to 900 and the last check ends at 5700.
     expect(clock.sleeps).toEqual([1000, 1000, 900]);
     expect(outcome).toEqual({ state: "timeout", last: undefined, attempts: 4, elapsedMs: 5700 });
@@ -56,14 +72,34 @@ describe("waitUntil", () => {
 
   test("exponential delays grow from the minimum and stop at the maximum", async () => {
     const clock = new FakeClock();
-    await waitUntil({ check: scripted(clock, [{ done: false }, { done: false }, { done: false }, { done: false }, { done: false }, { done: "success", value: 1 }]), delay: exponentialDelay({ minDelayMs: 1000, maxDelayMs: 5000 }), timeoutMs: 60_000, now: clock.now, sleep: clock.sleep });
+    await waitUntil({
+      check: scripted(clock, [
+        { done: false },
+        { done: false },
+        { done: false },
+        { done: false },
+        { done: false },
+        { done: "success", value: 1 },
+      ]),
+      delay: exponentialDelay({ minDelayMs: 1000, maxDelayMs: 5000 }),
+      timeoutMs: 60_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 5000, 5000]);
   });
 
   test("a signal aborted before the first check gives aborted without calling check", async () => {
     const clock = new FakeClock();
     const check = jest.fn(async (): Promise<Check<number>> => ({ done: false }));
-    const outcome = await waitUntil({ check, delay: fixedDelay(1000), timeoutMs: 5000, now: clock.now, sleep: clock.sleep, signal: AbortSignal.abort() });
+    const outcome = await waitUntil({
+      check,
+      delay: fixedDelay(1000),
+      timeoutMs: 5000,
+      now: clock.now,
+      sleep: clock.sleep,
+      signal: AbortSignal.abort(),
+    });
     expect(outcome).toEqual({ state: "aborted", last: undefined, attempts: 0, elapsedMs: 0 });
     expect(check).not.toHaveBeenCalled();
   });
@@ -106,7 +142,11 @@ describe("waitUntil", () => {
     const clock = new FakeClock();
     const seen: unknown[] = [];
     await waitUntil<string>({
-      check: scripted(clock, [{ done: false, value: "INIT", progress: 0 }, { done: false, value: "RUNNING", progress: 0.5 }, { done: "success", value: "SUCCESS" }]),
+      check: scripted(clock, [
+        { done: false, value: "INIT", progress: 0 },
+        { done: false, value: "RUNNING", progress: 0.5 },
+        { done: "success", value: "SUCCESS" },
+      ]),
       delay: fixedDelay(2000),
       timeoutMs: 60_000,
       now: clock.now,
@@ -121,7 +161,15 @@ describe("waitUntil", () => {
 
   test("an error thrown by the check ends the wait with that error", async () => {
     const clock = new FakeClock();
-    await expect(waitUntil({ check: async () => Promise.reject(new Error("boom")), delay: fixedDelay(1000), timeoutMs: 5000, now: clock.now, sleep: clock.sleep })).rejects.toThrow("boom");
+    await expect(
+      waitUntil({
+        check: async () => Promise.reject(new Error("boom")),
+        delay: fixedDelay(1000),
+        timeoutMs: 5000,
+        now: clock.now,
+        sleep: clock.sleep,
+      }),
+    ).rejects.toThrow("boom");
   });
 
   test.each([
@@ -130,12 +178,28 @@ describe("waitUntil", () => {
     [Number.POSITIVE_INFINITY, "timeoutMs [Infinity] must be a finite number of milliseconds of at least 0."],
   ])("a timeout of %p is refused with the value in the message", async (timeoutMs, message) => {
     const clock = new FakeClock();
-    await expect(waitUntil({ check: async () => ({ done: false }), delay: fixedDelay(1000), timeoutMs, now: clock.now, sleep: clock.sleep })).rejects.toThrow(message);
+    await expect(
+      waitUntil({
+        check: async () => ({ done: false }),
+        delay: fixedDelay(1000),
+        timeoutMs,
+        now: clock.now,
+        sleep: clock.sleep,
+      }),
+    ).rejects.toThrow(message);
   });
 
   test("a strategy returning a negative delay is refused with the value in the message", async () => {
     const clock = new FakeClock();
-    await expect(waitUntil({ check: async () => ({ done: false }), delay: { nextDelayMs: () => -5 }, timeoutMs: 5000, now: clock.now, sleep: clock.sleep })).rejects.toThrow(
+    await expect(
+      waitUntil({
+        check: async () => ({ done: false }),
+        delay: { nextDelayMs: () => -5 },
+        timeoutMs: 5000,
+        now: clock.now,
+        sleep: clock.sleep,
+      }),
+    ).rejects.toThrow(
       "delay [-5] must be a finite number of milliseconds of at least 0 (returned by the delay strategy).",
     );
   });

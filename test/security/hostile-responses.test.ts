@@ -76,16 +76,34 @@ describe("hostile IMS answers (emulator faults)", () => {
 
     const run = await create(url);
 
-    expectOneClearLine(run, /IMS copy image failed: the copy was accepted but the body has no "job_id" \(request ID [0-9a-f]+\)\. This looks like an API change or a faulty proxy/);
-    expect(emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"))).toHaveLength(1);
+    expectOneClearLine(
+      run,
+      /IMS copy image failed: the copy was accepted but the body has no "job_id" \(request ID [0-9a-f]+\)\. This looks like an API change or a faulty proxy/,
+    );
+    expect(emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"))).toHaveLength(
+      1,
+    );
   });
 
   test("a job that succeeds without entities.image_id is a clear error naming the job", async () => {
-    emulator.addFault({ method: "GET", path: "^/v1/[^/]+/jobs/", status: 200, body: { job_id: "0123456789abcdef0123456789abcdef", job_type: "imsCopyImageInRegionJob", status: "SUCCESS", entities: {} } });
+    emulator.addFault({
+      method: "GET",
+      path: "^/v1/[^/]+/jobs/",
+      status: 200,
+      body: {
+        job_id: "0123456789abcdef0123456789abcdef",
+        job_type: "imsCopyImageInRegionJob",
+        status: "SUCCESS",
+        entities: {},
+      },
+    });
 
     const run = await create(url);
 
-    expectOneClearLine(run, /IMS show job failed: job [0-9a-f]{32} succeeded but names no image ID \(entities\.image_id\)/);
+    expectOneClearLine(
+      run,
+      /IMS show job failed: job [0-9a-f]{32} succeeded but names no image ID \(entities\.image_id\)/,
+    );
   });
 
   test.each([
@@ -126,7 +144,10 @@ describe("a hostile server", () => {
 
     const run = await create(hostileUrl);
 
-    expectOneClearLine(run, /IMS list images failed: the response body is not JSON \(starts with "<html>login page.*\)\. Check that the endpoint is an IMS\/IAM endpoint/);
+    expectOneClearLine(
+      run,
+      /IMS list images failed: the response body is not JSON \(starts with "<html>login page.*\)\. Check that the endpoint is an IMS\/IAM endpoint/,
+    );
   });
 
   test("a huge body is cut off with a clear error instead of filling memory", async () => {
@@ -151,6 +172,9 @@ describe("a hostile server", () => {
 
     const run = await create(hostileUrl);
 
-    expectOneClearLine(run, /IMS list images failed: HTTP 503\. The service had an internal error: run again later/);
+    expectOneClearLine(
+      run,
+      /IMS list images failed: HTTP 503\. The service had an internal error: run again later/,
+    );
   });
 });

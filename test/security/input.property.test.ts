@@ -18,7 +18,18 @@ import { ImsImageCopy, ImsImageCopyConfigError, type ImsImageCopyProps } from ".
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { checkDescription, checkEndpoint, checkEnterpriseProjectId, checkImageId, checkKmsKeyId, checkName, checkProjectId, checkRegion, checkUserTagKey, checkUserTagValue } from "../../lib/shared/rules";
+import {
+  checkDescription,
+  checkEndpoint,
+  checkEnterpriseProjectId,
+  checkImageId,
+  checkKmsKeyId,
+  checkName,
+  checkProjectId,
+  checkRegion,
+  checkUserTagKey,
+  checkUserTagValue,
+} from "../../lib/shared/rules";
 import { testStack, synthesize, resourcesOf, localExec } from "../construct/helpers";
 import { LocalBackend, TerraformAsset, TerraformStack } from "cdktf";
 import { RUNTIME_ASSET_ID } from "../../lib/runtime-asset";
@@ -84,7 +95,16 @@ function pieces(canaryPath: string): string[] {
 function hostileString(canaryPath: string): fc.Arbitrary<string> {
   return fc.oneof(
     fc.array(fc.constantFrom(...pieces(canaryPath)), { maxLength: 12 }).map((xs) => xs.join("")),
-    fc.constantFrom("", " ", "x".repeat(128), "x".repeat(129), "d".repeat(1024), "d".repeat(1025), "中".repeat(128), "中".repeat(129)),
+    fc.constantFrom(
+      "",
+      " ",
+      "x".repeat(128),
+      "x".repeat(129),
+      "d".repeat(1024),
+      "d".repeat(1025),
+      "中".repeat(128),
+      "中".repeat(129),
+    ),
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.string({ unit: "grapheme", maxLength: 40 }),
   );
@@ -93,7 +113,9 @@ function hostileString(canaryPath: string): fc.Arbitrary<string> {
 const BASE: ImsImageCopyProps = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "copy" };
 
 /** Each string prop, how to set it, and the shared rule the construct applies to it. */
-const PROPS: ReadonlyArray<readonly [string, (s: string) => Partial<ImsImageCopyProps>, (s: string) => string | undefined]> = [
+const PROPS: ReadonlyArray<
+  readonly [string, (s: string) => Partial<ImsImageCopyProps>, (s: string) => string | undefined]
+> = [
   ["name", (s) => ({ name: s }), checkName],
   ["description", (s) => ({ description: s }), checkDescription],
   ["sourceImageId", (s) => ({ sourceImageId: s }), checkImageId],
@@ -120,7 +142,8 @@ describe("synth time: every string prop, hostile values", () => {
       fc.assert(
         fc.property(hostileString(canary), (s) => {
           const problem = rule(s);
-          const make = (): ImsImageCopy => new ImsImageCopy(testStack(), "copy", { ...BASE, ...set(s) } as ImsImageCopyProps);
+          const make = (): ImsImageCopy =>
+            new ImsImageCopy(testStack(), "copy", { ...BASE, ...set(s) } as ImsImageCopyProps);
           if (problem !== undefined) {
             let error: unknown;
             try {
@@ -137,10 +160,14 @@ describe("synth time: every string prop, hostile values", () => {
             const copy = make();
             const json = synthesize(copy.node.scope as never);
             // Every command is a constant (the runtime asset's path and the step): user values only travel in the environment.
-            const runtime = (copy.node.scope as TerraformStack).node.findChild(RUNTIME_ASSET_ID) as TerraformAsset;
+            const runtime = (copy.node.scope as TerraformStack).node.findChild(
+              RUNTIME_ASSET_ID,
+            ) as TerraformAsset;
             expect(runtime.path).toMatch(/^assets\/ImsImageCopyRuntime\/[0-9A-F]{32}\/runtime-bundle\.js$/);
             expect(localExec(resourcesOf(json, copy).copy).command).toBe(`node "${runtime.path}" create`);
-            expect(localExec(resourcesOf(json, copy).attributes).command).toBe(`node "${runtime.path}" update`);
+            expect(localExec(resourcesOf(json, copy).attributes).command).toBe(
+              `node "${runtime.path}" update`,
+            );
             expect(localExec(resourcesOf(json, copy).image).command).toBe(`node "${runtime.path}" delete`);
           }
         }),
@@ -174,7 +201,10 @@ describe("apply time: the runtime (in-process, real HTTP to the emulator)", () =
 
   afterAll(() => emulator.stop());
 
-  async function create(env: Record<string, string>, cwd: string): Promise<{ code: number; stderr: string[] }> {
+  async function create(
+    env: Record<string, string>,
+    cwd: string,
+  ): Promise<{ code: number; stderr: string[] }> {
     const stderr: string[] = [];
     const code = await runHandler(["create"], {
       env: {
@@ -201,37 +231,64 @@ describe("apply time: the runtime (in-process, real HTTP to the emulator)", () =
     let accepted = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("name", "description", "tag value"), hostileString(canary), async (field, value) => {
-        emulator.reset();
-        const cwd = tempDir("ims-props-run-");
-        const name = field === "name" ? value : "copy";
-        const description = field === "description" ? value : "";
-        const tagValue = field === "tag value" ? value : "v";
-        try {
-          const requestsBefore = emulator.requests().length;
-          const run = await create({ [RuntimeEnv.NAME]: name, [RuntimeEnv.DESCRIPTION]: description, [RuntimeEnv.TAGS]: JSON.stringify({ team: tagValue }) }, cwd);
-          const problem = field === "name" ? checkName(value) : field === "description" ? checkDescription(value) : checkUserTagValue("team", value);
-          if (problem === undefined) {
-            accepted++;
-            expect({ code: run.code, stderr: run.stderr }).toEqual({ code: ExitCode.OK, stderr: [] });
-            const [copy] = emulator.images().filter((i) => i.jobId !== undefined);
-            expect(Buffer.from(copy.info.name, "utf8").equals(Buffer.from(name, "utf8"))).toBe(true);
-            expect(Buffer.from(String(copy.info.__description ?? ""), "utf8").equals(Buffer.from(description, "utf8"))).toBe(true);
-            expect(copy.tags).toContainEqual({ key: "team", value: tagValue });
-          } else {
-            refused++;
-            const variable = field === "name" ? RuntimeEnv.NAME : field === "description" ? RuntimeEnv.DESCRIPTION : RuntimeEnv.TAGS;
-            expect(run.code).toBe(ExitCode.USAGE);
-            expect(run.stderr).toHaveLength(1);
-            expect(run.stderr[0].startsWith(`ims-image-copy create failed: ${variable} `)).toBe(true);
-            // Terraform passes an unset value as "", so an empty name reads as a missing variable.
-            expect(run.stderr[0]).toContain(field === "name" && value === "" ? `${RuntimeEnv.NAME} is not set` : problem);
-            expect(emulator.requests().length).toBe(requestsBefore);
+      fc.asyncProperty(
+        fc.constantFrom("name", "description", "tag value"),
+        hostileString(canary),
+        async (field, value) => {
+          emulator.reset();
+          const cwd = tempDir("ims-props-run-");
+          const name = field === "name" ? value : "copy";
+          const description = field === "description" ? value : "";
+          const tagValue = field === "tag value" ? value : "v";
+          try {
+            const requestsBefore = emulator.requests().length;
+            const run = await create(
+              {
+                [RuntimeEnv.NAME]: name,
+                [RuntimeEnv.DESCRIPTION]: description,
+                [RuntimeEnv.TAGS]: JSON.stringify({ team: tagValue }),
+              },
+              cwd,
+            );
+            const problem =
+              field === "name"
+                ? checkName(value)
+                : field === "description"
+                  ? checkDescription(value)
+                  : checkUserTagValue("team", value);
+            if (problem === undefined) {
+              accepted++;
+              expect({ code: run.code, stderr: run.stderr }).toEqual({ code: ExitCode.OK, stderr: [] });
+              const [copy] = emulator.images().filter((i) => i.jobId !== undefined);
+              expect(Buffer.from(copy.info.name, "utf8").equals(Buffer.from(name, "utf8"))).toBe(true);
+              expect(
+                Buffer.from(String(copy.info.__description ?? ""), "utf8").equals(
+                  Buffer.from(description, "utf8"),
+                ),
+              ).toBe(true);
+              expect(copy.tags).toContainEqual({ key: "team", value: tagValue });
+            } else {
+              refused++;
+              const variable =
+                field === "name"
+                  ? RuntimeEnv.NAME
+                  : field === "description"
+                    ? RuntimeEnv.DESCRIPTION
+                    : RuntimeEnv.TAGS;
+              expect(run.code).toBe(ExitCode.USAGE);
+              expect(run.stderr).toHaveLength(1);
+              expect(run.stderr[0].startsWith(`ims-image-copy create failed: ${variable} `)).toBe(true);
+              // Terraform passes an unset value as "", so an empty name reads as a missing variable.
+              expect(run.stderr[0]).toContain(
+                field === "name" && value === "" ? `${RuntimeEnv.NAME} is not set` : problem,
+              );
+              expect(emulator.requests().length).toBe(requestsBefore);
+            }
+          } finally {
+            rmSync(cwd, { recursive: true, force: true });
           }
-        } finally {
-          rmSync(cwd, { recursive: true, force: true });
-        }
-      }),
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
     expect(existsSync(canary)).toBe(false);
@@ -244,39 +301,55 @@ describe("apply time: the runtime (in-process, real HTTP to the emulator)", () =
 describe("through real terraform", () => {
   const terraform = findTerraform();
   const maybe = terraform ? test : test.skip;
-  if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: the terraform case of test/security/input.property.test.ts is SKIPPED.\n**********\n");
-
-  maybe("generated descriptions and tag values the rules accept reach the API byte for byte, and nothing is executed", async () => {
-    if (!terraform) return;
-    const valid = fc.sample(
-      fc.tuple(
-        hostileString(canary).filter((s) => checkDescription(s) === undefined && s !== ""),
-        hostileString(canary).filter((s) => checkUserTagValue("k", s) === undefined),
-      ),
-      { numRuns: 4, seed: SEED },
+  if (!terraform)
+    console.warn(
+      "\n**********\n* terraform is NOT on PATH: the terraform case of test/security/input.property.test.ts is SKIPPED.\n**********\n",
     );
-    const emulator = new ImsEmulator({ jobSeconds: 1 });
-    const env = terraformEnv(terraform, await emulator.start(), work);
-    try {
-      const bundle = buildBundle(work);
-      const outdir = join(work, "tf");
-      synthApp(outdir, bundle, (app) => {
-        const stack = new TerraformStack(app, "props");
-        new LocalBackend(stack, { path: "terraform.tfstate" });
-        valid.forEach(([description, tag], i) => new ImsImageCopy(stack, `c${i}`, { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: `generated-${i}`, description, tags: { k: tag } }));
-      });
-      const dir = join(outdir, "stacks", "props");
-      await tf(terraform, ["init", "-input=false", "-no-color"], dir, env);
-      await tf(terraform, ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
-      valid.forEach(([description, tag], i) => {
-        const [copy] = emulator.images().filter((im) => im.info.name === `generated-${i}`);
-        expect(Buffer.from(String(copy.info.__description), "utf8").equals(Buffer.from(description, "utf8"))).toBe(true);
-        expect(copy.tags).toContainEqual({ key: "k", value: tag });
-      });
-      expect(existsSync(canary)).toBe(false);
-      await tf(terraform, ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
-    } finally {
-      await emulator.stop();
-    }
-  });
+
+  maybe(
+    "generated descriptions and tag values the rules accept reach the API byte for byte, and nothing is executed",
+    async () => {
+      if (!terraform) return;
+      const valid = fc.sample(
+        fc.tuple(
+          hostileString(canary).filter((s) => checkDescription(s) === undefined && s !== ""),
+          hostileString(canary).filter((s) => checkUserTagValue("k", s) === undefined),
+        ),
+        { numRuns: 4, seed: SEED },
+      );
+      const emulator = new ImsEmulator({ jobSeconds: 1 });
+      const env = terraformEnv(terraform, await emulator.start(), work);
+      try {
+        const bundle = buildBundle(work);
+        const outdir = join(work, "tf");
+        synthApp(outdir, bundle, (app) => {
+          const stack = new TerraformStack(app, "props");
+          new LocalBackend(stack, { path: "terraform.tfstate" });
+          valid.forEach(
+            ([description, tag], i) =>
+              new ImsImageCopy(stack, `c${i}`, {
+                sourceImageId: SeedImage.ACTIVE_PRIVATE,
+                name: `generated-${i}`,
+                description,
+                tags: { k: tag },
+              }),
+          );
+        });
+        const dir = join(outdir, "stacks", "props");
+        await tf(terraform, ["init", "-input=false", "-no-color"], dir, env);
+        await tf(terraform, ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
+        valid.forEach(([description, tag], i) => {
+          const [copy] = emulator.images().filter((im) => im.info.name === `generated-${i}`);
+          expect(
+            Buffer.from(String(copy.info.__description), "utf8").equals(Buffer.from(description, "utf8")),
+          ).toBe(true);
+          expect(copy.tags).toContainEqual({ key: "k", value: tag });
+        });
+        expect(existsSync(canary)).toBe(false);
+        await tf(terraform, ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
+      } finally {
+        await emulator.stop();
+      }
+    },
+  );
 });

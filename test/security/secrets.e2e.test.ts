@@ -16,15 +16,31 @@ import {
 } from "../../lib/emulator";
 import { buildBundle, removeDir } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "../e2e/support/stacks";
-import { filesUnder, findTerraform, requireTerraform, runTerraform, tempDir, terraformEnv, tf, type TfResult } from "../e2e/support/terraform";
+import {
+  filesUnder,
+  findTerraform,
+  requireTerraform,
+  runTerraform,
+  tempDir,
+  terraformEnv,
+  tf,
+  type TfResult,
+} from "../e2e/support/terraform";
 
 const terraform = findTerraform();
-if (!terraform) console.warn("\n**********\n* terraform is NOT on PATH: test/security/secrets.e2e.test.ts is SKIPPED.\n**********\n");
+if (!terraform)
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: test/security/secrets.e2e.test.ts is SKIPPED.\n**********\n",
+  );
 const describeWithTerraform = terraform ? describe : describe.skip;
 
 jest.setTimeout(120_000);
 
-const SECRETS = [EMULATOR_TEMPORARY_ACCESS_KEY, EMULATOR_TEMPORARY_SECRET_KEY, EMULATOR_TEMPORARY_SECURITY_TOKEN];
+const SECRETS = [
+  EMULATOR_TEMPORARY_ACCESS_KEY,
+  EMULATOR_TEMPORARY_SECRET_KEY,
+  EMULATOR_TEMPORARY_SECURITY_TOKEN,
+];
 
 let work: string;
 let emulator: ImsEmulator;
@@ -78,7 +94,11 @@ describeWithTerraform("credentials with debug logging on, through terraform", ()
 
   test("apply with temporary credentials works, and the debug log shows signed requests with the signature and token redacted", async () => {
     outdir = join(work, "out");
-    synthApp(outdir, buildBundle(work), (app) => new CopyStack(app, "secret", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "secret-copy" }));
+    synthApp(
+      outdir,
+      buildBundle(work),
+      (app) => new CopyStack(app, "secret", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "secret-copy" }),
+    );
     dir = join(outdir, "stacks", "secret");
     await run(["init", "-input=false", "-no-color"], dir);
 
@@ -88,15 +108,35 @@ describeWithTerraform("credentials with debug logging on, through terraform", ()
     expect(applied.stdout).toMatch(/\[ims-image-copy\] .*POST .*\/copy/);
     expect(applied.stdout).toMatch(/"?authorization"?: ?"?\[redacted\]/i);
     expect(applied.stdout).toMatch(/"?x-security-token"?: ?"?\[redacted\]/i);
-    expect(emulator.requests().some((r) => r.accessKey !== undefined && EMULATOR_TEMPORARY_ACCESS_KEY.startsWith(r.accessKey.replace(/\*+$/, "")))).toBe(true);
+    expect(
+      emulator
+        .requests()
+        .some(
+          (r) =>
+            r.accessKey !== undefined &&
+            EMULATOR_TEMPORARY_ACCESS_KEY.startsWith(r.accessKey.replace(/\*+$/, "")),
+        ),
+    ).toBe(true);
   });
 
   test("a refused apply (the service answers 403) reports the error without any credential", async () => {
     const refusedOut = join(work, "refused");
-    synthApp(refusedOut, buildBundle(work), (app) => new CopyStack(app, "refused", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "refused-copy" }));
+    synthApp(
+      refusedOut,
+      buildBundle(work),
+      (app) =>
+        new CopyStack(app, "refused", { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "refused-copy" }),
+    );
     const refusedDir = join(refusedOut, "stacks", "refused");
     await run(["init", "-input=false", "-no-color"], refusedDir);
-    emulator.addFault({ method: "POST", path: "/copy$", status: 403, imsCode: "IMG.0026", message: `Policy doesn't allow ims:images:copy to be performed. (key ${EMULATOR_TEMPORARY_ACCESS_KEY})`, times: 1 });
+    emulator.addFault({
+      method: "POST",
+      path: "/copy$",
+      status: 403,
+      imsCode: "IMG.0026",
+      message: `Policy doesn't allow ims:images:copy to be performed. (key ${EMULATOR_TEMPORARY_ACCESS_KEY})`,
+      times: 1,
+    });
 
     const refused = await run(["apply", "-auto-approve", "-input=false", "-no-color"], refusedDir, 1);
 
@@ -117,10 +157,14 @@ describeWithTerraform("credentials with debug logging on, through terraform", ()
     const files = filesUnder(work);
     expect(files.some((f) => f.endsWith("terraform.tfstate"))).toBe(true);
     expect(files.some((f) => f.endsWith("cdk.tf.json"))).toBe(true);
-    const found = files.map((file) => ({ file, leaks: leaks(readFileSync(file, "latin1")) })).filter((f) => f.leaks.length > 0);
+    const found = files
+      .map((file) => ({ file, leaks: leaks(readFileSync(file, "latin1")) }))
+      .filter((f) => f.leaks.length > 0);
     expect(found).toEqual([]);
     expect(printed.length).toBeGreaterThanOrEqual(6);
-    const lines = printed.flatMap((r) => (r.stdout + "\n" + r.stderr).split("\n")).filter((l) => leaks(l).length > 0);
+    const lines = printed
+      .flatMap((r) => (r.stdout + "\n" + r.stderr).split("\n"))
+      .filter((l) => leaks(l).length > 0);
     expect(lines).toEqual([]);
   });
 });

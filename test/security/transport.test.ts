@@ -7,13 +7,26 @@
  */
 import { spawnSync } from "child_process";
 import { writeFileSync } from "fs";
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server } from "http";
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+} from "http";
 import { createServer as createHttpsServer } from "https";
 import { connect, type AddressInfo, type Socket } from "net";
 import { join } from "path";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { buildBundle, emulatorEnv, markerFor, removeDir, runRuntime, startRuntime, tempDir } from "../handler/support/runtime";
+import {
+  buildBundle,
+  emulatorEnv,
+  markerFor,
+  removeDir,
+  runRuntime,
+  startRuntime,
+  tempDir,
+} from "../handler/support/runtime";
 
 jest.setTimeout(60_000);
 
@@ -30,9 +43,13 @@ function makeCertificates(host: string): { ca: string; key: string; cert: string
     if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
   };
   writeFileSync(join(dir, "ext.cnf"), `subjectAltName=DNS:${host},IP:127.0.0.1\n`);
-  sh("openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=ims-test-ca 2>/dev/null");
+  sh(
+    "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=ims-test-ca 2>/dev/null",
+  );
   sh(`openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=${host} 2>/dev/null`);
-  sh("openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile ext.cnf 2>/dev/null");
+  sh(
+    "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile ext.cnf 2>/dev/null",
+  );
   return { ca: join(dir, "ca.pem"), key: join(dir, "server.key"), cert: join(dir, "server.pem") };
 }
 
@@ -54,14 +71,20 @@ async function httpsFront(key: string, cert: string): Promise<{ port: number; se
   const { readFileSync } = await import("fs");
   const seen: string[] = [];
   const target = new URL(url);
-  const server: Server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const up = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    req.pipe(up);
-  });
+  const server: Server = createHttpsServer(
+    { key: readFileSync(key), cert: readFileSync(cert) },
+    (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const up = httpRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
+      req.pipe(up);
+    },
+  );
   return { port: await listen(server), seen };
 }
 
@@ -80,7 +103,11 @@ function createEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 async function expectDirect(env: NodeJS.ProcessEnv, origin: string): Promise<void> {
   const running = startRuntime(bundle, "create", { ...env, IMS_COPY_DEBUG: "1" }, dir);
   try {
-    const line = await running.waitForStderr(new RegExp(`<- GET ${origin.replace(/[.]/g, "\\.")}/v2/cloudimages failed after \\d+ ms: (ENOTFOUND|EAI_AGAIN)`));
+    const line = await running.waitForStderr(
+      new RegExp(
+        `<- GET ${origin.replace(/[.]/g, "\\.")}/v2/cloudimages failed after \\d+ ms: (ENOTFOUND|EAI_AGAIN)`,
+      ),
+    );
     expect(line).toContain(origin);
   } finally {
     running.child.kill("SIGKILL");
@@ -110,7 +137,12 @@ describe("TLS verification", () => {
     const front = await httpsFront(key, cert);
     const endpoint = `https://127.0.0.1:${front.port}`;
 
-    const r = await runRuntime(bundle, "create", createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint }), dir);
+    const r = await runRuntime(
+      bundle,
+      "create",
+      createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint }),
+      dir,
+    );
 
     expect(r.code).not.toBe(ExitCode.OK);
     expect(r.stderr).toBe(
@@ -127,10 +159,17 @@ describe("TLS verification", () => {
     const front = await httpsFront(key, cert);
     const endpoint = `https://127.0.0.1:${front.port}`;
 
-    const r = await runRuntime(bundle, "create", createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, NODE_TLS_REJECT_UNAUTHORIZED: "0" }), dir);
+    const r = await runRuntime(
+      bundle,
+      "create",
+      createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, NODE_TLS_REJECT_UNAUTHORIZED: "0" }),
+      dir,
+    );
 
     expect(r.code).toBe(ExitCode.API);
-    expect(r.stderr).toContain("[ims-image-copy] warning: ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on");
+    expect(r.stderr).toContain(
+      "[ims-image-copy] warning: ignoring NODE_TLS_REJECT_UNAUTHORIZED=0: TLS verification stays on",
+    );
     expect(r.stderr).toContain("is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE)");
     expect(front.seen).toEqual([]);
   });
@@ -140,7 +179,12 @@ describe("TLS verification", () => {
     const front = await httpsFront(key, cert);
     const endpoint = `https://127.0.0.1:${front.port}`;
 
-    const r = await runRuntime(bundle, "create", createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, NODE_EXTRA_CA_CERTS: ca }), dir);
+    const r = await runRuntime(
+      bundle,
+      "create",
+      createEnv({ HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, NODE_EXTRA_CA_CERTS: ca }),
+      dir,
+    );
 
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: ExitCode.OK, stderr: "" });
     expect(front.seen.some((s) => s.startsWith("POST /v1/cloudimages/"))).toBe(true);
@@ -150,7 +194,15 @@ describe("TLS verification", () => {
 
 describe("plain http", () => {
   test("an http:// endpoint on a non-loopback host is refused before any request, naming the override", async () => {
-    const r = await runRuntime(bundle, "create", createEnv({ HW_IMS_ENDPOINT: "http://ims.example.test:8080", HW_IAM_ENDPOINT: "http://ims.example.test:8080" }), dir);
+    const r = await runRuntime(
+      bundle,
+      "create",
+      createEnv({
+        HW_IMS_ENDPOINT: "http://ims.example.test:8080",
+        HW_IAM_ENDPOINT: "http://ims.example.test:8080",
+      }),
+      dir,
+    );
 
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.stderr).toContain("IMS_COPY_ALLOW_INSECURE_HTTP");
@@ -164,25 +216,45 @@ describe("plain http", () => {
       proxied.push(`${req.method} ${req.url}`);
       const u = new URL(req.url ?? "");
       // The proxy knows where ims.example.test is; the runtime does not (no DNS for it).
-      const up = httpRequest({ host: target.hostname, port: target.port, path: u.pathname + u.search, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: u.pathname + u.search,
+          method: req.method,
+          headers: req.headers,
+        },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       req.pipe(up);
     });
     const proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
     const endpoint = "http://ims.example.test:8080";
-    const base = { HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, IMS_COPY_ALLOW_INSECURE_HTTP: "1", HTTP_PROXY: proxyUrl, http_proxy: proxyUrl };
+    const base = {
+      HW_IMS_ENDPOINT: endpoint,
+      HW_IAM_ENDPOINT: endpoint,
+      IMS_COPY_ALLOW_INSECURE_HTTP: "1",
+      HTTP_PROXY: proxyUrl,
+      http_proxy: proxyUrl,
+    };
 
     const through = await runRuntime(bundle, "create", createEnv(base), dir);
 
     expect({ code: through.code, stderr: through.stderr }).toEqual({ code: ExitCode.OK, stderr: "" });
-    expect(proxied.some((p) => p.startsWith(`POST ${endpoint}/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`))).toBe(true);
+    expect(
+      proxied.some((p) => p.startsWith(`POST ${endpoint}/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`)),
+    ).toBe(true);
 
     const seenBefore = proxied.length;
     // Without the proxy the name does not resolve: the runtime goes direct and fails (it would
     // retry for a while; the first failure in its debug log is enough).
-    await expectDirect(createEnv({ ...base, NO_PROXY: "ims.example.test", no_proxy: "ims.example.test" }), "http://ims.example.test:8080");
+    await expectDirect(
+      createEnv({ ...base, NO_PROXY: "ims.example.test", no_proxy: "ims.example.test" }),
+      "http://ims.example.test:8080",
+    );
     expect(proxied.length).toBe(seenBefore);
   });
 });
@@ -207,7 +279,13 @@ describe("HTTPS_PROXY", () => {
     });
     const proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
     const endpoint = "https://ims.example.test";
-    const base = { HW_IMS_ENDPOINT: endpoint, HW_IAM_ENDPOINT: endpoint, HTTPS_PROXY: proxyUrl, https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: ca };
+    const base = {
+      HW_IMS_ENDPOINT: endpoint,
+      HW_IAM_ENDPOINT: endpoint,
+      HTTPS_PROXY: proxyUrl,
+      https_proxy: proxyUrl,
+      NODE_EXTRA_CA_CERTS: ca,
+    };
 
     const through = await runRuntime(bundle, "create", createEnv(base), dir);
 
@@ -217,7 +295,10 @@ describe("HTTPS_PROXY", () => {
     expect(front.seen.some((s) => s.startsWith("POST /v1/cloudimages/"))).toBe(true);
 
     const before = connects.length;
-    await expectDirect(createEnv({ ...base, NO_PROXY: "ims.example.test", no_proxy: "ims.example.test" }), "https://ims.example.test");
+    await expectDirect(
+      createEnv({ ...base, NO_PROXY: "ims.example.test", no_proxy: "ims.example.test" }),
+      "https://ims.example.test",
+    );
     expect(connects.length).toBe(before);
   });
 });

@@ -15,7 +15,11 @@ export interface DesiredAttributes {
 }
 
 /** What changed, as short phrases (empty when nothing did). */
-export async function reconcileAttributes(client: ImsClient, image: Image, desired: DesiredAttributes): Promise<string[]> {
+export async function reconcileAttributes(
+  client: ImsClient,
+  image: Image,
+  desired: DesiredAttributes,
+): Promise<string[]> {
   const done: string[] = [];
   const ops: PatchOp[] = [];
   if (image.name !== desired.name) {

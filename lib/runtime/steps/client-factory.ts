@@ -9,5 +9,9 @@ import type { StepContext } from "./context";
 import type { Target } from "./env";
 
 export function clientFor(ctx: StepContext, target: Target): ImsClient {
-  return ImsClient.fromEnv(ctx.env, target, { now: ctx.now, sleep: ctx.sleep, ...(ctx.debug ? { logger: loggerFromEnv(ctx.env, DEBUG_ENV, ctx.debug) } : {}) });
+  return ImsClient.fromEnv(ctx.env, target, {
+    now: ctx.now,
+    sleep: ctx.sleep,
+    ...(ctx.debug ? { logger: loggerFromEnv(ctx.env, DEBUG_ENV, ctx.debug) } : {}),
+  });
 }

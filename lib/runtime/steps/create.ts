@@ -15,7 +15,14 @@ import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
 import type { FlowControlWait, ImsClient, Image, Job } from "../client";
 import { isNotFound } from "../client";
-import { ImsApiError, JobFailedError, jobFailed, unexpectedResponse, waitAborted, waitTimedOut } from "../errors";
+import {
+  ImsApiError,
+  JobFailedError,
+  jobFailed,
+  unexpectedResponse,
+  waitAborted,
+  waitTimedOut,
+} from "../errors";
 import { progressPredictingDelay } from "../poll-strategy";
 import { waitUntil } from "../waiter";
 import { clientFor } from "./client-factory";
@@ -35,7 +42,9 @@ export const MIN_POLL_MS = 1000;
 export const MAX_POLL_MS = 60_000;
 
 /** What the create step tracks: a job to wait for, or (adopted without job) an image. */
-type Tracked = { readonly jobId: string; readonly imageId?: string } | { readonly jobId?: undefined; readonly imageId: string };
+type Tracked =
+  | { readonly jobId: string; readonly imageId?: string }
+  | { readonly jobId?: undefined; readonly imageId: string };
 
 interface Run {
   readonly ctx: StepContext;
@@ -60,17 +69,33 @@ export async function runCreate(ctx: StepContext): Promise<void> {
   };
 
   const tracked = (await adopt(run)) ?? (await submit(run));
-  const imageId = tracked.jobId !== undefined ? await waitForJob(run, tracked.jobId, tracked.imageId) : await waitForImage(run, tracked.imageId);
+  const imageId =
+    tracked.jobId !== undefined
+      ? await waitForJob(run, tracked.jobId, tracked.imageId)
+      : await waitForImage(run, tracked.imageId);
 
   // A fresh copy only gets its tags here; an adopted one may also carry an older name or description.
   const image = await client.getImage(imageId);
-  if (!image) throw unexpectedResponse("get image", 200, undefined, `image ${imageId} is not listed although its copy succeeded`);
-  const changed = await reconcileAttributes(client, image, { name: input.name, description: input.description ?? "", tags: input.tags, marker: input.marker });
+  if (!image)
+    throw unexpectedResponse(
+      "get image",
+      200,
+      undefined,
+      `image ${imageId} is not listed although its copy succeeded`,
+    );
+  const changed = await reconcileAttributes(client, image, {
+    name: input.name,
+    description: input.description ?? "",
+    tags: input.tags,
+    marker: input.marker,
+  });
   const untagged = changed.filter((c) => !c.startsWith("set tags"));
   if (untagged.length > 0) run.printer.line(`image ${imageId}: ${untagged.join("; ")}`);
   const resultPath = writeResultFile(input.resultFile, ctx.cwd, imageId);
   removeJobRecord(run.stateDir, input.marker);
-  run.printer.line(`new image ID: ${imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`);
+  run.printer.line(
+    `new image ID: ${imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`,
+  );
 }
 
 // ------------------------------------------------------------------ step 2: adoption
@@ -84,17 +109,23 @@ async function fromRecord(run: Run): Promise<Tracked | undefined> {
   const record = readJobRecord(run.stateDir, input.marker, ctx.warn);
   if (!record) return undefined;
   if (record.sourceImageId !== input.sourceImageId) {
-    ctx.warn(`ignoring the local job record of marker ${input.marker}: it is for source ${record.sourceImageId}, not ${input.sourceImageId}`);
+    ctx.warn(
+      `ignoring the local job record of marker ${input.marker}: it is for source ${record.sourceImageId}, not ${input.sourceImageId}`,
+    );
     return undefined;
   }
   if (record.jobId) {
     try {
       const job = await client.showJob(record.jobId);
-      printer.line(`resuming the copy started earlier: job ${record.jobId} is ${job.status}${record.imageId ?? job.imageId ? `, image ${record.imageId ?? job.imageId}` : ""}`);
+      printer.line(
+        `resuming the copy started earlier: job ${record.jobId} is ${job.status}${(record.imageId ?? job.imageId) ? `, image ${record.imageId ?? job.imageId}` : ""}`,
+      );
       return { jobId: record.jobId, imageId: job.imageId ?? record.imageId };
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      ctx.warn(`the local job record names job ${record.jobId}, which IMS no longer knows: looking for the image instead`);
+      ctx.warn(
+        `the local job record names job ${record.jobId}, which IMS no longer knows: looking for the image instead`,
+      );
     }
   }
   if (record.imageId) {
@@ -109,10 +140,15 @@ async function fromRecord(run: Run): Promise<Tracked | undefined> {
 
 async function byMarkerTag(run: Run): Promise<Tracked | undefined> {
   const { input, client, printer } = run;
-  const images = (await client.listImages({ tag: `${MARKER_TAG_KEY}=${input.marker}` })).filter((i) => !DEAD.has(i.status));
+  const images = (await client.listImages({ tag: `${MARKER_TAG_KEY}=${input.marker}` })).filter(
+    (i) => !DEAD.has(i.status),
+  );
   if (images.length === 0) return undefined;
   const chosen = pick(images);
-  if (images.length > 1) run.ctx.warn(`${images.length} images carry ${MARKER_TAG_KEY}=${input.marker} (${images.map((i) => i.id).join(", ")}); adopting ${chosen.id}`);
+  if (images.length > 1)
+    run.ctx.warn(
+      `${images.length} images carry ${MARKER_TAG_KEY}=${input.marker} (${images.map((i) => i.id).join(", ")}); adopting ${chosen.id}`,
+    );
   printer.line(`found the copy of this construct by its marker tag: image ${chosen.id} is ${chosen.status}`);
   return { imageId: chosen.id };
 }
@@ -134,7 +170,9 @@ async function byNameAndSource(run: Run): Promise<Tracked | undefined> {
   }
   if (free.length === 0) return undefined;
   const chosen = pick(free);
-  printer.line(`found a copy of ${input.sourceImageId} named ${JSON.stringify(input.name)} without marker: adopting image ${chosen.id} (${chosen.status})`);
+  printer.line(
+    `found a copy of ${input.sourceImageId} named ${JSON.stringify(input.name)} without marker: adopting image ${chosen.id} (${chosen.status})`,
+  );
   await tagMarkerEarly(run, chosen.id);
   return { imageId: chosen.id };
 }
@@ -142,7 +180,10 @@ async function byNameAndSource(run: Run): Promise<Tracked | undefined> {
 /** Prefers an active image, then the newest. */
 function pick(images: readonly Image[]): Image {
   const created = (i: Image): string => (typeof i.created_at === "string" ? i.created_at : "");
-  return [...images].sort((a, b) => Number(b.status === "active") - Number(a.status === "active") || created(b).localeCompare(created(a)))[0];
+  return [...images].sort(
+    (a, b) =>
+      Number(b.status === "active") - Number(a.status === "active") || created(b).localeCompare(created(a)),
+  )[0];
 }
 
 // ------------------------------------------------------------------ step 3: submission
@@ -155,7 +196,11 @@ async function submit(run: Run): Promise<Tracked> {
     ...(input.kmsKeyId !== undefined ? { cmk_id: input.kmsKeyId } : {}),
     ...(input.enterpriseProjectId !== undefined ? { enterprise_project_id: input.enterpriseProjectId } : {}),
   };
-  const submission = await client.copyImageInRegion(input.sourceImageId, body, { signal: ctx.signal, deadlineMs: remainingMs(run), onFlowControl: slotWaitPrinter(run) });
+  const submission = await client.copyImageInRegion(input.sourceImageId, body, {
+    signal: ctx.signal,
+    deadlineMs: remainingMs(run),
+    onFlowControl: slotWaitPrinter(run),
+  });
   const record: JobRecord = {
     version: 1,
     marker: input.marker,
@@ -167,11 +212,21 @@ async function submit(run: Run): Promise<Tracked> {
   };
   writeJobRecord(run.stateDir, record);
   if (submission.jobId) {
-    printer.line(`submitted the copy of ${input.sourceImageId} as ${JSON.stringify(input.name)}: job ${submission.jobId}`);
+    printer.line(
+      `submitted the copy of ${input.sourceImageId} as ${JSON.stringify(input.name)}: job ${submission.jobId}`,
+    );
     return { jobId: submission.jobId, imageId: submission.imageId };
   }
-  if (!submission.imageId) throw unexpectedResponse("copy image", 200, undefined, "the copy returned neither a job ID nor an image ID");
-  printer.line(`the copy request of ${input.sourceImageId} was interrupted but the service had accepted it: image ${submission.imageId}`);
+  if (!submission.imageId)
+    throw unexpectedResponse(
+      "copy image",
+      200,
+      undefined,
+      "the copy returned neither a job ID nor an image ID",
+    );
+  printer.line(
+    `the copy request of ${input.sourceImageId} was interrupted but the service had accepted it: image ${submission.imageId}`,
+  );
   await tagMarkerEarly(run, submission.imageId);
   return { imageId: submission.imageId };
 }
@@ -186,8 +241,13 @@ function slotWaitPrinter(run: Run): (wait: FlowControlWait) => void {
     const now = run.ctx.now();
     if (lastAt !== undefined && now - lastAt < PROGRESS_INTERVAL_MS) return;
     lastAt = now;
-    const why = wait.error.code === "IMG.0060" ? "IMG.0060" : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
-    run.printer.line(`waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatElapsed(now - run.startedAt)}`);
+    const why =
+      wait.error.code === "IMG.0060"
+        ? "IMG.0060"
+        : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
+    run.printer.line(
+      `waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatElapsed(now - run.startedAt)}`,
+    );
   };
 }
 
@@ -201,7 +261,15 @@ async function tagMarkerEarly(run: Run, imageId: string): Promise<boolean> {
     await run.client.addTags(imageId, [markerTag(run.input.marker)]);
     return true;
   } catch (error) {
-    if (ImsApiError.isImsApiError(error) && error.kind === "http" && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403) {
+    if (
+      ImsApiError.isImsApiError(error) &&
+      error.kind === "http" &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500 &&
+      error.status !== 401 &&
+      error.status !== 403
+    ) {
       return false;
     }
     throw error;
@@ -226,7 +294,15 @@ async function waitForJob(run: Run, jobId: string, knownImageId: string | undefi
       if (job.imageId && job.imageId !== imageId) {
         imageId = job.imageId;
         const known = readJobRecord(run.stateDir, input.marker, ctx.warn);
-        writeJobRecord(run.stateDir, { version: 1, marker: input.marker, sourceImageId: input.sourceImageId, name: input.name, jobId, imageId, submittedAt: known?.submittedAt ?? run.startedAt });
+        writeJobRecord(run.stateDir, {
+          version: 1,
+          marker: input.marker,
+          sourceImageId: input.sourceImageId,
+          name: input.name,
+          jobId,
+          imageId,
+          submittedAt: known?.submittedAt ?? run.startedAt,
+        });
         printer.line(`job ${jobId} is creating image ${imageId}`);
       }
       if (imageId && !tagSettled && job.status !== "FAIL" && job.status !== "SUCCESS") {
@@ -242,12 +318,23 @@ async function waitForJob(run: Run, jobId: string, knownImageId: string | undefi
     now: ctx.now,
     sleep: ctx.sleep,
     signal: ctx.signal,
-    onProgress: (p) => printer.tick(`job ${jobId}`, { status: p.value?.status, progress: p.progress, elapsedMs: ctx.now() - run.startedAt }),
+    onProgress: (p) =>
+      printer.tick(`job ${jobId}`, {
+        status: p.value?.status,
+        progress: p.progress,
+        elapsedMs: ctx.now() - run.startedAt,
+      }),
   });
   switch (outcome.state) {
     case "success": {
       const id = outcome.value.imageId ?? imageId;
-      if (!id) throw unexpectedResponse("show job", 200, undefined, `job ${jobId} succeeded but names no image ID (entities.image_id)`);
+      if (!id)
+        throw unexpectedResponse(
+          "show job",
+          200,
+          undefined,
+          `job ${jobId} succeeded but names no image ID (entities.image_id)`,
+        );
       return id;
     }
     case "failure": {
@@ -280,7 +367,8 @@ async function waitForImage(run: Run, imageId: string): Promise<string> {
     now: ctx.now,
     sleep: ctx.sleep,
     signal: ctx.signal,
-    onProgress: (p) => printer.tick(`image ${imageId}`, { status: p.value?.status, elapsedMs: ctx.now() - run.startedAt }),
+    onProgress: (p) =>
+      printer.tick(`image ${imageId}`, { status: p.value?.status, elapsedMs: ctx.now() - run.startedAt }),
   });
   switch (outcome.state) {
     case "success":
@@ -298,7 +386,12 @@ async function waitForImage(run: Run, imageId: string): Promise<string> {
       );
     }
     case "timeout":
-      throw waitTimedOut(`image ${imageId} to become active`, undefined, imageId, input.createTimeoutMinutes * 60_000);
+      throw waitTimedOut(
+        `image ${imageId} to become active`,
+        undefined,
+        imageId,
+        input.createTimeoutMinutes * 60_000,
+      );
     case "aborted":
       throw waitAborted(`image ${imageId} to become active`, undefined, imageId);
   }
@@ -307,10 +400,16 @@ async function waitForImage(run: Run, imageId: string): Promise<string> {
 async function deleteFailedImage(run: Run, imageId: string): Promise<"deleted" | "delete-failed"> {
   try {
     const r = await run.client.deleteImage(imageId);
-    run.printer.line(r === "deleted" ? `deleted the failed copy, image ${imageId}` : `the failed copy, image ${imageId}, is already gone`);
+    run.printer.line(
+      r === "deleted"
+        ? `deleted the failed copy, image ${imageId}`
+        : `the failed copy, image ${imageId}, is already gone`,
+    );
     return "deleted";
   } catch (error) {
-    run.ctx.warn(`could not delete the failed copy, image ${imageId}: ${error instanceof Error ? error.message : String(error)}`);
+    run.ctx.warn(
+      `could not delete the failed copy, image ${imageId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return "delete-failed";
   }
 }

@@ -19,7 +19,9 @@ export async function runDelete(ctx: StepContext): Promise<void> {
     return;
   }
   if (input.removalPolicy === RemovalPolicy.RETAIN) {
-    printer.line(`removal policy is "retain": keeping image ${input.imageId}; it is no longer managed by Terraform`);
+    printer.line(
+      `removal policy is "retain": keeping image ${input.imageId}; it is no longer managed by Terraform`,
+    );
     return;
   }
   const client = clientFor(ctx, input.target);
@@ -28,7 +30,15 @@ export async function runDelete(ctx: StepContext): Promise<void> {
   try {
     result = await client.deleteImage(input.imageId);
   } catch (error) {
-    if (ImsApiError.isImsApiError(error) && error.kind === "http" && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403) {
+    if (
+      ImsApiError.isImsApiError(error) &&
+      error.kind === "http" &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500 &&
+      error.status !== 401 &&
+      error.status !== 403
+    ) {
       throw deleteRefused(input.imageId, error);
     }
     throw error;

@@ -90,12 +90,14 @@ export function expandSpec(env: Env): Env {
   } catch {
     throw invalidSpec(raw, "it is not valid JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidSpec(raw, "it must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw invalidSpec(raw, "it must be a JSON object");
   const expanded: Env = { ...env };
   for (const name of SPEC_VARIABLES.values()) delete expanded[name];
   for (const [key, value] of Object.entries(parsed)) {
     const name = SPEC_VARIABLES.get(key);
-    if (name === undefined) throw invalidSpec(raw, `its key "${key}" is not one of ${[...SPEC_VARIABLES.keys()].join(", ")}`);
+    if (name === undefined)
+      throw invalidSpec(raw, `its key "${key}" is not one of ${[...SPEC_VARIABLES.keys()].join(", ")}`);
     if (value === null) continue;
     if (typeof value === "string") expanded[name] = value;
     else if (typeof value === "number" && Number.isFinite(value)) expanded[name] = String(value);
@@ -138,10 +140,23 @@ function tags(env: Env): Record<string, string> {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw invalidEnv(RuntimeEnv.TAGS, raw, "it must be a JSON object of string values, such as {\"team\":\"web\"}");
+    throw invalidEnv(
+      RuntimeEnv.TAGS,
+      raw,
+      'it must be a JSON object of string values, such as {"team":"web"}',
+    );
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
-    throw invalidEnv(RuntimeEnv.TAGS, raw, "it must be a JSON object of string values, such as {\"team\":\"web\"}");
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== "string")
+  ) {
+    throw invalidEnv(
+      RuntimeEnv.TAGS,
+      raw,
+      'it must be a JSON object of string values, such as {"team":"web"}',
+    );
   }
   const record = parsed as Record<string, string>;
   const problem = checkTags(record);
@@ -150,7 +165,11 @@ function tags(env: Env): Record<string, string> {
 }
 
 function marker(env: Env): string {
-  return check(RuntimeEnv.MARKER, req(env, RuntimeEnv.MARKER, "the copy's marker (40 hexadecimal digits)"), checkMarker);
+  return check(
+    RuntimeEnv.MARKER,
+    req(env, RuntimeEnv.MARKER, "the copy's marker (40 hexadecimal digits)"),
+    checkMarker,
+  );
 }
 
 function target(env: Env): Target {
@@ -160,7 +179,8 @@ function target(env: Env): Target {
   if (region !== undefined) check(RuntimeEnv.REGION, region, checkRegion);
   if (projectId !== undefined) check(RuntimeEnv.PROJECT_ID, projectId, checkProjectId);
   const allowInsecureHttp = env[ALLOW_INSECURE_HTTP_ENV] === "1";
-  if (imsEndpoint !== undefined) check(RuntimeEnv.ENDPOINT, imsEndpoint, (v) => checkEndpoint(v, { allowInsecureHttp }));
+  if (imsEndpoint !== undefined)
+    check(RuntimeEnv.ENDPOINT, imsEndpoint, (v) => checkEndpoint(v, { allowInsecureHttp }));
   return {
     ...(region !== undefined ? { region } : {}),
     ...(projectId !== undefined ? { projectId } : {}),
@@ -175,11 +195,25 @@ export function readCreateInput(given: Env): CreateInput {
   const enterpriseProjectId = opt(env, RuntimeEnv.ENTERPRISE_PROJECT_ID);
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
   return {
-    sourceImageId: check(RuntimeEnv.SOURCE_IMAGE_ID, req(env, RuntimeEnv.SOURCE_IMAGE_ID, "the ID of the image to copy"), checkImageId),
+    sourceImageId: check(
+      RuntimeEnv.SOURCE_IMAGE_ID,
+      req(env, RuntimeEnv.SOURCE_IMAGE_ID, "the ID of the image to copy"),
+      checkImageId,
+    ),
     name: check(RuntimeEnv.NAME, req(env, RuntimeEnv.NAME, "the name of the new image"), checkName),
-    ...(description !== undefined ? { description: check(RuntimeEnv.DESCRIPTION, description, checkDescription) } : {}),
+    ...(description !== undefined
+      ? { description: check(RuntimeEnv.DESCRIPTION, description, checkDescription) }
+      : {}),
     ...(kmsKeyId !== undefined ? { kmsKeyId: check(RuntimeEnv.KMS_KEY_ID, kmsKeyId, checkKmsKeyId) } : {}),
-    ...(enterpriseProjectId !== undefined ? { enterpriseProjectId: check(RuntimeEnv.ENTERPRISE_PROJECT_ID, enterpriseProjectId, checkEnterpriseProjectId) } : {}),
+    ...(enterpriseProjectId !== undefined
+      ? {
+          enterpriseProjectId: check(
+            RuntimeEnv.ENTERPRISE_PROJECT_ID,
+            enterpriseProjectId,
+            checkEnterpriseProjectId,
+          ),
+        }
+      : {}),
     tags: tags(env),
     marker: marker(env),
     ...(constructPath !== undefined ? { constructPath } : {}),
@@ -195,7 +229,15 @@ export function readUpdateInput(given: Env): UpdateInput {
   const description = opt(env, RuntimeEnv.DESCRIPTION) ?? "";
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
   return {
-    imageId: check(RuntimeEnv.IMAGE_ID, req(env, RuntimeEnv.IMAGE_ID, "the ID of the copied image (the create step did not record one: run \"terraform apply\" again)"), checkImageId),
+    imageId: check(
+      RuntimeEnv.IMAGE_ID,
+      req(
+        env,
+        RuntimeEnv.IMAGE_ID,
+        'the ID of the copied image (the create step did not record one: run "terraform apply" again)',
+      ),
+      checkImageId,
+    ),
     name: check(RuntimeEnv.NAME, req(env, RuntimeEnv.NAME, "the name of the image"), checkName),
     description: description === "" ? "" : check(RuntimeEnv.DESCRIPTION, description, checkDescription),
     tags: tags(env),

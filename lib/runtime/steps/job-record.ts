@@ -30,7 +30,11 @@ export function jobRecordPath(stateDir: string, marker: string): string {
  * Reads the record; undefined when there is none. A corrupt record is reported through `warn`
  * and ignored (the slower lookups still find the copy), never trusted.
  */
-export function readJobRecord(stateDir: string, marker: string, warn: (line: string) => void): JobRecord | undefined {
+export function readJobRecord(
+  stateDir: string,
+  marker: string,
+  warn: (line: string) => void,
+): JobRecord | undefined {
   const path = jobRecordPath(stateDir, marker);
   if (!existsSync(path)) return undefined;
   let parsed: unknown;

@@ -46,7 +46,9 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
   const controller = new AbortController();
   const release = io.signal
     ? forwardAbort(io.signal, controller)
-    : trapSignals(controller, (why) => stderr(`[ims-image-copy] ${why}: stopping the wait; run again to resume`));
+    : trapSignals(controller, (why) =>
+        stderr(`[ims-image-copy] ${why}: stopping the wait; run again to resume`),
+      );
   const sub = argv[0];
   try {
     if (argv.length !== 1 || !isSubcommand(sub)) throw unknownSubcommand(argv);
@@ -71,12 +73,19 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
   }
 }
 
-function reportError(error: unknown, sub: Subcommand | undefined, env: NodeJS.ProcessEnv, write: (line: string) => void): void {
+function reportError(
+  error: unknown,
+  sub: Subcommand | undefined,
+  env: NodeJS.ProcessEnv,
+  write: (line: string) => void,
+): void {
   const code = exitCodeFor(error);
   const what = sub ? `ims-image-copy ${sub} failed` : "ims-image-copy failed";
   const message = error instanceof Error ? error.message : String(error);
   if (code === ExitCode.INTERNAL) {
-    write(`${what}: unexpected error: ${message}. This is a bug: please report it${env[DEBUG_ENV] === "1" ? "" : ` (set ${DEBUG_ENV}=1 for details)`}.`);
+    write(
+      `${what}: unexpected error: ${message}. This is a bug: please report it${env[DEBUG_ENV] === "1" ? "" : ` (set ${DEBUG_ENV}=1 for details)`}.`,
+    );
   } else {
     write(`${what}: ${message}`);
   }

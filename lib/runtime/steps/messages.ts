@@ -15,7 +15,9 @@ export function unknownSubcommand(argv: readonly string[]): ConfigError {
 
 /** `VARIABLE "value" is invalid: rule` (the shared sentence of `rules.ts`) plus what to do next. */
 export function invalidEnv(variable: string, value: string, problem: string): ConfigError {
-  return new ConfigError(`${invalidValueMessage(variable, value, problem)}. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`);
+  return new ConfigError(
+    `${invalidValueMessage(variable, value, problem)}. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`,
+  );
 }
 
 /** IMS_COPY_SPEC cannot be read (the construct writes it: only a hand-made or edited one can be wrong). */
@@ -24,7 +26,9 @@ export function invalidSpec(value: string, problem: string): ConfigError {
 }
 
 export function missingEnv(variable: string, what: string): ConfigError {
-  return new ConfigError(`${variable} is not set: it must hold ${what}. The construct sets it; when running the runtime by hand, set it yourself`);
+  return new ConfigError(
+    `${variable} is not set: it must hold ${what}. The construct sets it; when running the runtime by hand, set it yourself`,
+  );
 }
 
 /** The image to update disappeared (deleted out of band). */

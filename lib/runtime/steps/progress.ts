@@ -69,7 +69,8 @@ export class ProgressPrinter {
     this.lastTickAt = now;
     const parts = [`${what}:`];
     parts.push(tick.status ?? "waiting");
-    if (tick.progress !== undefined && Number.isFinite(tick.progress)) parts.push(`${Math.round(tick.progress * 100)}%`);
+    if (tick.progress !== undefined && Number.isFinite(tick.progress))
+      parts.push(`${Math.round(tick.progress * 100)}%`);
     parts.push(`elapsed ${formatElapsed(tick.elapsedMs)}`);
     this.line(parts.join(" "));
   }

@@ -12,7 +12,9 @@ export function markerTag(marker: string): Tag {
 
 /** User tags plus the marker tag, sorted by key. */
 export function desiredTags(userTags: Readonly<Record<string, string>>, marker: string): Tag[] {
-  return [...Object.entries(userTags).map(([key, value]) => ({ key, value })), markerTag(marker)].sort((a, b) => a.key.localeCompare(b.key));
+  return [...Object.entries(userTags).map(([key, value]) => ({ key, value })), markerTag(marker)].sort(
+    (a, b) => a.key.localeCompare(b.key),
+  );
 }
 
 export interface TagChanges {
@@ -31,7 +33,11 @@ export function tagChanges(current: readonly Tag[], desired: readonly Tag[]): Ta
 }
 
 /** Makes the image's tags exactly `desired`; returns what changed. */
-export async function syncTags(client: ImsClient, imageId: string, desired: readonly Tag[]): Promise<TagChanges> {
+export async function syncTags(
+  client: ImsClient,
+  imageId: string,
+  desired: readonly Tag[],
+): Promise<TagChanges> {
   const changes = tagChanges(await client.listTags(imageId), desired);
   await client.deleteTags(imageId, changes.removed);
   await client.addTags(imageId, changes.written);

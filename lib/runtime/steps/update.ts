@@ -19,5 +19,7 @@ export async function runUpdate(ctx: StepContext): Promise<void> {
   if (!image || image.status === "deleted") throw imageToUpdateGone(input.imageId);
 
   const done = await reconcileAttributes(client, image, input);
-  printer.line(done.length > 0 ? `image ${input.imageId}: ${done.join("; ")}` : `image ${input.imageId} is up to date`);
+  printer.line(
+    done.length > 0 ? `image ${input.imageId}: ${done.join("; ")}` : `image ${input.imageId} is up to date`,
+  );
 }

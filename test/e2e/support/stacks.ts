@@ -18,7 +18,12 @@ export type StatePath = string;
 /** A stack with one copy named `copy` and an output `image_id`. */
 export class CopyStack extends TerraformStack {
   readonly copy: ImsImageCopy;
-  constructor(scope: Construct, id: string, props: ImsImageCopyProps, statePath: StatePath = "terraform.tfstate") {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: ImsImageCopyProps,
+    statePath: StatePath = "terraform.tfstate",
+  ) {
     super(scope, id);
     new LocalBackend(this, { path: statePath });
     this.copy = new ImsImageCopy(this, "copy", props);
@@ -32,7 +37,10 @@ export class ConsumerStack extends TerraformStack {
     super(scope, id);
     new LocalBackend(this, { path: statePath });
     const user = new DataResource(this, "user", { input: { image_id: imageId } });
-    new TerraformOutput(this, "consumed_image_id", { value: user.getStringAttribute("output.image_id"), staticId: true });
+    new TerraformOutput(this, "consumed_image_id", {
+      value: user.getStringAttribute("output.image_id"),
+      staticId: true,
+    });
   }
 }
 

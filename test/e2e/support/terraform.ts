@@ -11,14 +11,22 @@ import { spawn, spawnSync } from "child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { EMULATOR_ACCESS_KEY, EMULATOR_PROJECT_ID, EMULATOR_REGION, EMULATOR_SECRET_KEY } from "../../../lib/emulator/defaults";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_PROJECT_ID,
+  EMULATOR_REGION,
+  EMULATOR_SECRET_KEY,
+} from "../../../lib/emulator/defaults";
 
 /** Absolute path of `terraform` on PATH, or undefined. */
 export function findTerraform(): string | undefined {
   const r = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" });
   const path = r.status === 0 ? r.stdout.trim() : "";
   if (path === "") return undefined;
-  const version = spawnSync(path, ["version"], { encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" } });
+  const version = spawnSync(path, ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
+  });
   return version.status === 0 ? path : undefined;
 }
 
@@ -85,9 +93,22 @@ export interface StartOptions {
 }
 
 /** Starts terraform and lets the caller watch its output and interrupt it (Ctrl-C). */
-export function startTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, options: StartOptions = {}): RunningTerraform {
-  const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: options.processGroup === true });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+export function startTerraform(
+  terraform: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  options: StartOptions = {},
+): RunningTerraform {
+  const child = spawn(terraform, [...args], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup === true,
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   let stdout = "";
   let stderr = "";
   const watchers: (() => void)[] = [];
@@ -110,13 +131,19 @@ export function startTerraform(terraform: string, args: readonly string[], cwd: 
         if (check()) return;
         watchers.push(check);
         void done.then(() => {
-          if (!check()) reject(new Error(`terraform exited before its output matched ${pattern}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+          if (!check())
+            reject(
+              new Error(
+                `terraform exited before its output matched ${pattern}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+              ),
+            );
         });
       }),
     interrupt: () => child.kill("SIGINT"),
     pid: child.pid ?? -1,
     kill: (signal, target = "process") => {
-      if (target === "group" && options.processGroup !== true) throw new Error("kill(signal, \"group\") needs startTerraform(..., { processGroup: true })");
+      if (target === "group" && options.processGroup !== true)
+        throw new Error('kill(signal, "group") needs startTerraform(..., { processGroup: true })');
       if (child.pid === undefined) return;
       try {
         process.kill(target === "group" ? -child.pid : child.pid, signal);
@@ -131,7 +158,12 @@ export function startTerraform(terraform: string, args: readonly string[], cwd: 
   };
 }
 
-export function runTerraform(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TfResult> {
+export function runTerraform(
+  terraform: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<TfResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(terraform, [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -144,10 +176,18 @@ export function runTerraform(terraform: string, args: readonly string[], cwd: st
 }
 
 /** Runs terraform and fails with its whole output unless it exits with `expected`. */
-export async function tf(terraform: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, expected = 0): Promise<TfResult> {
+export async function tf(
+  terraform: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  expected = 0,
+): Promise<TfResult> {
   const r = await runTerraform(terraform, args, cwd, env);
   if (r.code !== expected) {
-    throw new Error(`terraform ${args.join(" ")} in ${cwd} exited ${r.code} (expected ${expected})\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
+    throw new Error(
+      `terraform ${args.join(" ")} in ${cwd} exited ${r.code} (expected ${expected})\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`,
+    );
   }
   return r;
 }

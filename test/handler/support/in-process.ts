@@ -20,7 +20,12 @@ export interface Captured {
 }
 
 /** Runs `argv` with exactly `env` in `cwd`, capturing each output line. */
-export async function runInProcess(clock: SimulatedClock, argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Captured> {
+export async function runInProcess(
+  clock: SimulatedClock,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Captured> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const at: number[] = [];

@@ -15,7 +15,9 @@ export const REPO_ROOT = join(__dirname, "..", "..", "..");
 /** Builds the bundle into a fresh temporary directory and returns its path. */
 export function buildBundle(dir: string): string {
   const outfile = join(dir, "ims-image-copy-runtime.js");
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--outfile", outfile], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`bundling failed (${r.status}): ${r.stderr}${r.stdout}`);
   return outfile;
 }
@@ -80,20 +82,37 @@ export function startRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv
         return m !== null;
       };
       if (check()) return;
-      const timer = setTimeout(() => reject(new Error(`${stream} never matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${stream} never matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)),
+        timeoutMs,
+      );
       listeners.push(() => {
         if (check()) clearTimeout(timer);
       });
       void done.then(() => {
         if (!check()) {
           clearTimeout(timer);
-          reject(new Error(`the runtime exited before ${stream} matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`));
+          reject(
+            new Error(
+              `the runtime exited before ${stream} matched ${pattern}; stdout: ${stdout}; stderr: ${stderr}`,
+            ),
+          );
         }
       });
     });
-  return { child, waitForStdout: (p, t) => waitFor("stdout", p, t), waitForStderr: (p, t) => waitFor("stderr", p, t), done };
+  return {
+    child,
+    waitForStdout: (p, t) => waitFor("stdout", p, t),
+    waitForStderr: (p, t) => waitFor("stderr", p, t),
+    done,
+  };
 }
 
-export function runRuntime(bundle: string, sub: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunResult> {
+export function runRuntime(
+  bundle: string,
+  sub: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<RunResult> {
   return startRuntime(bundle, sub, env, cwd).done;
 }

@@ -40,7 +40,9 @@ export async function startPostgres(): Promise<Postgres | undefined> {
   if (given !== undefined && given !== "") return { connStr: given, stop: () => undefined };
   if (!postgresInstalled()) return undefined;
   const dir = tempDir("ims-pg-");
-  const r = spawnSync("bash", [join(REPO_ROOT, "scripts", "pg-start.sh"), dir, String(await freePort())], { encoding: "utf8" });
+  const r = spawnSync("bash", [join(REPO_ROOT, "scripts", "pg-start.sh"), dir, String(await freePort())], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`scripts/pg-start.sh failed (${r.status}): ${r.stderr}${r.stdout}`);
   return {
     connStr: r.stdout.trim(),

@@ -15,11 +15,17 @@ function readProc(pid: number): ProcInfo | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ")".
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a) => a !== "");
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      .split("\0")
+      .filter((a) => a !== "");
     return { pid, pgrp: Number(fields[2]), argv };
   } catch (error) {
     // The process ended while we looked: it is not there.
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ESRCH") return undefined;
+    if (
+      (error as NodeJS.ErrnoException).code === "ENOENT" ||
+      (error as NodeJS.ErrnoException).code === "ESRCH"
+    )
+      return undefined;
     throw error;
   }
 }
@@ -38,7 +44,11 @@ export function processesInGroup(pgrp: number): ProcInfo[] {
  */
 export function runtimePids(pgrp: number, runtimeFile: string, sub: string): number[] {
   return processesInGroup(pgrp)
-    .filter((p) => p.argv.some((a) => a === runtimeFile || a.endsWith(`/${runtimeFile}`)) && p.argv[p.argv.length - 1] === sub)
+    .filter(
+      (p) =>
+        p.argv.some((a) => a === runtimeFile || a.endsWith(`/${runtimeFile}`)) &&
+        p.argv[p.argv.length - 1] === sub,
+    )
     .map((p) => p.pid);
 }
 
