@@ -66,9 +66,29 @@ export interface ImsImageCopyProps {
 
   /**
    * KMS key to encrypt the new image with (sent as `cmk_id`; a UUID). Changing it copies again.
-   * @default - the copy is encrypted like the source (unencrypted for an unencrypted source)
+   * @default - a copy of an encrypted source is encrypted with the source's key (`__system__cmkid`); a copy of an unencrypted source is unencrypted
    */
   readonly kmsKeyId?: string;
+
+  /**
+   * Make the copy unencrypted even when the source is encrypted (Huawei's documented way to turn
+   * an encrypted image into an unencrypted one: a copy without `cmk_id`). Cannot be combined with
+   * `kmsKeyId`. Changing it copies again.
+   * @default false
+   */
+  readonly unencrypted?: boolean;
+
+  /**
+   * An existing image to put under this construct instead of copying (explicit adoption): a
+   * retained image, one made by hand, by the `ims-image-copy` CLI, by the official provider's
+   * `huaweicloud_images_image_copy`, or by another deployment (which then neither updates nor
+   * deletes it). It must be a usable copy of `sourceImageId` (its `__originalimagename`, where
+   * recorded). The apply takes it over (name, description and tags as declared) and the removal
+   * policy applies to it from then on. Like `sourceImageId`, it says which image this is: keep it
+   * while the construct exists; changing or removing it replaces the copy.
+   * @default - a new copy is made
+   */
+  readonly adoptImageId?: string;
 
   /**
    * Enterprise project of the new image: `0` (the default enterprise project) or a UUID.
@@ -197,10 +217,12 @@ export class ImsImageCopy extends Construct {
     // them (its reference tokens also fix the logical ID when they are made), but without a token
     // per use: each token captures a stack trace and is resolved on every synthesis pass.
     this.copyResource = new TerraformData(this, "copy", {
-      // What makes a different copy. The marker hashes the same values (and the construct path).
+      // What makes a different copy. The marker hashes most of them (and the construct path).
       triggersReplace: specText({
         source_image_id: props.sourceImageId,
         kms_key_id: props.kmsKeyId,
+        unencrypted: props.unencrypted ? "true" : undefined,
+        adopt_image_id: props.adoptImageId,
         enterprise_project_id: props.enterpriseProjectId,
         region: props.region,
         project_id: props.projectId,
@@ -214,11 +236,14 @@ export class ImsImageCopy extends Construct {
             name: props.name,
             description: props.description,
             kms_key_id: props.kmsKeyId,
+            unencrypted: props.unencrypted ? "true" : undefined,
+            adopt_image_id: props.adoptImageId,
             enterprise_project_id: props.enterpriseProjectId,
             tags: tagsToJson(props.tags ?? {}),
             ...target,
             marker: terraformText("${self.output}"),
             construct_path: constructPath,
+            ...owner(terraformText("${self.id}")),
             create_timeout_minutes: props.createTimeoutMinutes ?? DEFAULT_CREATE_TIMEOUT_MINUTES,
             // `${self.id}` is Terraform's, not a JavaScript template: the copy resource's own ID.
             result_file: terraformText(`${RESULTS_DIR}/\${self.id}.json`),
@@ -228,6 +253,7 @@ export class ImsImageCopy extends Construct {
     });
     const copyAddress = addressOf(this.copyResource);
     const marker = terraformText(`\${${copyAddress}.output}`);
+    const copyOwner = owner(terraformText(`\${${copyAddress}.id}`), copyAddress);
 
     // `${...}` inside a quoted string of the expression: a nested template, the copy's own ID.
     const resultFile = `"${RESULTS_DIR}/\${${copyAddress}.id}.json"`;
@@ -259,6 +285,8 @@ export class ImsImageCopy extends Construct {
           ...target,
           delete_timeout_minutes: props.deleteTimeoutMinutes ?? DEFAULT_DELETE_TIMEOUT_MINUTES,
           construct_path: constructPath,
+          marker,
+          ...copyOwner,
         }),
       },
       provisioners: [
@@ -286,12 +314,25 @@ export class ImsImageCopy extends Construct {
         marker,
         ...target,
         construct_path: constructPath,
+        ...copyOwner,
       }),
       provisioners: [
         runtimeStep(runtimePath, Subcommand.UPDATE, { [RuntimeEnv.SPEC]: "${self.triggers_replace}" }),
       ],
     });
   }
+}
+
+/**
+ * Who owns the copy (see lib/runtime/ownership.ts): the workspace, the copy resource's Terraform
+ * ID, and its address for recovery hints.
+ */
+function owner(resourceId: TerraformText, resourceAddress?: string): Record<string, SpecValue> {
+  return {
+    workspace: terraformText("${terraform.workspace}"),
+    resource_id: resourceId,
+    ...(resourceAddress !== undefined ? { resource_address: resourceAddress } : {}),
+  };
 }
 
 /** `terraform_data.<logical ID>`, the address a cdktf reference to the resource renders in its stack. */
@@ -407,6 +448,16 @@ function validateProps(path: string, props: ImsImageCopyProps): void {
   check("name", props.name, checkName, true);
   check("description", props.description, checkDescription);
   check("kmsKeyId", props.kmsKeyId, checkKmsKeyId);
+  check("adoptImageId", props.adoptImageId, checkImageId);
+  if (props.unencrypted !== undefined && typeof props.unencrypted !== "boolean")
+    throw invalidProp(path, "unencrypted", props.unencrypted, "it must be true or false");
+  if (props.unencrypted === true && props.kmsKeyId !== undefined)
+    throw invalidProp(
+      path,
+      "unencrypted",
+      true,
+      'it cannot be combined with "kmsKeyId": a copy is either encrypted with a key or unencrypted',
+    );
   check("enterpriseProjectId", props.enterpriseProjectId, checkEnterpriseProjectId);
   check("region", props.region, checkRegion);
   check("projectId", props.projectId, checkProjectId);

@@ -13,8 +13,9 @@ import {
 } from "../shared/rules";
 
 export const USAGE = `Usage:
-  ims-image-copy copy --source IMAGE_ID --name NAME [--description TEXT] [--kms-key-id KEY_ID]
-                      [--enterprise-project-id ID] [--timeout-minutes N] [--json]
+  ims-image-copy copy --source IMAGE_ID --name NAME [--description TEXT]
+                      [--kms-key-id KEY_ID | --unencrypted] [--enterprise-project-id ID]
+                      [--timeout-minutes N] [--json]
   ims-image-copy status JOB_ID [--json]
   ims-image-copy delete IMAGE_ID [--timeout-minutes N] [--json]
   ims-image-copy --help | --version
@@ -24,9 +25,16 @@ HUAWEICLOUD_SDK_SK), HW_SECURITY_TOKEN for temporary credentials, HW_REGION_NAME
 HW_PROJECT_ID, HW_IMS_ENDPOINT, HW_IAM_ENDPOINT. Progress goes to stderr; results to stdout.
 
 Exit codes: 0 success, 1 internal error, 2 usage or configuration error, 3 the service refused the
-request, 4 the copy job failed, 5 timed out, 130 interrupted. The copy goes on in the cloud after a
-timeout or an interrupt: running the same copy command again finds it (same source, same name) and
-waits for it instead of copying again.`;
+request, 4 the copy job failed, 5 timed out, 130 interrupted.
+
+Encryption: the copy of an encrypted source is encrypted with the source's KMS key unless
+--kms-key-id names another key, or --unencrypted asks for an unencrypted copy.
+
+Re-runs: the copy goes on in the cloud after a timeout or an interrupt. Running the same copy
+command again finds it and waits for it instead of copying again: an image of the same name whose
+__originalimagename is the source, not deleted or killed, and carrying no cdktf-ims-image-copy tag.
+Images made by the cdktf-ims-image-copy construct (they carry that tag) are never adopted: they
+belong to a Terraform state.`;
 
 export type CliCommand =
   | { readonly kind: "help" }
@@ -37,6 +45,7 @@ export type CliCommand =
       readonly name: string;
       readonly description?: string;
       readonly kmsKeyId?: string;
+      readonly unencrypted: boolean;
       readonly enterpriseProjectId?: string;
       readonly timeoutMinutes: number;
       readonly json: boolean;
@@ -80,6 +89,7 @@ export function parseCli(argv: readonly string[]): ParseResult {
         description: { type: "string" },
         "kms-key-id": { type: "string" },
         "enterprise-project-id": { type: "string" },
+        unencrypted: { type: "boolean", default: false },
         "timeout-minutes": { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -116,6 +126,10 @@ export function parseCli(argv: readonly string[]): ParseResult {
               checkEnterpriseProjectId(values["enterprise-project-id"]),
             ),
       ].filter((p): p is string => p !== undefined);
+      if (values.unencrypted && values["kms-key-id"] !== undefined)
+        problems.push(
+          "--unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted",
+        );
       if (problems.length > 0) return fail(problems.join("\n"));
       const timeout = timeoutOf(values["timeout-minutes"], DEFAULT_COPY_TIMEOUT_MINUTES);
       if (typeof timeout === "string") return fail(timeout);
@@ -127,6 +141,7 @@ export function parseCli(argv: readonly string[]): ParseResult {
           name: values.name,
           description: values.description,
           kmsKeyId: values["kms-key-id"],
+          unencrypted: values.unencrypted === true,
           enterpriseProjectId: values["enterprise-project-id"],
           timeoutMinutes: timeout,
           json,

@@ -7,9 +7,11 @@
  * credential value scrubbed from anything printed.
  */
 import { ExitCode } from "../shared/constants";
-import { ImsClient } from "./client";
+import { ImsClient, type Image } from "./client";
 import { DEBUG_ENV } from "./config";
-import { copyImageAndWait, resumeWait, type CopyResult } from "./copy";
+import { copyImageAndWait, type ResumeTarget } from "./copy";
+import { isDead, notACopyOf, pickPreferred } from "./images";
+import { markerStateOf } from "./ownership";
 import { exitCodeFor, waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
 import { loggerFromEnv } from "./log";
@@ -111,46 +113,32 @@ async function run(
   switch (command.kind) {
     case "copy": {
       const started = io.now();
-      const timeoutMs = command.timeoutMinutes * MINUTE_MS;
-      const onProgress = (p: { status?: string; percent?: number; elapsedMs: number }): void =>
-        progress.tick("copying", { status: p.status, progress: p.percent, elapsedMs: p.elapsedMs });
-      // Safe re-runs: a copy of the same source with the same name that is still usable (or on
-      // its way) is adopted instead of copying again.
-      const existing = await findExistingCopy(client, command.sourceImageId, command.name);
-      let result: CopyResult;
-      if (existing) {
-        progress.line(
-          `found an existing copy of ${command.sourceImageId} named ${JSON.stringify(command.name)}: image ${existing.id} (${existing.status}); not copying again`,
-        );
-        progress.start();
-        result = await resumeWait(
-          client,
-          { imageId: existing.id },
-          { timeoutMs, signal: io.signal, onProgress },
-        );
-      } else
-        result = await copyImageAndWait(client, {
-          sourceImageId: command.sourceImageId,
-          body: {
-            name: command.name,
-            ...(command.description !== undefined ? { description: command.description } : {}),
-            ...(command.kmsKeyId !== undefined ? { cmk_id: command.kmsKeyId } : {}),
-            ...(command.enterpriseProjectId !== undefined
-              ? { enterprise_project_id: command.enterpriseProjectId }
-              : {}),
-          },
-          timeoutMs,
-          signal: io.signal,
-          onSubmitted: (s) => {
-            progress.line(
-              s.jobId
-                ? `copy submitted: job ${s.jobId}`
-                : `copy found after an interrupted submission: image ${s.imageId}`,
-            );
-            progress.start();
-          },
-          onProgress,
-        });
+      progress.start();
+      const result = await copyImageAndWait(client, {
+        sourceImageId: command.sourceImageId,
+        body: {
+          name: command.name,
+          ...(command.description !== undefined ? { description: command.description } : {}),
+          ...(command.enterpriseProjectId !== undefined
+            ? { enterprise_project_id: command.enterpriseProjectId }
+            : {}),
+        },
+        ...(command.kmsKeyId !== undefined ? { kmsKeyId: command.kmsKeyId } : {}),
+        unencrypted: command.unencrypted,
+        timeoutMs: command.timeoutMinutes * MINUTE_MS,
+        signal: io.signal,
+        finders: [() => unmarkedCopy(client, command.sourceImageId, command.name, progress)],
+        findSubmitted: async (since) => {
+          const found = await client.findCopy(command.sourceImageId, command.name, since);
+          return found && (await isUnmarked(client, found.id)) ? found : undefined;
+        },
+        onProgress: (p) =>
+          progress.tick("copying", { status: p.status, progress: p.percent, elapsedMs: p.elapsedMs }),
+        hooks: {
+          line: (text) => progress.line(text),
+          warn: (text) => io.stderr(`ims-image-copy: warning: ${text}`),
+        },
+      });
       progress.line(`copy finished in ${formatElapsed(io.now() - started)}: image ${result.imageId}`);
       io.stdout(
         command.json
@@ -211,18 +199,30 @@ async function run(
   }
 }
 
-const ADOPTABLE_STATUSES = new Set(["queued", "saving", "active"]);
+const isUnmarked = async (client: ImsClient, imageId: string): Promise<boolean> =>
+  markerStateOf(await client.listTags(imageId)).kind === "none";
 
-async function findExistingCopy(
+/**
+ * The CLI's re-run rule (see USAGE): a copy of the same source with the same name, not deleted or
+ * killed, that carries no marker tag of the construct (those belong to a Terraform state).
+ */
+async function unmarkedCopy(
   client: ImsClient,
   sourceImageId: string,
   name: string,
-): Promise<{ id: string; status: string } | undefined> {
-  const images = await client.listImages({ name, __imagetype: "private" });
-  const match = images.find(
-    (image) => image.__originalimagename === sourceImageId && ADOPTABLE_STATUSES.has(image.status),
+  progress: ProgressPrinter,
+): Promise<ResumeTarget | undefined> {
+  const images = (await client.listImages({ name, __imagetype: "private" })).filter(
+    (image) => image.name === name && !isDead(image) && notACopyOf(image, sourceImageId) === undefined,
   );
-  return match ? { id: match.id, status: match.status } : undefined;
+  const unmarked: Image[] = [];
+  for (const image of images) if (await isUnmarked(client, image.id)) unmarked.push(image);
+  if (unmarked.length === 0) return undefined;
+  const chosen = pickPreferred(unmarked);
+  progress.line(
+    `found an existing copy of ${sourceImageId} named ${JSON.stringify(name)}: image ${chosen.id} (${chosen.status}); not copying again`,
+  );
+  return { imageId: chosen.id };
 }
 
 function version(): string {

@@ -21,6 +21,7 @@ import {
   noProjectForRegion,
   unexpectedResponse,
 } from "./errors";
+import { isDead } from "./images";
 import { HttpTransport, path, type HttpRequest, type HttpResponse } from "./http";
 import { loggerFromEnv, SILENT, type Logger } from "./log";
 import { exponentialDelay } from "./poll-strategy";
@@ -68,6 +69,11 @@ export interface CopyOptions {
   readonly deadlineMs?: number;
   /** Called at each flow-control refusal before waiting (e.g. to print a progress line). */
   readonly onFlowControl?: (wait: FlowControlWait) => void;
+  /**
+   * After an ambiguous failure: the copy this call may have created (submitted since `startedAt`).
+   * @default - `findCopy(sourceImageId, body.name, startedAt)`
+   */
+  readonly findSubmitted?: (startedAt: number) => Promise<Image | undefined>;
 }
 
 /** `jobId` when the POST answered; only `imageId` when an ambiguous failure was resolved by finding the copy. */
@@ -105,8 +111,6 @@ export interface PatchOp {
   readonly value?: unknown;
 }
 
-/** Image statuses that mean the image is gone or never became usable. */
-const DEAD_STATUSES = new Set(["deleted", "killed"]);
 /** Codes meaning "no such image". */
 const NOT_FOUND_CODES = new Set(["IMG.0027", "IMG.0086", "IMG.0144"]);
 const DEFAULT_PAGE_SIZE = 100;
@@ -324,6 +328,8 @@ export class ImsClient {
         body.enterprise_project_id !== "0",
       signal: opts.signal,
     };
+    const findSubmitted =
+      opts.findSubmitted ?? ((since: number) => this.findCopy(sourceImageId, body.name, since));
     let sawAmbiguous = false;
     /** An ambiguous failure happened and no flow-control refusal has been checked against it yet. */
     let recheckOnRefusal = false;
@@ -351,7 +357,7 @@ export class ImsClient {
           streak = 0;
           if (recheckOnRefusal) {
             recheckOnRefusal = false;
-            const found = await this.findCopy(sourceImageId, body.name, startedAt);
+            const found = await findSubmitted(startedAt);
             if (found) {
               this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);
               return { imageId: found.id, adopted: true };
@@ -390,7 +396,7 @@ export class ImsClient {
         if (kind === "ambiguous" || nameTaken) {
           sawAmbiguous = true;
           recheckOnRefusal = true;
-          const found = await this.findCopy(sourceImageId, body.name, startedAt);
+          const found = await findSubmitted(startedAt);
           if (found) {
             this.logger.debug(`adopted image ${found.id} after: ${(error as Error).message}`);
             return { imageId: found.id, adopted: true };
@@ -410,8 +416,7 @@ export class ImsClient {
   async findCopy(sourceImageId: string, name: string, notBefore: number): Promise<Image | undefined> {
     const images = await this.listImages({ name });
     const candidates = images.filter((i) => {
-      if (i.name !== name || i.__originalimagename !== sourceImageId || DEAD_STATUSES.has(i.status))
-        return false;
+      if (i.name !== name || i.__originalimagename !== sourceImageId || isDead(i)) return false;
       const created = parseImsTime(i.created_at);
       return created !== undefined && created >= notBefore - this.adoptionSkewMs;
     });

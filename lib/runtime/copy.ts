@@ -1,8 +1,13 @@
 /**
- * Copy an image and wait for it: submit (or adopt), then wait for the job (or, when only the
- * image is known, for the image to become active). Failed jobs leave no partial image behind.
+ * The ONE copy workflow, run by the Terraform create step and by the `ims-image-copy` CLI alike:
+ * find something to resume (the caller's finders, in order: its adoption policy), else decide the
+ * encryption and submit the copy, then wait for the job (or, when only the image is known, for the
+ * image to become active), and on failure delete the partial image only when it is proven to be
+ * the copy. The callers add what is theirs through hooks (the create step tags and records the
+ * image as soon as its ID is known).
  */
-import type { CopyBody, CopySubmission, Image, ImsClient, Job } from "./client";
+import type { CopyBody, FlowControlWait, Image, ImsClient, Job } from "./client";
+import { isNotFound } from "./client";
 import {
   imageKilled,
   invalidOption,
@@ -11,8 +16,9 @@ import {
   waitAborted,
   waitTimedOut,
 } from "./errors";
-import { isNotFound } from "./client";
-import { progressPredictingDelay, type DelayStrategy } from "./poll-strategy";
+import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf } from "./images";
+import { markerStateOf } from "./ownership";
+import { defaultDelayStrategy, type DelayStrategy } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
 
 export interface CopyProgress {
@@ -28,11 +34,7 @@ export interface CopyProgress {
 }
 
 export interface PollTuning {
-  /** Smallest delay between polls. @default 1000 (at most one call per second) */
-  readonly minDelayMs?: number;
-  /** Largest delay between polls. @default 30000 */
-  readonly maxDelayMs?: number;
-  /** Replaces the default progress-predicting strategy (create one per wait). */
+  /** Replaces the default strategy (`defaultDelayStrategy()`; create one per wait). */
   readonly delay?: () => DelayStrategy;
 }
 
@@ -44,26 +46,64 @@ export interface WaitCopyOptions {
   readonly poll?: PollTuning;
 }
 
-export interface CopyAndWaitOptions extends WaitCopyOptions {
+/** What a finder found to resume: a job (maybe with its image), or an image alone. */
+export type ResumeTarget =
+  | { readonly jobId: string; readonly imageId?: string }
+  | { readonly jobId?: undefined; readonly imageId: string };
+
+/** Looks for a copy to resume instead of submitting one; undefined when there is none. It may also refuse (throw). */
+export type Finder = () => Promise<ResumeTarget | undefined>;
+
+export interface CopyHooks {
+  /** One progress line (a submission, a resumption, a slot wait, a cleanup). */
+  readonly line?: (text: string) => void;
+  readonly warn?: (text: string) => void;
+  /** After the copy was submitted, before waiting (e.g. to record the job so a re-run resumes it). */
+  readonly onSubmitted?: (target: ResumeTarget) => void | Promise<void>;
+  /**
+   * The copy's image ID became known and the image was checked to be a copy of the source (not the
+   * source itself): while the job runs, or at the start when a finder named it. Called once per ID.
+   */
+  readonly onImageKnown?: (imageId: string, jobId: string | undefined) => void | Promise<void>;
+  /**
+   * Whether a failed copy's image may be deleted, given its tags: the caller's ownership rule
+   * (beyond the checks that it is a copy of the source and not active). @default - no marker tag
+   */
+  readonly mayDeletePartial?: (imageId: string) => Promise<boolean>;
+}
+
+export interface CopyRequest extends WaitCopyOptions {
   readonly sourceImageId: string;
-  readonly body: CopyBody;
-  /** Called once the copy is submitted or adopted, before waiting (e.g. to record the job ID so a re-run can resume). */
-  readonly onSubmitted?: (s: CopySubmission) => void | Promise<void>;
+  /** Name, description, enterprise project; `cmk_id` comes from `kmsKeyId` / `unencrypted`. */
+  readonly body: Omit<CopyBody, "cmk_id">;
+  /** KMS key of the copy. @default - the source's key when it is encrypted (see `encryptionOf`) */
+  readonly kmsKeyId?: string;
+  /** Make the copy of an encrypted source unencrypted (Huawei's documented way to decrypt). @default false */
+  readonly unencrypted?: boolean;
+  /** Tried in order before submitting; the first that finds something wins. @default - none */
+  readonly finders?: readonly Finder[];
+  /**
+   * The copy this process may have created when a POST failed ambiguously (it looks before
+   * submitting again). @default - the client's `findCopy` (same name and source, created since)
+   */
+  readonly findSubmitted?: (startedAt: number) => Promise<Image | undefined>;
+  readonly hooks?: CopyHooks;
 }
 
 export interface CopyResult {
   readonly imageId: string;
   readonly jobId?: string;
+  /** Resumed from a finder or from an ambiguous submission, not a fresh job of this run. */
   readonly adopted: boolean;
+  /** The finished image as last read. */
+  readonly image: Image;
 }
-
-export type ResumeTarget =
-  | { readonly jobId: string; readonly imageId?: string }
-  | { readonly jobId?: undefined; readonly imageId: string };
 
 /** IMS job IDs are 32 hexadecimal characters; image IDs are UUIDs. */
 const JOB_ID = /^[0-9a-f]{32}$/;
 const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Spacing of the "waiting for a copy slot" lines. */
+const SLOT_WAIT_LINE_INTERVAL_MS = 30_000;
 
 /** Reads a bare ID as a job ID (32 hex characters) or an image ID (a UUID). */
 export function resumeTargetOf(id: string): ResumeTarget {
@@ -77,25 +117,129 @@ export function resumeTargetOf(id: string): ResumeTarget {
   );
 }
 
-function delayOf(poll: PollTuning | undefined): DelayStrategy {
-  return poll?.delay
-    ? poll.delay()
-    : progressPredictingDelay({ minDelayMs: poll?.minDelayMs, maxDelayMs: poll?.maxDelayMs });
-}
-
 function requireTimeout(timeoutMs: number): void {
   if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw invalidOption("timeoutMs", timeoutMs, "must be a finite number of milliseconds greater than 0");
 }
 
+const delayOf = (poll: PollTuning | undefined): DelayStrategy =>
+  poll?.delay ? poll.delay() : defaultDelayStrategy();
+
+/**
+ * The encryption of a new copy: Huawei's guide presents an in-region copy WITHOUT `cmk_id` as the
+ * way to make an unencrypted copy of an encrypted image, so a copy of an encrypted source keeps the
+ * source's key (`__system__cmkid`) unless the caller asks for `unencrypted` or names another key.
+ */
+export function encryptionOf(
+  source: Image,
+  kmsKeyId: string | undefined,
+  unencrypted: boolean,
+): { readonly cmkId?: string; readonly note?: string } {
+  if (kmsKeyId !== undefined) return { cmkId: kmsKeyId };
+  const sourceKey = typeof source.__system__cmkid === "string" ? source.__system__cmkid : "";
+  const encrypted = source.__system__encrypted === "1" || sourceKey !== "";
+  if (!encrypted) return {};
+  if (unencrypted)
+    return { note: `the source ${source.id} is encrypted; the copy is made unencrypted, as asked` };
+  if (sourceKey === "")
+    return {
+      note: `the source ${source.id} is encrypted but names no key (__system__cmkid): the service decides the copy's encryption`,
+    };
+  return {
+    cmkId: sourceKey,
+    note: `the source ${source.id} is encrypted: the copy is encrypted with the same KMS key ${sourceKey}`,
+  };
+}
+
+/**
+ * Submits the copy (or resumes what a finder found, or what an ambiguous failure left behind) and
+ * waits for it. Throws `JobFailedError` (after deleting a partial image proven to be the copy),
+ * `WaitTimeoutError` or `WaitAbortedError`.
+ */
+export async function copyImageAndWait(client: ImsClient, req: CopyRequest): Promise<CopyResult> {
+  requireTimeout(req.timeoutMs);
+  const started = client.now();
+  const hooks = req.hooks ?? {};
+  for (const find of req.finders ?? []) {
+    const found = await find();
+    if (!found) continue;
+    const remaining = Math.max(1, req.timeoutMs - (client.now() - started));
+    return { ...(await resumeWait(client, found, { ...req, timeoutMs: remaining })), adopted: true };
+  }
+
+  const source = await client.getImage(req.sourceImageId);
+  const encryption = source ? encryptionOf(source, req.kmsKeyId, req.unencrypted === true) : {};
+  if (!source && req.kmsKeyId === undefined && !req.unencrypted)
+    hooks.warn?.(`the source image ${req.sourceImageId} is not listed: its encryption cannot be checked`);
+  if (encryption.note) hooks.line?.(encryption.note);
+  const body: CopyBody = { ...req.body, ...(encryption.cmkId ? { cmk_id: encryption.cmkId } : {}) };
+  const submission = await client.copyImageInRegion(req.sourceImageId, body, {
+    signal: req.signal,
+    deadlineMs: req.timeoutMs,
+    onFlowControl: slotWaitLines(client, hooks, started),
+    findSubmitted: req.findSubmitted,
+  });
+  const target: ResumeTarget | undefined = submission.jobId
+    ? { jobId: submission.jobId, ...(submission.imageId ? { imageId: submission.imageId } : {}) }
+    : submission.imageId
+      ? { imageId: submission.imageId }
+      : undefined;
+  if (!target)
+    throw unexpectedResponse(
+      "copy image",
+      200,
+      undefined,
+      "the submission returned neither a job ID nor an image ID",
+    );
+  hooks.line?.(
+    target.jobId
+      ? `submitted the copy of ${req.sourceImageId} as ${JSON.stringify(body.name)}: job ${target.jobId}`
+      : `the copy request of ${req.sourceImageId} was interrupted but the service had accepted it: image ${target.imageId}`,
+  );
+  await hooks.onSubmitted?.(target);
+  const remaining = Math.max(1, req.timeoutMs - (client.now() - started));
+  const result = await resumeWait(client, target, { ...req, timeoutMs: remaining });
+  return submission.adopted ? { ...result, adopted: true } : result;
+}
+
+/** "waiting for a copy slot" at the first flow-control refusal, then at most every 30 s while they go on. */
+function slotWaitLines(
+  client: ImsClient,
+  hooks: CopyHooks,
+  started: number,
+): ((wait: FlowControlWait) => void) | undefined {
+  if (!hooks.line) return undefined;
+  let lastAt: number | undefined;
+  return (wait) => {
+    const now = client.now();
+    if (lastAt !== undefined && now - lastAt < SLOT_WAIT_LINE_INTERVAL_MS) return;
+    lastAt = now;
+    const why =
+      wait.error.code === "IMG.0060"
+        ? "IMG.0060"
+        : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
+    hooks.line?.(
+      `waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatSeconds(now - started)}`,
+    );
+  };
+}
+
+function formatSeconds(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m > 0 ? `${m}m${String(s).padStart(2, "0")}s` : `${s}s`;
+}
+
 /**
  * Polls the job (`GET /v1/cloudimages/job/{id}`, which reports `process_percent`; falls back to
- * `GET /v1/{project_id}/jobs/{id}` if that route is missing) until SUCCESS or FAIL.
+ * `GET /v1/{project_id}/jobs/{id}` if that route is missing) until SUCCESS or FAIL. This is the
+ * loop every copy waits in (and the one the completion benchmark measures).
  */
 export function waitForJob(
   client: ImsClient,
   jobId: string,
-  opts: WaitCopyOptions,
+  opts: WaitCopyOptions & { readonly onJob?: (job: Job) => void | Promise<void> },
 ): Promise<WaitOutcome<Job>> {
   requireTimeout(opts.timeoutMs);
   let useProgressRoute = true;
@@ -113,6 +257,7 @@ export function waitForJob(
   return waitUntil<Job>({
     check: async () => {
       const job = await fetchJob();
+      await opts.onJob?.(job);
       if (job.status === "SUCCESS") return { done: "success", value: job };
       if (job.status === "FAIL") return { done: "failure", value: job };
       return { done: false, value: job, progress: job.processPercent };
@@ -144,9 +289,8 @@ export function waitForImageActive(
   return waitUntil<Image | undefined>({
     check: async () => {
       const image = await client.getImage(imageId);
-      if (image === undefined) return { done: "failure", value: undefined };
-      if (image.status === "active") return { done: "success", value: image };
-      if (image.status === "killed" || image.status === "deleted") return { done: "failure", value: image };
+      if (image === undefined || isDead(image)) return { done: "failure", value: image };
+      if (image.status === ACTIVE_IMAGE_STATUS) return { done: "success", value: image };
       return { done: false, value: image };
     },
     onProgress: (p) =>
@@ -159,61 +303,129 @@ export function waitForImageActive(
   });
 }
 
+/** The default rule for deleting a failed copy's image: it carries no marker tag of this library. */
+const unmarked =
+  (client: ImsClient) =>
+  async (imageId: string): Promise<boolean> =>
+    markerStateOf(await client.listTags(imageId)).kind === "none";
+
 type Cleanup =
   { readonly state: "deleted" | "none" } | { readonly state: "delete-failed"; readonly reason: string };
 
-/** Deletes a failed copy's image. A failure to delete is reported in the job-failure message (the job failure stays the main error). */
-async function removeFailedImage(client: ImsClient, imageId: string | undefined): Promise<Cleanup> {
+/**
+ * Deletes a failed copy's image, but only one proven to be the copy: it is a copy of the source
+ * (not the source), not active, and the caller's ownership rule allows it. A failure to delete is
+ * reported in the job-failure message (the job failure stays the main error).
+ */
+async function removeFailedImage(
+  client: ImsClient,
+  imageId: string | undefined,
+  sourceImageId: string | undefined,
+  hooks: CopyHooks,
+): Promise<Cleanup> {
   if (!imageId) return { state: "none" };
   try {
     const image = await client.getImage(imageId);
     if (!image || image.status === "deleted") return { state: "none" };
+    const notCopy = sourceImageId ? notACopyOf(image, sourceImageId) : undefined;
+    const refusal =
+      notCopy ??
+      (image.status === ACTIVE_IMAGE_STATUS ? `image ${imageId} is active` : undefined) ??
+      ((await (hooks.mayDeletePartial ?? unmarked(client))(imageId))
+        ? undefined
+        : `image ${imageId} carries a marker that is not this copy's`);
+    if (refusal) {
+      hooks.warn?.(`not deleting the image the failed job names: ${refusal}`);
+      return { state: "none" };
+    }
     await client.deleteImage(imageId);
+    hooks.line?.(`deleted the failed copy, image ${imageId}`);
     return { state: "deleted" };
   } catch (error) {
     return { state: "delete-failed", reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
+/** The finished image, checked to be the copy of the source before anyone tags or records it. */
+async function finishedImage(
+  client: ImsClient,
+  imageId: string,
+  sourceImageId: string | undefined,
+  what: string,
+): Promise<Image> {
+  const image = await client.getImage(imageId);
+  if (!image)
+    throw unexpectedResponse("get image", 200, undefined, `image ${imageId} is not listed although ${what}`);
+  const notCopy = sourceImageId ? notACopyOf(image, sourceImageId) : undefined;
+  if (notCopy)
+    throw unexpectedResponse(
+      "show job",
+      200,
+      undefined,
+      `${what}, but ${notCopy}: it was not tagged, recorded or deleted`,
+    );
+  return image;
+}
+
 /**
- * Waits for an existing copy: by job when the job ID is known (the usual case, and what a
- * re-run after a timeout passes), else by image. A bare string is read as a job ID (32 hex
- * characters) or an image ID (a UUID). Throws `JobFailedError` (after deleting the
- * failed copy's image), `WaitTimeoutError` or `WaitAbortedError`.
+ * Waits for an existing copy: by job when the job ID is known (the usual case, and what a re-run
+ * after a timeout passes), else by image. A bare string is read as a job ID (32 hex characters) or
+ * an image ID (a UUID).
  */
 export async function resumeWait(
   client: ImsClient,
   what: ResumeTarget | string,
-  opts: WaitCopyOptions,
+  opts: WaitCopyOptions & { readonly sourceImageId?: string; readonly hooks?: CopyHooks },
 ): Promise<CopyResult> {
   const target = typeof what === "string" ? resumeTargetOf(what) : what;
+  const hooks = opts.hooks ?? {};
+  const source = opts.sourceImageId;
+  /** IDs already checked (and reported to onImageKnown), and the last one that proved to be the copy. */
+  const checked = new Set<string>();
+  let known: string | undefined;
+  const learn = async (imageId: string | undefined, jobId: string | undefined): Promise<void> => {
+    if (!imageId || checked.has(imageId)) return;
+    checked.add(imageId);
+    const image = source ? await client.getImage(imageId) : undefined;
+    const notCopy =
+      image && source ? notACopyOf(image, source) : source === imageId ? "it is the source" : undefined;
+    if (notCopy) {
+      hooks.warn?.(`the copy job names image ${imageId} as its result, but ${notCopy}: ignoring it`);
+      return;
+    }
+    known = imageId;
+    await hooks.onImageKnown?.(imageId, jobId);
+  };
+
   if (target.jobId) {
-    let lastImageId = target.imageId;
-    const outcome = await waitForJob(client, target.jobId, {
+    const jobId = target.jobId;
+    await learn(target.imageId, jobId);
+    const outcome = await waitForJob(client, jobId, {
       ...opts,
-      onProgress: (p) => {
-        if (p.imageId) lastImageId = p.imageId;
-        opts.onProgress?.(p);
-      },
+      // The image is tagged and recorded while the job runs; a SUCCESS or FAIL answer is handled below.
+      onJob: (job) =>
+        job.status === "SUCCESS" || job.status === "FAIL" ? undefined : learn(job.imageId, jobId),
     });
     switch (outcome.state) {
       case "success": {
-        const imageId = outcome.value.imageId ?? lastImageId;
+        const imageId = outcome.value.imageId ?? known;
         if (!imageId)
           throw unexpectedResponse(
             "show job",
             200,
             undefined,
-            `job ${target.jobId} succeeded but names no image (entities.image_id)`,
+            `job ${jobId} succeeded but names no image ID (entities.image_id)`,
           );
-        return { imageId, jobId: target.jobId, adopted: false };
+        const image = await finishedImage(client, imageId, source, `copy job ${jobId} succeeded`);
+        await learn(imageId, jobId);
+        return { imageId, jobId, adopted: false, image };
       }
       case "failure": {
         const job = outcome.value;
-        const imageId = job.imageId ?? lastImageId;
-        const cleanup = await removeFailedImage(client, imageId);
+        const imageId = job.imageId ?? known;
+        const cleanup = await removeFailedImage(client, imageId, source, hooks);
         throw jobFailed(
-          target.jobId,
+          jobId,
           job.errorCode ?? undefined,
           job.failReason ?? undefined,
           imageId,
@@ -222,53 +434,29 @@ export async function resumeWait(
         );
       }
       case "timeout":
-        throw waitTimedOut(
-          "the copy job",
-          target.jobId,
-          outcome.last?.imageId ?? lastImageId,
-          opts.timeoutMs,
-        );
+        throw waitTimedOut(`copy job ${jobId}`, jobId, outcome.last?.imageId ?? known, opts.timeoutMs);
       case "aborted":
-        throw waitAborted("the copy job", target.jobId, outcome.last?.imageId ?? lastImageId);
+        throw waitAborted(`copy job ${jobId}`, jobId, outcome.last?.imageId ?? known);
     }
   }
   const imageId = target.imageId;
   if (!imageId) throw invalidOption("target", JSON.stringify(target), "must name a jobId or an imageId");
+  await learn(imageId, undefined);
   const outcome = await waitForImageActive(client, imageId, opts);
   switch (outcome.state) {
-    case "success":
-      return { imageId, adopted: true };
+    case "success": {
+      const image = await finishedImage(client, imageId, source, `image ${imageId} became active`);
+      return { imageId, adopted: true, image };
+    }
     case "failure": {
-      const cleanup = outcome.value ? await removeFailedImage(client, imageId) : { state: "none" as const };
+      const cleanup = outcome.value
+        ? await removeFailedImage(client, imageId, source, hooks)
+        : { state: "none" as const };
       throw imageKilled(imageId, outcome.value?.status, cleanup.state === "deleted");
     }
     case "timeout":
-      throw waitTimedOut("the copied image to become active", undefined, imageId, opts.timeoutMs);
+      throw waitTimedOut(`image ${imageId} to become active`, undefined, imageId, opts.timeoutMs);
     case "aborted":
-      throw waitAborted("the copied image to become active", undefined, imageId);
+      throw waitAborted(`image ${imageId} to become active`, undefined, imageId);
   }
-}
-
-/** Submits the copy (or adopts one an ambiguous failure left behind) and waits for it. */
-export async function copyImageAndWait(client: ImsClient, opts: CopyAndWaitOptions): Promise<CopyResult> {
-  requireTimeout(opts.timeoutMs);
-  const started = client.now();
-  const submission = await client.copyImageInRegion(opts.sourceImageId, opts.body, {
-    signal: opts.signal,
-    deadlineMs: opts.timeoutMs,
-  });
-  await opts.onSubmitted?.(submission);
-  const remaining = Math.max(1, opts.timeoutMs - (client.now() - started));
-  const target: ResumeTarget = submission.jobId
-    ? { jobId: submission.jobId }
-    : { imageId: submission.imageId ?? "" };
-  if (!target.jobId && !target.imageId)
-    throw unexpectedResponse(
-      "copy image",
-      200,
-      undefined,
-      "the submission returned neither a job nor an image",
-    );
-  const result = await resumeWait(client, target, { ...opts, timeoutMs: remaining });
-  return submission.adopted ? { ...result, adopted: true } : result;
 }

@@ -14,9 +14,18 @@ export {
   parseErrorBody,
 } from "./errors";
 export type { ImsApiErrorDetails, ImsErrorKind } from "./errors";
-export { copyImageAndWait, resumeTargetOf, resumeWait, waitForImageActive, waitForJob } from "./copy";
+export {
+  copyImageAndWait,
+  encryptionOf,
+  resumeTargetOf,
+  resumeWait,
+  waitForImageActive,
+  waitForJob,
+} from "./copy";
 export type {
-  CopyAndWaitOptions,
+  CopyHooks,
+  CopyRequest,
+  Finder,
   CopyProgress,
   CopyResult,
   PollTuning,
@@ -25,7 +34,7 @@ export type {
 } from "./copy";
 export { realSleep, waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";
-export { exponentialDelay, fixedDelay, progressPredictingDelay } from "./poll-strategy";
+export { defaultDelayStrategy, exponentialDelay, fixedDelay, progressPredictingDelay } from "./poll-strategy";
 export type { DelayStrategy, PollObservation } from "./poll-strategy";
 export { classifyFailure, parseRetryAfter } from "./retry";
 export type { FailureClass } from "./retry";

@@ -634,3 +634,8 @@ export function progressPredictingDelay(options: ProgressDelayOptions = {}): Del
     },
   };
 }
+
+/** The strategy every copy wait uses (the create step and the CLI). */
+export function defaultDelayStrategy(): DelayStrategy {
+  return progressPredictingDelay({ minDelayMs: 1000, maxDelayMs: 60_000 });
+}

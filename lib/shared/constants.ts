@@ -37,6 +37,16 @@ export const RuntimeEnv = {
   DELETE_TIMEOUT_MINUTES: "IMS_COPY_DELETE_TIMEOUT_MINUTES",
   REMOVAL_POLICY: "IMS_COPY_REMOVAL_POLICY",
   CONSTRUCT_PATH: "IMS_COPY_CONSTRUCT_PATH",
+  /** `terraform.workspace`: part of the deployment that owns the copy. */
+  WORKSPACE: "IMS_COPY_WORKSPACE",
+  /** The Terraform ID of the copy resource (`terraform_data.<copy>.id`): whose claim the image carries. */
+  RESOURCE_ID: "IMS_COPY_RESOURCE_ID",
+  /** The copy resource's address (`terraform_data.<logical ID>`), for recovery hints. */
+  RESOURCE_ADDRESS: "IMS_COPY_RESOURCE_ADDRESS",
+  /** An existing image to put under the construct instead of copying (explicit adoption). */
+  ADOPT_IMAGE_ID: "IMS_COPY_ADOPT_IMAGE_ID",
+  /** `true`: the copy of an encrypted source is made unencrypted (without `cmk_id`). */
+  UNENCRYPTED: "IMS_COPY_UNENCRYPTED",
 } as const;
 
 /** Not part of a spec: where job records are kept (relative to the stack directory), for tests and manual runs. */

@@ -6,7 +6,14 @@ import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { type ImsEmulator, SeedImage } from "../../lib/emulator";
 import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, runRuntime, startRuntime } from "./support/runtime";
+import {
+  emulatorEnv,
+  markerFor,
+  markerTagsFor,
+  runRuntime,
+  startRuntime,
+  TEST_RESOURCE_ID,
+} from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const JOB_ID = /job ([0-9a-f]{32})/;
@@ -27,6 +34,7 @@ function createEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
     [RuntimeEnv.PROJECT_ID]: "",
     [RuntimeEnv.ENDPOINT]: "",
     [RuntimeEnv.MARKER]: markerFor("stack/web-copy"),
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.CONSTRUCT_PATH]: "stack/web-copy",
     [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "5",
     [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/one.json",
@@ -42,9 +50,15 @@ function copies(): ReturnType<ImsEmulator["images"]> {
   return fx.emulator.images().filter((i) => i.info.__originalimagename === SeedImage.ACTIVE_PRIVATE);
 }
 
-function jobRecordPath(marker: string): string {
-  return join(fx.cwd, ".ims-image-copy", "jobs", `${marker}.json`);
+/** The local job record of the copy whose configuration marker is `configMarker`. */
+function jobRecordPath(configMarker: string): string {
+  return join(fx.cwd, ".ims-image-copy", "jobs", `${markerTagsFor(configMarker, fx.cwd).marker}.json`);
 }
+
+const claimedTagOf = (env: NodeJS.ProcessEnv) =>
+  markerTagsFor(env[RuntimeEnv.MARKER] as string, fx.cwd).claimed;
+const pendingTagOf = (env: NodeJS.ProcessEnv) =>
+  markerTagsFor(env[RuntimeEnv.MARKER] as string, fx.cwd).pending;
 
 describe("create step", () => {
   test("it copies the image, prints the job and the new ID, writes the result file and tags the copy", async () => {
@@ -68,7 +82,7 @@ describe("create step", () => {
       status: "active",
     });
     expect([...copy.tags].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-      { key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] },
+      claimedTagOf(env),
       { key: "env", value: "test" },
       { key: "team", value: "web" },
     ]);
@@ -76,34 +90,62 @@ describe("create step", () => {
     expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
   });
 
-  test("a second create with the same marker adopts the copy instead of copying again, and brings its name up to date", async () => {
+  test("a completed copy that this state does not hold is not adopted silently; adoptImageId adopts it and brings its name up to date", async () => {
     const env = createEnv();
     const first = await runRuntime(fx.bundle, "create", env, fx.cwd);
     expect(first.code).toBe(0);
-    const imageId = NEW_IMAGE.exec(first.stdout)?.[1];
+    const imageId = NEW_IMAGE.exec(first.stdout)?.[1] as string;
+    // A fresh runner (no local records) and a state that lost the first resource.
     rmSync(join(fx.cwd, ".ims-image-copy"), { recursive: true });
+    const again = { ...env, [RuntimeEnv.RESOURCE_ID]: "5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f" };
 
-    const second = await runRuntime(
+    const refused = await runRuntime(fx.bundle, "create", again, fx.cwd);
+
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `ims-image-copy create failed: image ${imageId} is a completed copy of this declaration in this deployment (${MARKER_TAG_KEY}=${claimedTagOf(env).value}), but this Terraform state does not hold it`,
+    );
+    expect(refused.stderr).toContain(`set adoptImageId: "${imageId}" on stack/web-copy and apply again`);
+    expect(fx.emulator.jobs()).toHaveLength(1);
+
+    const adopted = await runRuntime(
       fx.bundle,
       "create",
       {
-        ...env,
+        ...again,
+        [RuntimeEnv.ADOPT_IMAGE_ID]: imageId,
         [RuntimeEnv.NAME]: "web-copy-2",
         [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/two.json",
       },
       fx.cwd,
     );
 
-    expect(second.stderr).toBe("");
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain(
-      `found the copy of this construct by its marker tag: image ${imageId} is active`,
-    );
-    expect(second.stdout).toContain(`image ${imageId}: renamed "web-copy" to "web-copy-2"`);
+    expect(adopted.stderr).toBe("");
+    expect(adopted.code).toBe(0);
+    expect(adopted.stdout).toContain(`adopting image ${imageId} (active) as adoptImageId asks`);
+    expect(adopted.stdout).toContain(`image ${imageId}: renamed "web-copy" to "web-copy-2"`);
     expect(resultOf(".ims-image-copy/results/two.json")).toEqual({ image_id: imageId });
     expect(copies()).toHaveLength(1);
     expect(copies()[0].info.name).toBe("web-copy-2");
+    expect(copies()[0].tags).toContainEqual(
+      markerTagsFor(env[RuntimeEnv.MARKER] as string, fx.cwd, again[RuntimeEnv.RESOURCE_ID]).claimed,
+    );
     expect(fx.emulator.jobs()).toHaveLength(1);
+  });
+
+  test("adoptImageId refuses an image that is not a copy of the source, naming both", async () => {
+    const r = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({ [RuntimeEnv.ADOPT_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE }),
+      fx.cwd,
+    );
+
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `ims-image-copy create failed: image ${SeedImage.ACTIVE_PRIVATE} cannot be adopted: image ${SeedImage.ACTIVE_PRIVATE} is the source image itself. Check adoptImageId`,
+    );
+    expect(fx.emulator.jobs()).toEqual([]);
   });
 
   test.each(["SIGINT", "SIGTERM"] as const)(
@@ -138,7 +180,28 @@ describe("create step", () => {
     },
   );
 
-  test("a create killed right after the POST is adopted by a fresh runner without the local record", async () => {
+  test("a create killed once the job named the image is resumed by a fresh runner without the local record, by its deployment marker", async () => {
+    fx.emulator.configure({ jobSeconds: 4 });
+    const env = createEnv();
+    const running = startRuntime(fx.bundle, "create", env, fx.cwd);
+    await running.waitForStdout(/is creating image/);
+    running.child.kill("SIGKILL");
+    await running.done;
+    rmSync(join(fx.cwd, ".ims-image-copy"), { recursive: true, force: true });
+    expect(copies()[0].tags).toContainEqual(pendingTagOf(env));
+
+    const resumed = await runRuntime(fx.bundle, "create", env, fx.cwd);
+
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(
+      `found the interrupted copy of this deployment by its marker tag: image ${copies()[0].id}`,
+    );
+    expect(fx.emulator.jobs()).toHaveLength(1);
+    expect(copies()).toHaveLength(1);
+    expect(copies()[0].tags).toContainEqual(claimedTagOf(env));
+  });
+
+  test("a fresh runner cannot prove that a copy killed before the job named it is its own: it copies anew and names the unmarked one", async () => {
     fx.emulator.configure({ jobSeconds: 4 });
     const env = createEnv();
     const running = startRuntime(fx.bundle, "create", env, fx.cwd);
@@ -146,16 +209,17 @@ describe("create step", () => {
     running.child.kill("SIGKILL");
     await running.done;
     rmSync(join(fx.cwd, ".ims-image-copy"), { recursive: true, force: true });
+    const [orphan] = copies();
+    expect(orphan.tags).toEqual([]);
 
-    const resumed = await runRuntime(fx.bundle, "create", env, fx.cwd);
+    const next = await runRuntime(fx.bundle, "create", env, fx.cwd);
 
-    expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(
-      /found the copy of this construct by its marker tag|without marker: adopting image/,
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(
+      `image ${orphan.id} is a copy of ${SeedImage.ACTIVE_PRIVATE} named "web-copy" without a marker`,
     );
-    expect(fx.emulator.jobs()).toHaveLength(1);
-    expect(copies()).toHaveLength(1);
-    expect(copies()[0].tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+    expect(copies()).toHaveLength(2);
+    expect(copies().find((i) => i.id === orphan.id)?.tags).toEqual([]);
   });
 
   test("a copy request whose connection breaks after the service acted is adopted, not submitted twice", async () => {
@@ -173,7 +237,7 @@ describe("create step", () => {
       `the copy request of ${SeedImage.ACTIVE_PRIVATE} was interrupted but the service had accepted it: image ${copy.id}`,
     );
     expect(resultOf()).toEqual({ image_id: copy.id });
-    expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+    expect(copy.tags).toContainEqual(claimedTagOf(env));
   });
 
   test("when the service refuses tags on an image that is not active yet, the copy is tagged once, after success", async () => {
@@ -185,7 +249,7 @@ describe("create step", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const [copy] = copies();
-    expect(copy.tags).toContainEqual({ key: MARKER_TAG_KEY, value: env[RuntimeEnv.MARKER] });
+    expect(copy.tags).toContainEqual(claimedTagOf(env));
     const tagCalls = fx.emulator
       .requests()
       .filter((q) => q.method === "POST" && q.path.endsWith(`/images/${copy.id}/tags/action`));

@@ -11,7 +11,7 @@ import {
   EMULATOR_SECRET_KEY,
 } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { markerFor, runRuntime } from "./support/runtime";
+import { markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 }, cwdPrefix: "ims-handler-creds-" });
@@ -20,6 +20,7 @@ const copyInputs = (): NodeJS.ProcessEnv => ({
   [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
   [RuntimeEnv.NAME]: "creds-copy",
   [RuntimeEnv.MARKER]: markerFor("creds"),
+  [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
   [RuntimeEnv.RESULT_FILE]: "result.json",
 });
 

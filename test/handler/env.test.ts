@@ -4,7 +4,7 @@
  */
 import { SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const FIX = `. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`;
@@ -17,6 +17,7 @@ function createEnv(overrides: Record<string, string | undefined>): NodeJS.Proces
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: "copy",
     [RuntimeEnv.MARKER]: markerFor("x"),
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.RESULT_FILE]: "result.json",
     ...overrides,
   };

@@ -8,7 +8,7 @@ import { join } from "path";
 import { SeedImage } from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor } from "./support/runtime";
+import { emulatorEnv, markerFor, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 import { runInProcess, type Captured, type SimulatedClock } from "./support/in-process";
 
@@ -29,6 +29,7 @@ async function run(name: string, timeoutMinutes: number): Promise<Captured> {
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: name,
     [RuntimeEnv.MARKER]: markerFor(`stack/${name}`),
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: String(timeoutMinutes),
     [RuntimeEnv.RESULT_FILE]: `${name}.json`,
   };

@@ -9,7 +9,7 @@ import {
   EMULATOR_TEMPORARY_SECURITY_TOKEN,
 } from "../../lib/emulator/defaults";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const fx = useRuntimeFixture({ emulator: { jobSeconds: 1 }, cwdPrefix: "ims-handler-secrets-" });
@@ -22,6 +22,7 @@ function env(credentials: Record<string, string>): NodeJS.ProcessEnv {
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: "secret-test",
     [RuntimeEnv.MARKER]: markerFor("secrets"),
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.RESULT_FILE]: "result.json",
   };
 }

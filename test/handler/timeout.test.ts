@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor } from "./support/runtime";
+import { emulatorEnv, markerFor, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 import { runInProcess, type Captured, type SimulatedClock } from "./support/in-process";
 
@@ -32,6 +32,7 @@ const env = (): NodeJS.ProcessEnv => ({
   [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
   [RuntimeEnv.NAME]: "slow-copy",
   [RuntimeEnv.MARKER]: MARKER,
+  [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
   [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "2",
   [RuntimeEnv.RESULT_FILE]: "result.json",
 });

@@ -40,7 +40,7 @@ describe("progress lines", () => {
 
 describe("tags", () => {
   test("the desired tags are the user's plus the marker", () => {
-    expect(desiredTags({ team: "web" }, "m")).toEqual([
+    expect(desiredTags({ team: "web" }, { key: MARKER_TAG_KEY, value: "m" })).toEqual([
       { key: MARKER_TAG_KEY, value: "m" },
       { key: "team", value: "web" },
     ]);

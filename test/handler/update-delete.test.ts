@@ -3,7 +3,7 @@
  */
 import { type ImsEmulator, SeedImage } from "../../lib/emulator";
 import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, runRuntime } from "./support/runtime";
+import { emulatorEnv, markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const MARKER = markerFor("stack/copy");
@@ -22,6 +22,7 @@ async function createCopy(): Promise<string> {
       [RuntimeEnv.DESCRIPTION]: "old description",
       [RuntimeEnv.TAGS]: JSON.stringify({ team: "web", stale: "yes" }),
       [RuntimeEnv.MARKER]: MARKER,
+      [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
       [RuntimeEnv.RESULT_FILE]: "result.json",
     },
     fx.cwd,
@@ -43,6 +44,7 @@ function deleteEnv(imageId: string, policy = "destroy"): NodeJS.ProcessEnv {
     [RuntimeEnv.REMOVAL_POLICY]: policy,
     [RuntimeEnv.DELETE_TIMEOUT_MINUTES]: "1",
     [RuntimeEnv.MARKER]: MARKER,
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.REGION]: "",
     [RuntimeEnv.PROJECT_ID]: "",
     [RuntimeEnv.ENDPOINT]: "",
@@ -64,6 +66,7 @@ describe("update step", () => {
         [RuntimeEnv.DESCRIPTION]: "new description",
         [RuntimeEnv.TAGS]: JSON.stringify({ team: "platform", owner: "ops" }),
         [RuntimeEnv.MARKER]: MARKER,
+        [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
       },
       fx.cwd,
     );
@@ -100,6 +103,7 @@ describe("update step", () => {
         [RuntimeEnv.DESCRIPTION]: "old description",
         [RuntimeEnv.TAGS]: JSON.stringify({ stale: "yes", team: "web" }),
         [RuntimeEnv.MARKER]: MARKER,
+        [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
       },
       fx.cwd,
     );
@@ -121,6 +125,7 @@ describe("update step", () => {
         [RuntimeEnv.IMAGE_ID]: id,
         [RuntimeEnv.NAME]: "x",
         [RuntimeEnv.MARKER]: MARKER,
+        [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
       },
       fx.cwd,
     );

@@ -13,6 +13,7 @@ import {
 } from "../../lib/emulator";
 import { ConfigError, ImsApiError } from "../../lib/runtime/errors";
 import { waitForJob } from "../../lib/runtime/copy";
+import { exponentialDelay } from "../../lib/runtime/poll-strategy";
 import { copies } from "./harness";
 import { useHarness } from "./support/harness-hooks";
 
@@ -108,7 +109,7 @@ describe("operations", () => {
     const outcome = await waitForJob(client, jobId!, {
       timeoutMs: 60_000,
       onProgress: (p) => p.percent !== undefined && seen.push(p.percent),
-      poll: { minDelayMs: 200, maxDelayMs: 1000 },
+      poll: { delay: () => exponentialDelay({ minDelayMs: 200, maxDelayMs: 1000 }) },
     });
     expect(outcome.state).toBe("success");
     expect(seen.length).toBeGreaterThan(0);

@@ -6,9 +6,15 @@ import {
   SeedImage,
 } from "../../lib/emulator";
 import { ImsClient } from "../../lib/runtime/client";
-import { copyImageAndWait, resumeWait, waitForJob, type CopyProgress } from "../../lib/runtime/copy";
+import {
+  copyImageAndWait,
+  resumeWait,
+  waitForJob,
+  type CopyProgress,
+  type ResumeTarget,
+} from "../../lib/runtime/copy";
+import { exponentialDelay } from "../../lib/runtime/poll-strategy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
-import type { CopySubmission } from "../../lib/runtime/client";
 import { copies } from "./harness";
 import { useHarness } from "./support/harness-hooks";
 
@@ -32,14 +38,16 @@ describe("copyImageAndWait", () => {
     h.emulator.configure({ jobSeconds: 10 });
     const events: string[] = [];
     const progress: CopyProgress[] = [];
-    let submitted: CopySubmission | undefined;
+    let submitted: ResumeTarget | undefined;
     const result = await copyImageAndWait(h.client(), {
       sourceImageId: SeedImage.ACTIVE_PRIVATE,
       body: { name: "copy-and-wait", description: "d" },
       timeoutMs: 120_000,
-      onSubmitted: (s) => {
-        submitted = s;
-        events.push("submitted");
+      hooks: {
+        onSubmitted: (s) => {
+          submitted = s;
+          events.push("submitted");
+        },
       },
       onProgress: (p) => {
         progress.push(p);
@@ -277,7 +285,7 @@ describe("real time", () => {
         sourceImageId: SeedImage.ACTIVE_PRIVATE,
         body: { name: "real-time" },
         timeoutMs: 10_000,
-        poll: { minDelayMs: 100, maxDelayMs: 500 },
+        poll: { delay: () => exponentialDelay({ minDelayMs: 100, maxDelayMs: 500 }) },
       });
       expect(Date.now() - started).toBeLessThan(3000);
       expect(emulator.images().find((i) => i.id === result.imageId)?.info.status).toBe("active");

@@ -9,7 +9,7 @@ import type { AddressInfo } from "net";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { runHandler } from "../../lib/runtime/handler";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, removeDir, tempDir } from "../handler/support/runtime";
+import { emulatorEnv, markerFor, removeDir, tempDir, TEST_RESOURCE_ID } from "../handler/support/runtime";
 
 let clock: number;
 let emulator: ImsEmulator;
@@ -46,6 +46,7 @@ async function create(endpoint: string): Promise<Run> {
       [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
       [RuntimeEnv.NAME]: "hostile-copy",
       [RuntimeEnv.MARKER]: markerFor("hostile"),
+      [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
       [RuntimeEnv.RESULT_FILE]: "result.json",
       [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "5",
     },

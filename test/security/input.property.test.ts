@@ -33,7 +33,14 @@ import {
 import { testStack, synthesize, resourcesOf, localExec } from "../construct/helpers";
 import { LocalBackend, TerraformAsset, TerraformStack } from "cdktf";
 import { RUNTIME_ASSET_ID } from "../../lib/runtime-asset";
-import { buildBundle, emulatorEnv, markerFor, removeDir, tempDir } from "../handler/support/runtime";
+import {
+  buildBundle,
+  emulatorEnv,
+  markerFor,
+  removeDir,
+  tempDir,
+  TEST_RESOURCE_ID,
+} from "../handler/support/runtime";
 import { synthApp } from "../e2e/support/stacks";
 import { findTerraform, terraformEnv, tf } from "../e2e/support/terraform";
 
@@ -212,6 +219,7 @@ describe("apply time: the runtime (in-process, real HTTP to the emulator)", () =
         [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
         [RuntimeEnv.NAME]: "copy",
         [RuntimeEnv.MARKER]: markerFor("props"),
+        [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
         [RuntimeEnv.RESULT_FILE]: "result.json",
         ...env,
       },

@@ -26,6 +26,7 @@ import {
   runRuntime,
   startRuntime,
   tempDir,
+  TEST_RESOURCE_ID,
 } from "../handler/support/runtime";
 
 jest.setTimeout(60_000);
@@ -94,6 +95,7 @@ function createEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ACTIVE_PRIVATE,
     [RuntimeEnv.NAME]: "transport-copy",
     [RuntimeEnv.MARKER]: markerFor(`transport-${Math.random()}`),
+    [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
     [RuntimeEnv.RESULT_FILE]: "result.json",
     ...extra,
   };

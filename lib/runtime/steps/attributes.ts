@@ -3,7 +3,7 @@
  * `PATCH /v2/cloudimages/{id}` for what differs, then tags set to exactly the user's tags plus the
  * marker tag. Shared by `update` and by `create` (an adopted copy may carry an older name).
  */
-import type { Image, ImsClient, PatchOp } from "../client";
+import type { Image, ImsClient, PatchOp, Tag } from "../client";
 import { desiredTags, syncTags } from "./tags";
 
 export interface DesiredAttributes {
@@ -11,7 +11,8 @@ export interface DesiredAttributes {
   /** "" for no description. */
   readonly description: string;
   readonly tags: Readonly<Record<string, string>>;
-  readonly marker: string;
+  /** The marker tag (this resource's claim). */
+  readonly markerTag: Tag;
 }
 
 /** What changed, as short phrases (empty when nothing did). */
@@ -33,7 +34,7 @@ export async function reconcileAttributes(
   }
   if (ops.length > 0) await client.updateImage(image.id, ops);
 
-  const changes = await syncTags(client, image.id, desiredTags(desired.tags, desired.marker));
+  const changes = await syncTags(client, image.id, desiredTags(desired.tags, desired.markerTag));
   if (changes.removed.length > 0) done.push(`removed tags ${changes.removed.map((t) => t.key).join(", ")}`);
   if (changes.written.length > 0) done.push(`set tags ${changes.written.map((t) => t.key).join(", ")}`);
   return done;

@@ -1,50 +1,51 @@
 /**
- * `create`: the create step of the contract (docs/CONTRACTS.md, "Create step"), idempotent.
- *
- * 1. Validate the environment.
- * 2. Adopt an existing copy for this marker: the local job record (fast path), then images tagged
- *    with the marker, then images with the same name whose `__originalimagename` is the source,
- *    alive, and carrying no other marker.
- * 3. Else POST the copy (refused by flow control: resubmitted until the create timeout, with a
- *    "waiting for a copy slot" line at most every 30 s), record the job locally, learn the new image ID from the job as soon as
- *    it appears and tag it with the marker at once (after success if the service refuses).
- * 4. Wait with progress-predicting polling, printing progress; on FAIL delete the failed image.
- * 5. Set user tags + marker, write the result file, remove the local job record.
+ * `create`: the create step of the contract (docs/CONTRACTS.md, "Create step"), idempotent, with
+ * the ownership rules of lib/runtime/ownership.ts. It runs the one copy workflow
+ * (`copyImageAndWait` of ../copy.ts) with this step's adoption policy, in order:
+ * 1. `adoptImageId` set: that image and nothing else (explicit adoption);
+ * 2. the local records of this directory (fast path): an unfinished job, or a copy a create step
+ *    here completed whose state was lost;
+ * 3. an image tagged with this deployment's marker and not yet completed (an interrupted attempt
+ *    of this deployment, found even from a fresh runner);
+ * 4. a completed copy of this declaration in this deployment that this state does not hold: a
+ *    clear error, never a silent adoption (an unmarked copy under way is named in a warning);
+ * else it submits a copy. As soon as the job names the image it is recorded and tagged with the
+ * deployment marker; at the end the marker becomes this resource's claim, the user's tags are set
+ * and the result file written.
  */
 import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
-import type { FlowControlWait, ImsClient, Image, Job } from "../client";
-import { isNotFound } from "../client";
+import { isNotFound, type ImsClient, type Image } from "../client";
+import { ImsApiError, JobFailedError } from "../errors";
+import { copyImageAndWait, type Finder, type ResumeTarget } from "../copy";
+import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf, pickPreferred } from "../images";
 import {
-  ImsApiError,
-  JobFailedError,
-  jobFailed,
-  unexpectedResponse,
-  waitAborted,
-  waitTimedOut,
-} from "../errors";
-import { progressPredictingDelay } from "../poll-strategy";
-import { waitUntil } from "../waiter";
+  claimedTag,
+  deploymentMarker,
+  deploymentOf,
+  markerStateOf,
+  pendingTag,
+  type MarkerState,
+} from "../ownership";
+import { reconcileAttributes } from "./attributes";
 import { clientFor } from "./client-factory";
 import type { StepContext } from "./context";
 import { readCreateInput, type CreateInput } from "./env";
-import { readJobRecord, removeJobRecord, writeJobRecord, type JobRecord } from "./job-record";
-import { adoptionConflict } from "./messages";
-import { formatElapsed, PROGRESS_INTERVAL_MS, ProgressPrinter } from "./progress";
+import {
+  readDoneRecord,
+  readJobRecord,
+  removeJobRecord,
+  writeDoneRecord,
+  writeJobRecord,
+  type JobRecord,
+} from "./job-record";
+import { adoptionRefused, completedElsewhere } from "./messages";
+import { formatElapsed, ProgressPrinter } from "./progress";
 import { writeResultFile } from "./result-file";
-import { reconcileAttributes } from "./attributes";
-import { markerOf, markerTag } from "./tags";
 
-/** Statuses of an image that will never become usable. */
-const DEAD = new Set(["deleted", "killed"]);
-/** Polling bounds of the copy wait. */
+/** Polling bounds of the copy wait (the default strategy's). */
 export const MIN_POLL_MS = 1000;
 export const MAX_POLL_MS = 60_000;
-
-/** What the create step tracks: a job to wait for, or (adopted without job) an image. */
-type Tracked =
-  | { readonly jobId: string; readonly imageId?: string }
-  | { readonly jobId?: undefined; readonly imageId: string };
 
 interface Run {
   readonly ctx: StepContext;
@@ -52,364 +53,276 @@ interface Run {
   readonly client: ImsClient;
   readonly printer: ProgressPrinter;
   readonly stateDir: string;
+  /** This deployment's marker of the declared copy (see ownership.ts). */
+  readonly marker: string;
   /** Wall-clock start of this run: the create timeout counts from here. */
   readonly startedAt: number;
 }
 
 export async function runCreate(ctx: StepContext): Promise<void> {
   const input = readCreateInput(ctx.env);
-  const client = clientFor(ctx, input.target);
   const run: Run = {
     ctx,
     input,
-    client,
+    client: clientFor(ctx, input.target),
     printer: new ProgressPrinter({ write: ctx.out, now: ctx.now, label: input.constructPath }),
     stateDir: resolve(ctx.cwd, input.stateDir),
+    marker: deploymentMarker(input.marker, deploymentOf(ctx.cwd, ctx.env, input.workspace)),
     startedAt: ctx.now(),
   };
+  const { client, printer } = run;
 
-  const tracked = (await adopt(run)) ?? (await submit(run));
-  const imageId =
-    tracked.jobId !== undefined
-      ? await waitForJob(run, tracked.jobId, tracked.imageId)
-      : await waitForImage(run, tracked.imageId);
+  printer.start();
+  const result = await copyImageAndWait(client, {
+    sourceImageId: input.sourceImageId,
+    body: {
+      name: input.name,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.enterpriseProjectId !== undefined
+        ? { enterprise_project_id: input.enterpriseProjectId }
+        : {}),
+    },
+    ...(input.kmsKeyId !== undefined ? { kmsKeyId: input.kmsKeyId } : {}),
+    unencrypted: input.unencrypted,
+    timeoutMs: input.createTimeoutMinutes * 60_000,
+    signal: ctx.signal,
+    finders: input.adoptImageId ? [explicitAdoption(run, input.adoptImageId)] : finders(run),
+    findSubmitted: (since) => submittedByThisRun(run, since),
+    onProgress: (p) =>
+      printer.tick(p.jobId ? `job ${p.jobId}` : `image ${p.imageId}`, {
+        status: p.status,
+        progress: p.percent,
+        elapsedMs: ctx.now() - run.startedAt,
+      }),
+    hooks: {
+      line: (text) => printer.line(text),
+      warn: ctx.warn,
+      onSubmitted: (target) => record(run, target),
+      onImageKnown: async (imageId, jobId) => {
+        record(run, { jobId, imageId });
+        await tagPendingEarly(run, imageId);
+        if (jobId) printer.line(`job ${jobId} is creating image ${imageId}`);
+      },
+      mayDeletePartial: async (imageId) => {
+        const state = markerStateOf(await client.listTags(imageId));
+        return state.kind === "none" || (state.kind === "pending" && state.marker === run.marker);
+      },
+    },
+  }).catch((error: unknown) => {
+    // A failed job is over (its partial image was dealt with): the next apply copies again.
+    if (error instanceof JobFailedError) removeJobRecord(run.stateDir, run.marker);
+    throw error;
+  });
 
   // A fresh copy only gets its tags here; an adopted one may also carry an older name or description.
-  const image = await client.getImage(imageId);
-  if (!image)
-    throw unexpectedResponse(
-      "get image",
-      200,
-      undefined,
-      `image ${imageId} is not listed although its copy succeeded`,
-    );
-  const changed = await reconcileAttributes(client, image, {
+  const changed = await reconcileAttributes(client, result.image, {
     name: input.name,
     description: input.description ?? "",
     tags: input.tags,
-    marker: input.marker,
+    markerTag: claimedTag(run.marker, input.resourceId),
   });
   const untagged = changed.filter((c) => !c.startsWith("set tags"));
-  if (untagged.length > 0) run.printer.line(`image ${imageId}: ${untagged.join("; ")}`);
-  const resultPath = writeResultFile(input.resultFile, ctx.cwd, imageId);
-  removeJobRecord(run.stateDir, input.marker);
-  run.printer.line(
-    `new image ID: ${imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`,
+  if (untagged.length > 0) printer.line(`image ${result.imageId}: ${untagged.join("; ")}`);
+  const resultPath = writeResultFile(input.resultFile, ctx.cwd, result.imageId);
+  writeDoneRecord(run.stateDir, {
+    version: 1,
+    marker: run.marker,
+    sourceImageId: input.sourceImageId,
+    imageId: result.imageId,
+  });
+  removeJobRecord(run.stateDir, run.marker);
+  printer.line(
+    `new image ID: ${result.imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`,
   );
 }
 
-// ------------------------------------------------------------------ step 2: adoption
-
-async function adopt(run: Run): Promise<Tracked | undefined> {
-  return (await fromRecord(run)) ?? (await byMarkerTag(run)) ?? (await byNameAndSource(run));
+/** Records the job (and, once known, the image) so that a re-run in this directory resumes it. */
+function record(run: Run, target: { readonly jobId?: string; readonly imageId?: string }): void {
+  const known = readJobRecord(run.stateDir, run.marker, run.ctx.warn);
+  const jobId = target.jobId ?? known?.jobId;
+  const imageId = target.imageId ?? known?.imageId;
+  const entry: JobRecord = {
+    version: 1,
+    marker: run.marker,
+    sourceImageId: run.input.sourceImageId,
+    name: run.input.name,
+    ...(jobId ? { jobId } : {}),
+    ...(imageId ? { imageId } : {}),
+    submittedAt: known?.submittedAt ?? run.ctx.now(),
+  };
+  writeJobRecord(run.stateDir, entry);
 }
 
-async function fromRecord(run: Run): Promise<Tracked | undefined> {
+// ------------------------------------------------------------------ adoption policy
+
+function finders(run: Run): Finder[] {
+  return [
+    () => fromJobRecord(run),
+    () => fromDoneRecord(run),
+    () => byPendingMarker(run),
+    () => checkNamesakes(run),
+  ];
+}
+
+/** Reads an image and its marker; undefined when it is gone or is not a copy of the source. */
+async function candidate(
+  run: Run,
+  imageId: string,
+): Promise<{ readonly image: Image; readonly marker: MarkerState } | undefined> {
+  const image = await run.client.getImage(imageId);
+  if (!image || isDead(image)) return undefined;
+  const notCopy = notACopyOf(image, run.input.sourceImageId);
+  if (notCopy) {
+    run.ctx.warn(`not resuming image ${imageId}: ${notCopy}`);
+    return undefined;
+  }
+  return { image, marker: markerStateOf(await run.client.listTags(imageId)) };
+}
+
+/** The job this directory submitted (and did not finish), or the image it revealed. */
+async function fromJobRecord(run: Run): Promise<ResumeTarget | undefined> {
   const { ctx, input, client, printer } = run;
-  const record = readJobRecord(run.stateDir, input.marker, ctx.warn);
-  if (!record) return undefined;
-  if (record.sourceImageId !== input.sourceImageId) {
+  const rec = readJobRecord(run.stateDir, run.marker, ctx.warn);
+  if (!rec) return undefined;
+  if (rec.sourceImageId !== input.sourceImageId) {
     ctx.warn(
-      `ignoring the local job record of marker ${input.marker}: it is for source ${record.sourceImageId}, not ${input.sourceImageId}`,
+      `ignoring the local job record of marker ${run.marker}: it is for source ${rec.sourceImageId}, not ${input.sourceImageId}`,
     );
     return undefined;
   }
-  if (record.jobId) {
+  if (rec.jobId) {
     try {
-      const job = await client.showJob(record.jobId);
+      const job = await client.showJob(rec.jobId);
+      const imageId = rec.imageId ?? job.imageId;
       printer.line(
-        `resuming the copy started earlier: job ${record.jobId} is ${job.status}${(record.imageId ?? job.imageId) ? `, image ${record.imageId ?? job.imageId}` : ""}`,
+        `resuming the copy started earlier: job ${rec.jobId} is ${job.status}${imageId ? `, image ${imageId}` : ""}`,
       );
-      return { jobId: record.jobId, imageId: job.imageId ?? record.imageId };
+      return imageId ? { jobId: rec.jobId, imageId } : { jobId: rec.jobId };
     } catch (error) {
       if (!isNotFound(error)) throw error;
       ctx.warn(
-        `the local job record names job ${record.jobId}, which IMS no longer knows: looking for the image instead`,
+        `the local job record names job ${rec.jobId}, which IMS no longer knows: looking for the image instead`,
       );
     }
   }
-  if (record.imageId) {
-    const image = await client.getImage(record.imageId);
-    if (image && !DEAD.has(image.status)) {
-      printer.line(`resuming the copy started earlier: image ${image.id} is ${image.status}`);
-      return { imageId: image.id };
+  if (rec.imageId) {
+    const found = await candidate(run, rec.imageId);
+    if (found && ownMarker(run, found.marker)) {
+      printer.line(`resuming the copy started earlier: image ${rec.imageId} is ${found.image.status}`);
+      return { imageId: rec.imageId };
     }
   }
   return undefined;
 }
 
-async function byMarkerTag(run: Run): Promise<Tracked | undefined> {
-  const { input, client, printer } = run;
-  const images = (await client.listImages({ tag: `${MARKER_TAG_KEY}=${input.marker}` })).filter(
-    (i) => !DEAD.has(i.status),
+/** A copy a create step in this directory completed, whose resource's state was lost before it was saved. */
+async function fromDoneRecord(run: Run): Promise<ResumeTarget | undefined> {
+  const rec = readDoneRecord(run.stateDir, run.marker, run.ctx.warn);
+  if (!rec || rec.sourceImageId !== run.input.sourceImageId) return undefined;
+  const found = await candidate(run, rec.imageId);
+  // Released (retained) or taken over images no longer carry this deployment's marker.
+  if (!found || !ownMarker(run, found.marker)) return undefined;
+  run.printer.line(
+    `resuming the copy completed earlier in this directory (its state was not saved): image ${rec.imageId}`,
+  );
+  return { imageId: rec.imageId };
+}
+
+/** An interrupted attempt of this deployment: tagged with its marker, never completed. */
+async function byPendingMarker(run: Run): Promise<ResumeTarget | undefined> {
+  const tag = pendingTag(run.marker);
+  const images = (await run.client.listImages({ tag: `${tag.key}=${tag.value}` })).filter(
+    (i) => !isDead(i) && notACopyOf(i, run.input.sourceImageId) === undefined,
   );
   if (images.length === 0) return undefined;
-  const chosen = pick(images);
+  const chosen = pickPreferred(images);
   if (images.length > 1)
     run.ctx.warn(
-      `${images.length} images carry ${MARKER_TAG_KEY}=${input.marker} (${images.map((i) => i.id).join(", ")}); adopting ${chosen.id}`,
+      `${images.length} images carry ${tag.key}=${tag.value} (${images.map((i) => i.id).join(", ")}); resuming ${chosen.id}`,
     );
-  printer.line(`found the copy of this construct by its marker tag: image ${chosen.id} is ${chosen.status}`);
+  run.printer.line(
+    `found the interrupted copy of this deployment by its marker tag: image ${chosen.id} is ${chosen.status}`,
+  );
   return { imageId: chosen.id };
-}
-
-async function byNameAndSource(run: Run): Promise<Tracked | undefined> {
-  const { input, client, printer, ctx } = run;
-  const candidates = (await client.listImages({ name: input.name })).filter(
-    (i) =>
-      i.name === input.name &&
-      i.__originalimagename === input.sourceImageId &&
-      !DEAD.has(i.status) &&
-      (input.kmsKeyId === undefined || i.__system__cmkid === input.kmsKeyId),
-  );
-  const free: Image[] = [];
-  for (const image of candidates) {
-    const other = markerOf(await client.listTags(image.id));
-    if (other !== undefined && other !== input.marker) ctx.warn(adoptionConflict(image.id, other));
-    else free.push(image);
-  }
-  if (free.length === 0) return undefined;
-  const chosen = pick(free);
-  printer.line(
-    `found a copy of ${input.sourceImageId} named ${JSON.stringify(input.name)} without marker: adopting image ${chosen.id} (${chosen.status})`,
-  );
-  await tagMarkerEarly(run, chosen.id);
-  return { imageId: chosen.id };
-}
-
-/** Prefers an active image, then the newest. */
-function pick(images: readonly Image[]): Image {
-  const created = (i: Image): string => (typeof i.created_at === "string" ? i.created_at : "");
-  return [...images].sort(
-    (a, b) =>
-      Number(b.status === "active") - Number(a.status === "active") || created(b).localeCompare(created(a)),
-  )[0];
-}
-
-// ------------------------------------------------------------------ step 3: submission
-
-async function submit(run: Run): Promise<Tracked> {
-  const { input, client, printer, ctx } = run;
-  const body = {
-    name: input.name,
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.kmsKeyId !== undefined ? { cmk_id: input.kmsKeyId } : {}),
-    ...(input.enterpriseProjectId !== undefined ? { enterprise_project_id: input.enterpriseProjectId } : {}),
-  };
-  const submission = await client.copyImageInRegion(input.sourceImageId, body, {
-    signal: ctx.signal,
-    deadlineMs: remainingMs(run),
-    onFlowControl: slotWaitPrinter(run),
-  });
-  const record: JobRecord = {
-    version: 1,
-    marker: input.marker,
-    sourceImageId: input.sourceImageId,
-    name: input.name,
-    ...(submission.jobId ? { jobId: submission.jobId } : {}),
-    ...(submission.imageId ? { imageId: submission.imageId } : {}),
-    submittedAt: ctx.now(),
-  };
-  writeJobRecord(run.stateDir, record);
-  if (submission.jobId) {
-    printer.line(
-      `submitted the copy of ${input.sourceImageId} as ${JSON.stringify(input.name)}: job ${submission.jobId}`,
-    );
-    return { jobId: submission.jobId, imageId: submission.imageId };
-  }
-  if (!submission.imageId)
-    throw unexpectedResponse(
-      "copy image",
-      200,
-      undefined,
-      "the copy returned neither a job ID nor an image ID",
-    );
-  printer.line(
-    `the copy request of ${input.sourceImageId} was interrupted but the service had accepted it: image ${submission.imageId}`,
-  );
-  await tagMarkerEarly(run, submission.imageId);
-  return { imageId: submission.imageId };
 }
 
 /**
- * Prints "waiting for a copy slot" at the first flow-control refusal, then at most once per
- * progress interval while the refusals go on (the client resubmits until the create timeout).
+ * Among the live copies of the source with this name: a completed copy of this declaration in
+ * this deployment that this state does not hold is refused with what to do (never adopted
+ * silently); an unmarked one still under way may be an attempt killed before the job named its
+ * image, which nothing proves to be this deployment's: it is named in a warning, not adopted.
  */
-function slotWaitPrinter(run: Run): (wait: FlowControlWait) => void {
-  let lastAt: number | undefined;
-  return (wait) => {
-    const now = run.ctx.now();
-    if (lastAt !== undefined && now - lastAt < PROGRESS_INTERVAL_MS) return;
-    lastAt = now;
-    const why =
-      wait.error.code === "IMG.0060"
-        ? "IMG.0060"
-        : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
-    run.printer.line(
-      `waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatElapsed(now - run.startedAt)}`,
-    );
+async function checkNamesakes(run: Run): Promise<undefined> {
+  const { client, input } = run;
+  const named = (await client.listImages({ name: input.name })).filter(
+    (i) => i.name === input.name && !isDead(i) && notACopyOf(i, input.sourceImageId) === undefined,
+  );
+  for (const image of named) {
+    const state = markerStateOf(await client.listTags(image.id));
+    if (state.kind === "claimed" && state.marker === run.marker)
+      throw completedElsewhere(image.id, `${state.marker}.${state.claim}`, input.constructPath);
+    if (state.kind === "none" && image.status !== ACTIVE_IMAGE_STATUS)
+      run.ctx.warn(
+        `image ${image.id} is a copy of ${input.sourceImageId} named ${JSON.stringify(input.name)} without a marker, still ${image.status}: perhaps an attempt interrupted before the service named its image. Nothing shows it is this deployment's, so it is not adopted; delete it if nobody needs it (ims-image-copy delete ${image.id})`,
+      );
+  }
+  return undefined;
+}
+
+/** The marker of this deployment (under way or completed), or none yet (a job this directory submitted). */
+function ownMarker(run: Run, state: MarkerState): boolean {
+  return (
+    state.kind === "none" ||
+    ((state.kind === "pending" || state.kind === "claimed") && state.marker === run.marker)
+  );
+}
+
+/** `adoptImageId`: that image, whoever made it, once it is shown to be a usable copy of the source. */
+function explicitAdoption(run: Run, imageId: string): Finder {
+  return async () => {
+    const image = await run.client.getImage(imageId);
+    if (!image || isDead(image))
+      throw adoptionRefused(imageId, image ? `it is ${image.status}` : "it does not exist");
+    const notCopy = notACopyOf(image, run.input.sourceImageId);
+    if (notCopy) throw adoptionRefused(imageId, notCopy);
+    const state = markerStateOf(await run.client.listTags(imageId));
+    const from =
+      state.kind === "claimed" || state.kind === "pending"
+        ? ` (it carried ${MARKER_TAG_KEY}=${state.marker}${state.kind === "claimed" ? `.${state.claim}` : ""}: this resource now claims it, and the deployment that made it will neither update nor delete it)`
+        : "";
+    run.printer.line(`adopting image ${imageId} (${image.status}) as adoptImageId asks${from}`);
+    return { imageId };
   };
 }
 
 /**
- * Tags the image with the marker as soon as its ID is known, so that a later run finds it even
- * without the local record. Returns false when the service refuses tags on a not-yet-active image
- * (the tags are then set after success).
+ * After an ambiguous POST failure: the copy this run's request made (same name and source,
+ * created since it started, carrying no marker yet), never an image another deployment tagged.
  */
-async function tagMarkerEarly(run: Run, imageId: string): Promise<boolean> {
+async function submittedByThisRun(run: Run, since: number): Promise<Image | undefined> {
+  const found = await run.client.findCopy(run.input.sourceImageId, run.input.name, since);
+  if (!found) return undefined;
+  const state = markerStateOf(await run.client.listTags(found.id));
+  return state.kind === "none" ? found : undefined;
+}
+
+/**
+ * Tags the image with this deployment's marker as soon as its ID is known, so that a later run
+ * finds it even without the local record. A refusal for a not-yet-active image is fine: the tags
+ * are set after success.
+ */
+async function tagPendingEarly(run: Run, imageId: string): Promise<void> {
   try {
-    await run.client.addTags(imageId, [markerTag(run.input.marker)]);
-    return true;
+    await run.client.addTags(imageId, [pendingTag(run.marker)]);
   } catch (error) {
-    if (
+    const refusedForNow =
       ImsApiError.isImsApiError(error) &&
       error.kind === "http" &&
       error.status !== undefined &&
       error.status >= 400 &&
       error.status < 500 &&
       error.status !== 401 &&
-      error.status !== 403
-    ) {
-      return false;
-    }
-    throw error;
-  }
-}
-
-// ------------------------------------------------------------------ step 4: waiting
-
-function remainingMs(run: Run): number {
-  return Math.max(0, run.input.createTimeoutMinutes * 60_000 - (run.ctx.now() - run.startedAt));
-}
-
-async function waitForJob(run: Run, jobId: string, knownImageId: string | undefined): Promise<string> {
-  const { ctx, input, client, printer } = run;
-  let imageId = knownImageId;
-  /** Marker tag placed, or refused once (then it is set with the other tags after success). */
-  let tagSettled = false;
-  printer.start();
-  const outcome = await waitUntil<Job>({
-    check: async () => {
-      const job = await client.showJob(jobId);
-      if (job.imageId && job.imageId !== imageId) {
-        imageId = job.imageId;
-        const known = readJobRecord(run.stateDir, input.marker, ctx.warn);
-        writeJobRecord(run.stateDir, {
-          version: 1,
-          marker: input.marker,
-          sourceImageId: input.sourceImageId,
-          name: input.name,
-          jobId,
-          imageId,
-          submittedAt: known?.submittedAt ?? run.startedAt,
-        });
-        printer.line(`job ${jobId} is creating image ${imageId}`);
-      }
-      if (imageId && !tagSettled && job.status !== "FAIL" && job.status !== "SUCCESS") {
-        await tagMarkerEarly(run, imageId);
-        tagSettled = true;
-      }
-      if (job.status === "SUCCESS") return { done: "success", value: job };
-      if (job.status === "FAIL") return { done: "failure", value: job };
-      return { done: false, value: job, progress: job.processPercent };
-    },
-    delay: progressPredictingDelay({ minDelayMs: MIN_POLL_MS, maxDelayMs: MAX_POLL_MS }),
-    timeoutMs: remainingMs(run),
-    now: ctx.now,
-    sleep: ctx.sleep,
-    signal: ctx.signal,
-    onProgress: (p) =>
-      printer.tick(`job ${jobId}`, {
-        status: p.value?.status,
-        progress: p.progress,
-        elapsedMs: ctx.now() - run.startedAt,
-      }),
-  });
-  switch (outcome.state) {
-    case "success": {
-      const id = outcome.value.imageId ?? imageId;
-      if (!id)
-        throw unexpectedResponse(
-          "show job",
-          200,
-          undefined,
-          `job ${jobId} succeeded but names no image ID (entities.image_id)`,
-        );
-      return id;
-    }
-    case "failure": {
-      const job = outcome.value;
-      const failedImage = job.imageId ?? imageId;
-      const cleanup = failedImage ? await deleteFailedImage(run, failedImage) : "none";
-      removeJobRecord(run.stateDir, input.marker);
-      throw jobFailed(jobId, job.errorCode ?? undefined, job.failReason ?? undefined, failedImage, cleanup);
-    }
-    case "timeout":
-      throw waitTimedOut(`copy job ${jobId}`, jobId, imageId, input.createTimeoutMinutes * 60_000);
-    case "aborted":
-      throw waitAborted(`copy job ${jobId}`, jobId, imageId);
-  }
-}
-
-/** Waits for an adopted image (no job known) to become active. */
-async function waitForImage(run: Run, imageId: string): Promise<string> {
-  const { ctx, input, client, printer } = run;
-  printer.start();
-  const outcome = await waitUntil<Image | undefined>({
-    check: async () => {
-      const image = await client.getImage(imageId);
-      if (image?.status === "active") return { done: "success", value: image };
-      if (image === undefined || DEAD.has(image.status)) return { done: "failure", value: image };
-      return { done: false, value: image };
-    },
-    delay: progressPredictingDelay({ minDelayMs: MIN_POLL_MS, maxDelayMs: MAX_POLL_MS }),
-    timeoutMs: remainingMs(run),
-    now: ctx.now,
-    sleep: ctx.sleep,
-    signal: ctx.signal,
-    onProgress: (p) =>
-      printer.tick(`image ${imageId}`, { status: p.value?.status, elapsedMs: ctx.now() - run.startedAt }),
-  });
-  switch (outcome.state) {
-    case "success":
-      return imageId;
-    case "failure": {
-      const status = outcome.value?.status ?? "gone";
-      const cleanup = outcome.value?.status === "killed" ? await deleteFailedImage(run, imageId) : "none";
-      removeJobRecord(run.stateDir, input.marker);
-      throw new JobFailedError(
-        `The adopted copy, image ${imageId}, ended ${status === "gone" ? "deleted" : `in status "${status}"`}${cleanup === "deleted" ? " and was deleted" : cleanup === "delete-failed" ? " and could not be deleted: delete it by hand" : ""}. Run "terraform apply" again to start a new copy.`,
-        "",
-        undefined,
-        `image status ${status}`,
-        imageId,
-      );
-    }
-    case "timeout":
-      throw waitTimedOut(
-        `image ${imageId} to become active`,
-        undefined,
-        imageId,
-        input.createTimeoutMinutes * 60_000,
-      );
-    case "aborted":
-      throw waitAborted(`image ${imageId} to become active`, undefined, imageId);
-  }
-}
-
-async function deleteFailedImage(run: Run, imageId: string): Promise<"deleted" | "delete-failed"> {
-  try {
-    const r = await run.client.deleteImage(imageId);
-    run.printer.line(
-      r === "deleted"
-        ? `deleted the failed copy, image ${imageId}`
-        : `the failed copy, image ${imageId}, is already gone`,
-    );
-    return "deleted";
-  } catch (error) {
-    run.ctx.warn(
-      `could not delete the failed copy, image ${imageId}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return "delete-failed";
+      error.status !== 403;
+    if (!refusedForNow) throw error;
   }
 }

@@ -1,9 +1,12 @@
 /**
  * `delete`: removes the copied image when the construct is destroyed or replaced, unless its
- * removal policy is `retain`. An image already deleted out of band counts as success; a
- * protected or in-use image fails with what to do next.
+ * removal policy is `retain` (then the image is released: its marker tag is removed, so that a
+ * later declaration never finds it as its own). An image already deleted out of band counts as
+ * success; a protected one fails with what to do next. An image that another deployment claims
+ * (see ../ownership.ts) is never deleted: this state lets go of it and says so.
  */
-import { RemovalPolicy } from "../../shared/constants";
+import { MARKER_TAG_KEY, RemovalPolicy } from "../../shared/constants";
+import { deploymentMarker, deploymentOf, heldBy, markerStateOf } from "../ownership";
 import { ImsApiError, imageDeleteTimedOut, waitAborted } from "../errors";
 import { clientFor } from "./client-factory";
 import type { StepContext } from "./context";
@@ -18,13 +21,32 @@ export async function runDelete(ctx: StepContext): Promise<void> {
     printer.line("no image ID was recorded (the copy never completed): nothing to delete");
     return;
   }
-  if (input.removalPolicy === RemovalPolicy.RETAIN) {
-    printer.line(
-      `removal policy is "retain": keeping image ${input.imageId}; it is no longer managed by Terraform`,
+  const client = clientFor(ctx, input.target);
+  const image = await client.getImage(input.imageId);
+  if (!image || image.status === "deleted") {
+    printer.line(`image ${input.imageId} was already deleted`);
+    return;
+  }
+  const tags = await client.listTags(input.imageId);
+  const marker =
+    input.marker !== undefined
+      ? deploymentMarker(input.marker, deploymentOf(ctx.cwd, ctx.env, input.workspace))
+      : undefined;
+  const held = heldBy(markerStateOf(tags), marker, input.resourceId);
+  if (!held.ours) {
+    ctx.warn(
+      `not deleting image ${input.imageId}: ${held.why}. This state no longer manages it; the deployment that claims it keeps it (delete it by hand with "ims-image-copy delete ${input.imageId}" if nobody needs it)`,
     );
     return;
   }
-  const client = clientFor(ctx, input.target);
+  if (input.removalPolicy === RemovalPolicy.RETAIN) {
+    const marked = tags.filter((t) => t.key === MARKER_TAG_KEY);
+    await client.deleteTags(input.imageId, marked);
+    printer.line(
+      `removal policy is "retain": keeping image ${input.imageId}; it is no longer managed by Terraform${marked.length > 0 ? ` (its ${MARKER_TAG_KEY} tag was removed)` : ""}`,
+    );
+    return;
+  }
   const timeoutMs = input.deleteTimeoutMinutes * 60_000;
   let result: "deleted" | "already-gone";
   try {

@@ -38,8 +38,18 @@ export interface CreateInput {
   readonly kmsKeyId?: string;
   readonly enterpriseProjectId?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** The configuration marker (Terraform computes it from the construct path and force-new inputs). */
   readonly marker: string;
   readonly constructPath?: string;
+  /** `terraform.workspace`. */
+  readonly workspace: string;
+  /** The Terraform ID of the copy resource (its `self.id`). */
+  readonly resourceId: string;
+  readonly resourceAddress?: string;
+  /** Put this existing image under the construct instead of copying. */
+  readonly adoptImageId?: string;
+  /** Make the copy of an encrypted source unencrypted. */
+  readonly unencrypted: boolean;
   readonly createTimeoutMinutes: number;
   readonly resultFile: string;
   readonly stateDir: string;
@@ -53,6 +63,9 @@ export interface UpdateInput {
   readonly tags: Readonly<Record<string, string>>;
   readonly marker: string;
   readonly constructPath?: string;
+  readonly workspace: string;
+  readonly resourceId: string;
+  readonly resourceAddress?: string;
   readonly target: Target;
 }
 
@@ -62,6 +75,10 @@ export interface DeleteInput {
   readonly removalPolicy: RemovalPolicy;
   readonly deleteTimeoutMinutes: number;
   readonly constructPath?: string;
+  /** Absent in the delete input of a state written before 0.2.0 (as the two below). */
+  readonly resourceId?: string;
+  readonly marker?: string;
+  readonly workspace: string;
   readonly target: Target;
 }
 
@@ -172,6 +189,23 @@ function marker(env: Env): string {
   );
 }
 
+/** The copy resource's ID and address, and the workspace: who owns the copy. */
+function owner(env: Env): { workspace: string; resourceId: string; resourceAddress?: string } {
+  const resourceAddress = opt(env, RuntimeEnv.RESOURCE_ADDRESS);
+  return {
+    workspace: opt(env, RuntimeEnv.WORKSPACE) ?? "default",
+    resourceId: req(env, RuntimeEnv.RESOURCE_ID, "the Terraform ID of the copy resource"),
+    ...(resourceAddress !== undefined ? { resourceAddress } : {}),
+  };
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = opt(env, name);
+  if (raw === undefined || raw === "false") return false;
+  if (raw === "true") return true;
+  throw invalidEnv(name, raw, 'it must be "true" or "false"');
+}
+
 function target(env: Env): Target {
   const region = opt(env, RuntimeEnv.REGION);
   const projectId = opt(env, RuntimeEnv.PROJECT_ID);
@@ -194,6 +228,13 @@ export function readCreateInput(given: Env): CreateInput {
   const kmsKeyId = opt(env, RuntimeEnv.KMS_KEY_ID);
   const enterpriseProjectId = opt(env, RuntimeEnv.ENTERPRISE_PROJECT_ID);
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
+  const adoptImageId = opt(env, RuntimeEnv.ADOPT_IMAGE_ID);
+  if (kmsKeyId !== undefined && flag(env, RuntimeEnv.UNENCRYPTED))
+    throw invalidEnv(
+      RuntimeEnv.UNENCRYPTED,
+      "true",
+      `it cannot be combined with ${RuntimeEnv.KMS_KEY_ID}: a copy is either encrypted with a key or unencrypted`,
+    );
   return {
     sourceImageId: check(
       RuntimeEnv.SOURCE_IMAGE_ID,
@@ -217,6 +258,11 @@ export function readCreateInput(given: Env): CreateInput {
     tags: tags(env),
     marker: marker(env),
     ...(constructPath !== undefined ? { constructPath } : {}),
+    ...owner(env),
+    ...(adoptImageId !== undefined
+      ? { adoptImageId: check(RuntimeEnv.ADOPT_IMAGE_ID, adoptImageId, checkImageId) }
+      : {}),
+    unencrypted: flag(env, RuntimeEnv.UNENCRYPTED),
     createTimeoutMinutes: minutes(env, RuntimeEnv.CREATE_TIMEOUT_MINUTES, DEFAULT_CREATE_TIMEOUT_MINUTES),
     resultFile: req(env, RuntimeEnv.RESULT_FILE, "the path of the result file"),
     stateDir: opt(env, STATE_DIR_ENV) ?? DEFAULT_STATE_DIR,
@@ -243,6 +289,7 @@ export function readUpdateInput(given: Env): UpdateInput {
     tags: tags(env),
     marker: marker(env),
     ...(constructPath !== undefined ? { constructPath } : {}),
+    ...owner(env),
     target: target(env),
   };
 }
@@ -253,8 +300,13 @@ export function readDeleteInput(given: Env): DeleteInput {
   const policyRaw = opt(env, RuntimeEnv.REMOVAL_POLICY) ?? RemovalPolicy.DESTROY;
   const removalPolicy = check(RuntimeEnv.REMOVAL_POLICY, policyRaw, checkRemovalPolicy) as RemovalPolicy;
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
+  const resourceId = opt(env, RuntimeEnv.RESOURCE_ID);
+  const configMarker = opt(env, RuntimeEnv.MARKER);
   return {
     ...(imageId !== undefined ? { imageId: check(RuntimeEnv.IMAGE_ID, imageId, checkImageId) } : {}),
+    ...(resourceId !== undefined ? { resourceId } : {}),
+    ...(configMarker !== undefined ? { marker: check(RuntimeEnv.MARKER, configMarker, checkMarker) } : {}),
+    workspace: opt(env, RuntimeEnv.WORKSPACE) ?? "default",
     removalPolicy,
     deleteTimeoutMinutes: minutes(env, RuntimeEnv.DELETE_TIMEOUT_MINUTES, DEFAULT_DELETE_TIMEOUT_MINUTES),
     ...(constructPath !== undefined ? { constructPath } : {}),

@@ -1,7 +1,7 @@
 /**
  * The local job record `<state dir>/jobs/<marker>.json`: what a create step started, so an
  * interrupted apply resumes the same copy quickly. A fast path only: when it is missing (a fresh
- * CI runner) the create step finds the copy by its marker tag or by name + source instead.
+ * CI runner) the create step finds the copy by its deployment marker tag instead.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -73,4 +73,48 @@ function isJobRecord(x: unknown): x is JobRecord {
     optString(r.imageId) &&
     (r.jobId !== undefined || r.imageId !== undefined)
   );
+}
+
+/**
+ * The record `<state dir>/done/<marker>.json` of a copy a create step of this directory completed:
+ * proof, for a later create step here, that an image claimed by an earlier resource (whose state
+ * was lost, e.g. a remote backend that had not saved it yet) is this deployment's own.
+ */
+export interface DoneRecord {
+  readonly version: 1;
+  readonly marker: string;
+  readonly sourceImageId: string;
+  readonly imageId: string;
+}
+
+export function doneRecordPath(stateDir: string, marker: string): string {
+  return join(stateDir, "done", `${marker}.json`);
+}
+
+export function writeDoneRecord(stateDir: string, record: DoneRecord): void {
+  writeFileAtomic(doneRecordPath(stateDir, record.marker), JSON.stringify(record, null, 2) + "\n");
+}
+
+/** The done record of `marker`; undefined when there is none or it is unreadable (reported through `warn`). */
+export function readDoneRecord(
+  stateDir: string,
+  marker: string,
+  warn: (line: string) => void,
+): DoneRecord | undefined {
+  const path = doneRecordPath(stateDir, marker);
+  if (!existsSync(path)) return undefined;
+  try {
+    const r = JSON.parse(readFileSync(path, "utf8")) as Partial<DoneRecord>;
+    if (
+      r.version === 1 &&
+      r.marker === marker &&
+      typeof r.imageId === "string" &&
+      typeof r.sourceImageId === "string"
+    )
+      return r as DoneRecord;
+    warn(`ignoring done record ${path}: it is not a record of marker ${marker}`);
+  } catch (err) {
+    warn(`ignoring unreadable done record ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return undefined;
 }

@@ -31,10 +31,43 @@ export function missingEnv(variable: string, what: string): ConfigError {
   );
 }
 
+/** `terraform apply -replace=<address>`, or a description of the resource when its address is unknown. */
+function replaceCommand(resourceAddress: string | undefined): string {
+  return `terraform apply -replace=${resourceAddress ?? "<the copy's terraform_data copy resource>"}`;
+}
+
 /** The image to update disappeared (deleted out of band). */
-export function imageToUpdateGone(imageId: string): ConfigError {
+export function imageToUpdateGone(imageId: string, resourceAddress?: string): ConfigError {
   return new ConfigError(
-    `image ${imageId} no longer exists, so its name, description and tags cannot be updated. It was deleted outside Terraform: run "terraform apply -replace=<the copy's terraform_data.copy resource>" to copy it again`,
+    `image ${imageId} no longer exists, so its name, description and tags cannot be updated. It was deleted outside Terraform: run "${replaceCommand(resourceAddress)}" to copy it again`,
+  );
+}
+
+/**
+ * A create step found a copy of this declaration in this deployment that an earlier create step
+ * completed, but this state does not hold it and nothing local proves it is this run's: not adopted.
+ */
+export function completedElsewhere(
+  imageId: string,
+  markerValue: string,
+  constructPath?: string,
+): ConfigError {
+  return new ConfigError(
+    `image ${imageId} is a completed copy of this declaration in this deployment (${MARKER_TAG_KEY}=${markerValue}), but this Terraform state does not hold it: an earlier apply completed it and its state was lost or never saved (a remote backend saves state at the end of an apply), or it was removed from the state. It is not adopted silently. To put it under this construct, set adoptImageId: "${imageId}"${constructPath ? ` on ${constructPath}` : ""} and apply again; to make a new copy instead, delete the image (ims-image-copy delete ${imageId}) or remove its ${MARKER_TAG_KEY} tag`,
+  );
+}
+
+/** The image this state holds is claimed by another Terraform resource: not updated. */
+export function heldElsewhere(imageId: string, why: string, resourceAddress?: string): ConfigError {
+  return new ConfigError(
+    `image ${imageId} is not updated: ${why}. Another Terraform state holds it too (versions before 0.2.0 could share an image between two deployments of one app, or another deployment adopted it with adoptImageId). Run "${replaceCommand(resourceAddress)}" to give this deployment its own copy; the other deployment keeps this image`,
+  );
+}
+
+/** An explicit adoption that cannot be done. */
+export function adoptionRefused(imageId: string, why: string): ConfigError {
+  return new ConfigError(
+    `image ${imageId} cannot be adopted: ${why}. Check adoptImageId (and sourceImageId, which must be the image's source)`,
   );
 }
 
@@ -48,11 +81,6 @@ export function deleteRefused(imageId: string, cause: ImsApiError): ImsApiError 
     serviceMessage: cause.serviceMessage,
     requestId: cause.requestId,
     retryAfter: cause.retryAfter,
-    hint: `Image ${imageId} cannot be deleted${cause.hint ? ` (${cause.hint})` : ""}. Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`,
+    hint: `Image ${imageId} cannot be deleted${cause.hint ? ` (${cause.hint})` : ""}. Remove its protection and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`,
   });
-}
-
-/** Another declared copy's marker is on an image with our name and source: refuse to steal it. */
-export function adoptionConflict(imageId: string, otherMarker: string): string {
-  return `image ${imageId} has the same name and source but carries ${MARKER_TAG_KEY}=${otherMarker} (another copy): not adopting it`;
 }

@@ -3,17 +3,12 @@
  * plus the marker tag. Keys that should not be there are deleted first (an image holds at most
  * 10 tags), then missing or changed ones are written (`create` overwrites a key's value).
  */
-import { MARKER_TAG_KEY } from "../../shared/constants";
 import type { ImsClient, Tag } from "../client";
 
-export function markerTag(marker: string): Tag {
-  return { key: MARKER_TAG_KEY, value: marker };
-}
-
 /** User tags plus the marker tag, sorted by key. */
-export function desiredTags(userTags: Readonly<Record<string, string>>, marker: string): Tag[] {
-  return [...Object.entries(userTags).map(([key, value]) => ({ key, value })), markerTag(marker)].sort(
-    (a, b) => a.key.localeCompare(b.key),
+export function desiredTags(userTags: Readonly<Record<string, string>>, markerTag: Tag): Tag[] {
+  return [...Object.entries(userTags).map(([key, value]) => ({ key, value })), markerTag].sort((a, b) =>
+    a.key.localeCompare(b.key),
   );
 }
 
@@ -42,9 +37,4 @@ export async function syncTags(
   await client.deleteTags(imageId, changes.removed);
   await client.addTags(imageId, changes.written);
   return changes;
-}
-
-/** The marker value of an image's tags, if any. */
-export function markerOf(tags: readonly Tag[]): string | undefined {
-  return tags.find((t) => t.key === MARKER_TAG_KEY)?.value;
 }

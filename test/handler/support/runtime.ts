@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { emulatorClientEnv } from "../../../lib/emulator/defaults";
+import type { Tag } from "../../../lib/runtime/client";
+import { claimedTag, deploymentMarker, deploymentOf, pendingTag } from "../../../lib/runtime/ownership";
 
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
@@ -115,4 +117,17 @@ export function runRuntime(
   cwd: string,
 ): Promise<RunResult> {
   return startRuntime(bundle, sub, env, cwd).done;
+}
+
+/** The copy resource ID that hand-run steps of the tests pass (Terraform passes `terraform_data.<copy>.id`). */
+export const TEST_RESOURCE_ID = "0b5a3c1e-7d2f-4e6a-9b8c-1d2e3f4a5b6c";
+
+/** The marker tags a step run in `cwd` (default workspace, no `.terraform`) writes for `configMarker`. */
+export function markerTagsFor(
+  configMarker: string,
+  cwd: string,
+  resourceId = TEST_RESOURCE_ID,
+): { readonly pending: Tag; readonly claimed: Tag; readonly marker: string } {
+  const marker = deploymentMarker(configMarker, deploymentOf(cwd, {}, "default"));
+  return { pending: pendingTag(marker), claimed: claimedTag(marker, resourceId), marker };
 }
