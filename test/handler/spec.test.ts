@@ -31,7 +31,8 @@ describe("IMS_COPY_SPEC", () => {
       IMS_COPY_REGION: "cn-east-3",
       IMS_COPY_DESCRIPTION: "from the shell",
       IMS_COPY_STATE_DIR: "/tmp/state",
-      [RuntimeEnv.SPEC]: JSON.stringify({ image_id: IMAGE, name: "web", marker: MARKER }),
+      IMS_COPY_WORKSPACE: "from-the-shell",
+      [RuntimeEnv.SPEC]: JSON.stringify({ image_id: IMAGE, name: "web", marker: MARKER, resource_id: "r-1" }),
     };
     const input = readUpdateInput(env);
     expect(input).toEqual({
@@ -40,6 +41,8 @@ describe("IMS_COPY_SPEC", () => {
       description: "",
       tags: {},
       marker: MARKER,
+      workspace: "default",
+      resourceId: "r-1",
       target: {},
     });
     // Not a construct setting: where job records are kept stays the caller's.
@@ -51,6 +54,7 @@ describe("IMS_COPY_SPEC", () => {
       imageId: IMAGE,
       removalPolicy: "retain",
       deleteTimeoutMinutes: 10,
+      workspace: "default",
       target: {},
     });
   });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, TEST_RESOURCE_ID } from "./support/runtime";
+import { emulatorEnv, markerFor, markerTagsFor, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 import { runInProcess, type Captured, type SimulatedClock } from "./support/in-process";
 
@@ -47,7 +47,12 @@ describe("create step on a slow copy", () => {
       `ims-image-copy create failed: Timed out after 120 s waiting for copy job ${job.jobId} (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     ]);
     expect(
-      JSON.parse(readFileSync(join(fx.cwd, ".ims-image-copy/jobs", `${MARKER}.json`), "utf8")),
+      JSON.parse(
+        readFileSync(
+          join(fx.cwd, ".ims-image-copy/jobs", `${markerTagsFor(MARKER, fx.cwd).marker}.json`),
+          "utf8",
+        ),
+      ),
     ).toMatchObject({ jobId: job.jobId, imageId: job.imageId });
     expect(existsSync(join(fx.cwd, "result.json"))).toBe(false);
 

@@ -3,7 +3,7 @@
  */
 import { type ImsEmulator, SeedImage } from "../../lib/emulator";
 import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
-import { emulatorEnv, markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
+import { emulatorEnv, markerFor, markerTagsFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
 
 const MARKER = markerFor("stack/copy");
@@ -82,7 +82,7 @@ describe("update step", () => {
       status: "active",
     });
     expect([...(image(id)?.tags ?? [])].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-      { key: MARKER_TAG_KEY, value: MARKER },
+      markerTagsFor(MARKER, fx.cwd).claimed,
       { key: "owner", value: "ops" },
       { key: "team", value: "platform" },
     ]);
@@ -151,7 +151,7 @@ describe("delete step", () => {
     expect(again.stdout).toBe(`[ims-image-copy] image ${id} was already deleted\n`);
   });
 
-  test("with removal policy retain it keeps the image and makes no API call", async () => {
+  test("with removal policy retain it keeps the image and releases it: only its marker tag is removed", async () => {
     const id = await createCopy();
     const before = fx.emulator.requests().length;
 
@@ -159,10 +159,59 @@ describe("delete step", () => {
 
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `[ims-image-copy] removal policy is "retain": keeping image ${id}; it is no longer managed by Terraform\n`,
+      `[ims-image-copy] removal policy is "retain": keeping image ${id}; it is no longer managed by Terraform (its ${MARKER_TAG_KEY} tag was removed)\n`,
     );
-    expect(fx.emulator.requests()).toHaveLength(before);
+    expect(
+      fx.emulator
+        .requests()
+        .slice(before)
+        .filter((q) => q.method !== "GET")
+        .map((q) => `${q.method} ${q.path}`),
+    ).toEqual([`POST /v2/${fx.emulator.projectId}/images/${id}/tags/action`]);
     expect(image(id)?.info.status).toBe("active");
+    expect(
+      image(id)
+        ?.tags.map((t) => t.key)
+        .sort(),
+    ).toEqual(["stale", "team"]);
+  });
+
+  test("an image another deployment claims is neither deleted nor updated: this state lets go of it and says why", async () => {
+    const id = await createCopy();
+    const other = markerTagsFor(
+      markerFor("another/deployment"),
+      fx.cwd,
+      "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+    );
+    fx.emulator.setImage(id, { tags: [other.claimed, { key: "team", value: "web" }] });
+
+    const update = await runRuntime(
+      fx.bundle,
+      "update",
+      {
+        ...emulatorEnv(fx.url),
+        [RuntimeEnv.IMAGE_ID]: id,
+        [RuntimeEnv.NAME]: "mine now",
+        [RuntimeEnv.MARKER]: MARKER,
+        [RuntimeEnv.RESOURCE_ID]: TEST_RESOURCE_ID,
+        [RuntimeEnv.RESOURCE_ADDRESS]: "terraform_data.copy_copy_0BF7D765",
+      },
+      fx.cwd,
+    );
+    expect(update.code).toBe(2);
+    expect(update.stderr).toContain(
+      `ims-image-copy update failed: image ${id} is not updated: another deployment claims it (marker ${other.claimed.value}). Another Terraform state holds it too`,
+    );
+    expect(update.stderr).toContain('Run "terraform apply -replace=terraform_data.copy_copy_0BF7D765"');
+    expect(image(id)?.info.name).toBe("before");
+
+    const destroy = await runRuntime(fx.bundle, "delete", deleteEnv(id), fx.cwd);
+    expect(destroy.code).toBe(0);
+    expect(destroy.stderr).toContain(
+      `[ims-image-copy] warning: not deleting image ${id}: another deployment claims it (marker ${other.claimed.value})`,
+    );
+    expect(image(id)?.info.status).toBe("active");
+    expect(image(id)?.tags).toContainEqual(other.claimed);
   });
 
   test("an empty image ID means nothing was created: nothing to do, no API call, even without credentials", async () => {
@@ -187,7 +236,7 @@ describe("delete step", () => {
 
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(
-      /^ims-image-copy delete failed: IMS delete image failed: HTTP 400 IMG\.0028: .*Image [0-9a-f-]{36} cannot be deleted \(The image is protected: remove its protection first\)\. Remove its protection or the servers using it and run "terraform destroy" again, or set removalPolicy to "retain" to keep it\n$/,
+      /^ims-image-copy delete failed: IMS delete image failed: HTTP 400 IMG\.0028: .*Image [0-9a-f-]{36} cannot be deleted \(The image is protected: remove its protection first\)\. Remove its protection and run "terraform destroy" again, or set removalPolicy to "retain" to keep it\n$/,
     );
     expect(image(id)?.info.status).toBe("active");
   });
