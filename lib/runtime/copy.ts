@@ -434,9 +434,9 @@ export async function resumeWait(
         );
       }
       case "timeout":
-        throw waitTimedOut(`copy job ${jobId}`, jobId, outcome.last?.imageId ?? known, opts.timeoutMs);
+        throw waitTimedOut("the copy job", jobId, outcome.last?.imageId ?? known, opts.timeoutMs);
       case "aborted":
-        throw waitAborted(`copy job ${jobId}`, jobId, outcome.last?.imageId ?? known);
+        throw waitAborted("the copy job", jobId, outcome.last?.imageId ?? known);
     }
   }
   const imageId = target.imageId;
@@ -455,8 +455,8 @@ export async function resumeWait(
       throw imageKilled(imageId, outcome.value?.status, cleanup.state === "deleted");
     }
     case "timeout":
-      throw waitTimedOut(`image ${imageId} to become active`, undefined, imageId, opts.timeoutMs);
+      throw waitTimedOut("the copied image to become active", undefined, imageId, opts.timeoutMs);
     case "aborted":
-      throw waitAborted(`image ${imageId} to become active`, undefined, imageId);
+      throw waitAborted("the copied image to become active", undefined, imageId);
   }
 }

@@ -106,5 +106,5 @@ export function evaluatedSpecOf(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Record<string, any> {
   if (typeof text !== "string") throw new Error(`a spec is a string, not ${JSON.stringify(text)}`);
-  return specOf(evaluateTemplate(text, references));
+  return specOf(evaluateTemplate(text, { "terraform.workspace": "default", ...references }));
 }

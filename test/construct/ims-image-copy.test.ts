@@ -66,6 +66,12 @@ function specTexts(resources: { copy: any; image: any; attributes: any }): {
   };
 }
 
+/** What the update and delete specs say of who owns the copy: the workspace and the copy resource. */
+function ownerSpec(construct: ImsImageCopy): Record<string, string> {
+  const copy = `terraform_data.${logicalId(construct.copyResource)}`;
+  return { workspace: "${terraform.workspace}", resource_id: `\${${copy}.id}`, resource_address: copy };
+}
+
 describe("resources of one ImsImageCopy", () => {
   test("it synthesizes exactly four terraform_data resources named copy, result, image and attributes, each commented with its construct path", () => {
     const stack = testStack();
@@ -119,6 +125,8 @@ describe("resources of one ImsImageCopy", () => {
       tags: "{}",
       marker: "${self.output}",
       construct_path: "stack/copy",
+      workspace: "${terraform.workspace}",
+      resource_id: "${self.id}",
       create_timeout_minutes: 60,
       result_file: RESULT_FILE,
     });
@@ -157,6 +165,8 @@ describe("resources of one ImsImageCopy", () => {
       endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
       marker: "${self.output}",
       construct_path: "stack/copy",
+      workspace: "${terraform.workspace}",
+      resource_id: "${self.id}",
       create_timeout_minutes: 90,
       result_file: RESULT_FILE,
     });
@@ -201,6 +211,8 @@ describe("resources of one ImsImageCopy", () => {
       removal_policy: "destroy",
       delete_timeout_minutes: 10,
       construct_path: "stack/copy",
+      marker: `\${terraform_data.${logicalId(construct.copyResource)}.output}`,
+      ...ownerSpec(construct),
     });
     expect(image.lifecycle).toBeUndefined();
   });
@@ -218,6 +230,8 @@ describe("resources of one ImsImageCopy", () => {
       endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
       delete_timeout_minutes: 5,
       construct_path: "stack/copy",
+      marker: `\${terraform_data.${logicalId(construct.copyResource)}.output}`,
+      ...ownerSpec(construct),
     });
     const exec = localExec(image);
     expect(exec.command).toMatch(COMMAND("delete"));
@@ -248,6 +262,7 @@ describe("resources of one ImsImageCopy", () => {
       project_id: EMULATOR_PROJECT_ID,
       endpoint: "https://ims.cn-north-4.myhuaweicloud.com",
       construct_path: "stack/copy",
+      ...ownerSpec(construct),
     });
     expect(attributes.input).toBeUndefined();
     const exec = localExec(attributes);
@@ -266,6 +281,7 @@ describe("resources of one ImsImageCopy", () => {
       tags: "{}",
       marker: `\${terraform_data.${logicalId(construct.copyResource)}.output}`,
       construct_path: "stack/copy",
+      ...ownerSpec(construct),
     });
   });
 
@@ -281,6 +297,7 @@ describe("resources of one ImsImageCopy", () => {
         evaluatedSpecOf(specs.update, {
           [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: SOURCE,
           [`terraform_data.${logicalId(construct.copyResource)}.output`]: "0".repeat(40),
+          [`terraform_data.${logicalId(construct.copyResource)}.id`]: "copy-id",
         }),
       ),
     });
@@ -346,6 +363,9 @@ describe("resources of one ImsImageCopy", () => {
       createTimeoutMinutes: 90,
       resultFile: ".ims-image-copy/results/copy-id.json",
       stateDir: ".ims-image-copy",
+      workspace: "default",
+      resourceId: "copy-id",
+      unencrypted: false,
       target,
     });
     expect(
@@ -353,6 +373,7 @@ describe("resources of one ImsImageCopy", () => {
         spec(specs.update, {
           [`terraform_data.${imageKey}.input.image_id`]: imageId,
           [`terraform_data.${copyKey}.output`]: marker,
+          [`terraform_data.${copyKey}.id`]: "copy-id",
         }),
       ),
     ).toEqual({
@@ -362,13 +383,27 @@ describe("resources of one ImsImageCopy", () => {
       tags,
       marker,
       constructPath: "stack/copy",
+      workspace: "default",
+      resourceId: "copy-id",
+      resourceAddress: `terraform_data.${copyKey}`,
       target,
     });
-    expect(readDeleteInput(spec(specs.delete, { [`terraform_data.${resultKey}.output`]: imageId }))).toEqual({
+    expect(
+      readDeleteInput(
+        spec(specs.delete, {
+          [`terraform_data.${resultKey}.output`]: imageId,
+          [`terraform_data.${copyKey}.output`]: marker,
+          [`terraform_data.${copyKey}.id`]: "copy-id",
+        }),
+      ),
+    ).toEqual({
       imageId,
       removalPolicy: RemovalPolicy.RETAIN,
       deleteTimeoutMinutes: 5,
       constructPath: "stack/copy",
+      resourceId: "copy-id",
+      marker,
+      workspace: "default",
       target,
     });
   });
@@ -505,6 +540,7 @@ describe("commands and values", () => {
       evaluatedSpecOf(attributes.triggers_replace, {
         [`terraform_data.${logicalId(construct.imageResource)}.input.image_id`]: "i",
         [`terraform_data.${logicalId(construct.copyResource)}.output`]: "m",
+        [`terraform_data.${logicalId(construct.copyResource)}.id`]: "c",
       }).description,
     ).toBe(description);
   });
@@ -543,6 +579,8 @@ describe("commands and values", () => {
     expect(
       evaluatedSpecOf(image.input.delete, {
         [`terraform_data.${logicalId(construct.resultResource)}.output`]: "i",
+        [`terraform_data.${logicalId(construct.copyResource)}.output`]: "m",
+        [`terraform_data.${logicalId(construct.copyResource)}.id`]: "c",
       }).construct_path,
     ).toBe("stack/odd ${id} %{x}");
     expect(copy.input).toBe(
@@ -632,6 +670,7 @@ describe("commands and values", () => {
     ].map(logicalId);
     const target =
       '"region":${jsonencode(var.region)},"project_id":${jsonencode(var.project)},"endpoint":${jsonencode(var.endpoint)}';
+    const owner = `"workspace":"\${terraform.workspace}","resource_id":"\${terraform_data.${copyKey}.id}","resource_address":"terraform_data.${copyKey}"`;
     expect(copy.triggers_replace).toBe(
       `{"source_image_id":\${jsonencode(${source})},"kms_key_id":\${jsonencode(var.kms)},"enterprise_project_id":\${jsonencode(var.ep)},"region":\${jsonencode(var.region)},"project_id":\${jsonencode(var.project)}}`,
     );
@@ -648,14 +687,16 @@ describe("commands and values", () => {
     expect(localExec(copy).environment[RuntimeEnv.SPEC]).toBe(
       `{"source_image_id":\${jsonencode(${source})},"name":\${jsonencode(var.name)},"description":\${jsonencode(var.description)},"kms_key_id":\${jsonencode(var.kms)},` +
         `"enterprise_project_id":\${jsonencode(var.ep)},"tags":"{}",${target},"marker":"\${self.output}","construct_path":"stack/copy",` +
+        `"workspace":"\${terraform.workspace}","resource_id":"\${self.id}",` +
         `"create_timeout_minutes":\${jsonencode(var.create)},"result_file":"${RESULT_FILE}"}`,
     );
     expect(image.input.delete).toBe(
-      `{"image_id":"\${terraform_data.${resultKey}.output}","removal_policy":\${jsonencode(var.policy)},${target},"delete_timeout_minutes":\${jsonencode(var.delete)},"construct_path":"stack/copy"}`,
+      `{"image_id":"\${terraform_data.${resultKey}.output}","removal_policy":\${jsonencode(var.policy)},${target},"delete_timeout_minutes":\${jsonencode(var.delete)},"construct_path":"stack/copy",` +
+        `"marker":"\${terraform_data.${copyKey}.output}",${owner}}`,
     );
     expect(attributes.triggers_replace).toBe(
       `{"image_id":"\${terraform_data.${imageKey}.input.image_id}","name":\${jsonencode(var.name)},"description":\${jsonencode(var.description)},"tags":"{}",` +
-        `"marker":"\${terraform_data.${copyKey}.output}",${target},"construct_path":"stack/copy"}`,
+        `"marker":"\${terraform_data.${copyKey}.output}",${target},"construct_path":"stack/copy",${owner}}`,
     );
   });
 });

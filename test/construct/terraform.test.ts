@@ -322,7 +322,13 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
       IMS_COPY_REGION: "cn-north-4",
       IMS_COPY_DELETE_TIMEOUT_MINUTES: "10",
       IMS_COPY_CONSTRUCT_PATH: "stack/base",
+      // Who owns the image: the deployment's workspace and the copy resource whose claim it carries.
+      IMS_COPY_MARKER: expectedMarker,
+      IMS_COPY_WORKSPACE: "default",
+      IMS_COPY_RESOURCE_ID: byStep("stack/base create").env.IMS_COPY_RESOURCE_ID,
+      IMS_COPY_RESOURCE_ADDRESS: "terraform_data.base_copy_0170EE0B",
     });
+    expect(byStep("stack/base create").env.IMS_COPY_RESOURCE_ID).toMatch(/^[0-9a-f-]{36}$/);
     expect(deletes[0].env.IMS_COPY_REMOVAL_POLICY).toBe("destroy");
   }, 180_000);
 });

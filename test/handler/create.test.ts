@@ -163,7 +163,7 @@ describe("create step", () => {
       expect(interrupted.code).toBe(130);
       expect(interrupted.stderr).toContain(`received ${signal}: stopping the wait; run again to resume`);
       expect(interrupted.stderr).toContain(
-        `ims-image-copy create failed: Interrupted while waiting for copy job ${jobId}`,
+        `ims-image-copy create failed: Interrupted while waiting for the copy job (job ${jobId}`,
       );
       expect(interrupted.stderr).toContain("Running again resumes the wait.");
       expect(JSON.parse(readFileSync(jobRecordPath(env[RuntimeEnv.MARKER] as string), "utf8"))).toMatchObject(

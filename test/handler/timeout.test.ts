@@ -44,7 +44,7 @@ describe("create step on a slow copy", () => {
     expect(first.code).toBe(ExitCode.TIMEOUT);
     const [job] = fx.emulator.jobs();
     expect(first.stderr).toEqual([
-      `ims-image-copy create failed: Timed out after 120 s waiting for copy job ${job.jobId} (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
+      `ims-image-copy create failed: Timed out after 120 s waiting for the copy job (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     ]);
     expect(
       JSON.parse(

@@ -65,7 +65,7 @@ describeWithTerraform("a copy slower than createTimeoutMinutes", () => {
     // Terraform wraps long lines of the provisioner's output: compare without line breaks.
     const text = (first.stdout + first.stderr).replace(/\s+/g, " ");
     expect(text).toContain(
-      `Timed out after 60 s waiting for copy job ${job.jobId} (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again`,
+      `Timed out after 60 s waiting for the copy job (job ${job.jobId}, image ${job.imageId}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again`,
     );
 
     const second = await tf(tfBin, ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);

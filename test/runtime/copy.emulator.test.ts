@@ -56,8 +56,9 @@ describe("copyImageAndWait", () => {
     });
     const made = copies(h.emulator);
     expect(made).toHaveLength(1);
-    expect(result).toEqual({ imageId: made[0], jobId: submitted?.jobId, adopted: false });
-    expect(submitted).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/), adopted: false });
+    expect(result).toMatchObject({ imageId: made[0], jobId: submitted?.jobId, adopted: false });
+    expect(result.image).toMatchObject({ id: made[0], status: "active" });
+    expect(submitted).toEqual({ jobId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(events[0]).toBe("submitted");
     expect(progress.length).toBeGreaterThan(0);
     expect(
@@ -160,7 +161,7 @@ describe("copyImageAndWait", () => {
       `Timed out after 60 s waiting for the copy job (job ${e.jobId}, image ${image}); the copy continues in the cloud. Running the same command (or "terraform apply") again resumes the wait instead of copying again; raise the timeout if copies of this image take longer.`,
     );
     const resumed = await resumeWait(client, { jobId: e.jobId! }, { timeoutMs: 3_600_000 });
-    expect(resumed).toEqual({ imageId: image, jobId: e.jobId, adopted: false });
+    expect(resumed).toMatchObject({ imageId: image, jobId: e.jobId, adopted: false });
     expect(copies(h.emulator)).toHaveLength(1);
     expect(h.emulator.requests().filter((r) => r.method === "POST" && r.path.endsWith("/copy"))).toHaveLength(
       1,
@@ -227,7 +228,7 @@ describe("resumeWait and waitForJob", () => {
     const client = h.client();
     await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "by-image" });
     const [image] = copies(h.emulator);
-    expect(await resumeWait(client, { imageId: image }, { timeoutMs: 60_000 })).toEqual({
+    expect(await resumeWait(client, { imageId: image }, { timeoutMs: 60_000 })).toMatchObject({
       imageId: image,
       adopted: true,
     });
@@ -237,12 +238,15 @@ describe("resumeWait and waitForJob", () => {
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "bare-ids" });
     const [image] = copies(h.emulator);
-    expect(await resumeWait(client, jobId!, { timeoutMs: 60_000 })).toEqual({
+    expect(await resumeWait(client, jobId!, { timeoutMs: 60_000 })).toMatchObject({
       imageId: image,
       jobId,
       adopted: false,
     });
-    expect(await resumeWait(client, image, { timeoutMs: 60_000 })).toEqual({ imageId: image, adopted: true });
+    expect(await resumeWait(client, image, { timeoutMs: 60_000 })).toMatchObject({
+      imageId: image,
+      adopted: true,
+    });
     await expect(resumeWait(client, "my-image", { timeoutMs: 60_000 })).rejects.toThrow(
       'id ["my-image"] must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).',
     );
