@@ -3,7 +3,7 @@ import * as path from "path";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SeedImage } from "../../lib/emulator";
 import { parseCli } from "../../lib/runtime/cli-args";
 import { runCli } from "../../lib/runtime/cli";
-import { ExitCode } from "../../lib/shared/constants";
+import { ExitCode, MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { copies, startHarness, type Harness } from "../runtime/harness";
 
 interface Captured {
@@ -91,7 +91,11 @@ describe("ims-image-copy against the emulator", () => {
     expect(r.code).toBe(ExitCode.OK);
     expect(copies(h.emulator)).toEqual([r.out[0]]);
     expect(r.out).toHaveLength(1);
-    expect(r.err[0]).toMatch(/^\[ims-image-copy\] copy submitted: job [0-9a-f]{32}$/);
+    expect(r.err[0]).toMatch(
+      new RegExp(
+        `^\\[ims-image-copy\\] submitted the copy of ${SeedImage.ACTIVE_PRIVATE} as "cli-copy": job [0-9a-f]{32}$`,
+      ),
+    );
     expect(r.err.some((l) => /copying: RUNNING \d+% elapsed/.test(l))).toBe(true);
     const image = h.emulator.images().find((i) => i.id === r.out[0])!;
     expect(image.info.status).toBe("active");
@@ -112,6 +116,55 @@ describe("ims-image-copy against the emulator", () => {
     expect(second.code).toBe(ExitCode.OK);
     expect(JSON.parse(second.out[0])).toEqual({ image_id: parsed.image_id, job_id: null, adopted: true });
     expect(copies(h.emulator)).toEqual([parsed.image_id]);
+  });
+
+  test("copy never adopts an image that carries the construct's marker tag (a Terraform state holds it): it copies anew", async () => {
+    const first = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "managed", "--json"]);
+    const managed = JSON.parse(first.out[0]).image_id as string;
+    h.emulator.setImage(managed, {
+      tags: [{ key: MARKER_TAG_KEY, value: "0123456789abcdef.0123456789abcdef01234567" }],
+    });
+
+    const second = await cli(h, [
+      "copy",
+      "--source",
+      SeedImage.ACTIVE_PRIVATE,
+      "--name",
+      "managed",
+      "--json",
+    ]);
+
+    expect(second.code).toBe(ExitCode.OK);
+    const made = JSON.parse(second.out[0]);
+    expect(made).toEqual({
+      image_id: expect.any(String),
+      job_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      adopted: false,
+    });
+    expect(made.image_id).not.toBe(managed);
+    expect(copies(h.emulator).sort()).toEqual([managed, made.image_id].sort());
+  });
+
+  test("--help states the re-run rule, and --unencrypted with --kms-key-id is refused naming both", async () => {
+    const help = await cli(h, ["--help"]);
+    expect(help.out.join("\n")).toContain(
+      "Images made by the cdktf-ims-image-copy construct (they carry that tag) are never adopted",
+    );
+    const r = await cli(h, [
+      "copy",
+      "--source",
+      SeedImage.ACTIVE_PRIVATE,
+      "--name",
+      "x",
+      "--unencrypted",
+      "--kms-key-id",
+      "bd66288c-9081-460a-8227-4cbd0c814cb4",
+    ]);
+    expect(r.code).toBe(ExitCode.USAGE);
+    expect(r.err[0]).toBe(
+      "ims-image-copy: --unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted",
+    );
+    expect(copies(h.emulator)).toEqual([]);
   });
 
   test("status shows the job and delete removes the image", async () => {

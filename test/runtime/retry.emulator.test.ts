@@ -421,7 +421,7 @@ describe("copyImageAndWait after an ambiguous failure", () => {
       timeoutMs: 60_000,
     });
     const made = copies(h.emulator);
-    expect(result).toEqual({ imageId: made[0], adopted: true });
+    expect(result).toMatchObject({ imageId: made[0], adopted: true });
     expect(h.emulator.images().find((i) => i.id === made[0])?.info.status).toBe("active");
   });
 });

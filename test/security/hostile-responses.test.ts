@@ -89,7 +89,8 @@ describe("hostile IMS answers (emulator faults)", () => {
   test("a job that succeeds without entities.image_id is a clear error naming the job", async () => {
     emulator.addFault({
       method: "GET",
-      path: "^/v1/[^/]+/jobs/",
+      // Both job routes: the wait asks GET /v1/cloudimages/job/{id} and falls back to /v1/{project}/jobs/{id}.
+      path: "^/v1/([^/]+/jobs|cloudimages/job)/",
       status: 200,
       body: {
         job_id: "0123456789abcdef0123456789abcdef",
