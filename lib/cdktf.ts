@@ -10,9 +10,11 @@ import {
   type IResolvable,
   type IResolveContext,
   type LocalExecProvisioner,
+  type TerraformProvider,
   type TerraformResourceLifecycle,
 } from "cdktf";
 import type { Construct } from "constructs";
+import { logicalIdAlreadyUsed } from "./errors";
 
 export { AssetType, Fn, TerraformAsset, TerraformResource, TerraformStack, Token } from "cdktf";
 export type { LocalExecProvisioner } from "cdktf";
@@ -34,11 +36,19 @@ const FAST_PROVISIONER_KEYS = new Set(["type", "command", "environment", "when"]
  * for stacks of thousands: cdktf's class builds a token for `output` in its constructor (capturing
  * a stack trace, about a fifth of its synthesis cost) and types `input` and `triggers_replace` as
  * maps; this one makes attribute tokens only when they are asked for and takes any value.
+ *
+ * Its escape hatches are cdktf's own (`overrideLogicalId`, `addOverride`, `dependsOn`,
+ * `lifecycle`, `moveTo`, `importFrom`, ...), extended only through cdktf's public and protected
+ * members, so that the same code runs on cdktn.
  */
 export class TerraformData extends TerraformResource {
   public static readonly tfResourceType = "terraform_data";
   private readonly input?: unknown;
   private readonly triggersReplace?: unknown;
+  /** Set by `importFrom`: the resource then takes cdktf's generic synthesis, which writes the import block. */
+  private imported = false;
+  /** Set when the logical ID was first read: from then on it is fixed (references and moves were written with it). */
+  private logicalIdUsed = false;
 
   constructor(scope: Construct, id: string, config: TerraformDataConfig) {
     super(scope, id, {
@@ -49,6 +59,37 @@ export class TerraformData extends TerraformResource {
     });
     this.input = config.input;
     this.triggersReplace = config.triggersReplace;
+  }
+
+  /** The logical ID (the key in the synthesized JSON); fixed once read. */
+  public get friendlyUniqueId(): string {
+    this.logicalIdUsed = true;
+    return super.friendlyUniqueId;
+  }
+
+  /**
+   * cdktf's `overrideLogicalId`, refused when the logical ID is already fixed: cdktf itself would
+   * ignore the override silently once a reference (such as `ImsImageCopy.imageId`) or a move was
+   * made with the old ID.
+   */
+  public overrideLogicalId(newLogicalId: string): void {
+    this.checkLogicalIdUnused(`overrideLogicalId(${JSON.stringify(newLogicalId)})`);
+    super.overrideLogicalId(newLogicalId);
+  }
+
+  /** cdktf's `resetOverrideLogicalId`, refused (as `overrideLogicalId`) once the logical ID is fixed. */
+  public resetOverrideLogicalId(): void {
+    this.checkLogicalIdUnused("resetOverrideLogicalId()");
+    super.resetOverrideLogicalId();
+  }
+
+  public importFrom(id: string, provider?: TerraformProvider): void {
+    this.imported = true;
+    super.importFrom(id, provider);
+  }
+
+  private checkLogicalIdUnused(call: string): void {
+    if (this.logicalIdUsed) throw logicalIdAlreadyUsed(this.node.path, call, super.friendlyUniqueId);
   }
 
   /** The resource's `id` (a token). */
@@ -93,8 +134,7 @@ export class TerraformData extends TerraformResource {
       this.provider !== undefined ||
       this.connection !== undefined ||
       this.hasResourceMove() ||
-      // Set by `importFrom()`; private in cdktf, so read by name (a cdktn build keeps it: a test covers the generic path).
-      (this as unknown as { _imported?: unknown })._imported !== undefined ||
+      this.imported ||
       (lifecycle !== undefined && Object.keys(lifecycle).some((key) => !FAST_LIFECYCLE_KEYS.has(key))) ||
       (provisioners !== undefined &&
         provisioners.some(
@@ -125,6 +165,37 @@ export class TerraformData extends TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     const hcl = hashMapperHcl(anyToHclTerraform);
     return { input: hcl(this.input), triggers_replace: hcl(this.triggersReplace) };
+  }
+}
+
+/**
+ * The address of a resource in its stack (`terraform_data.<logical ID>`) as a string token that
+ * renders the logical ID when the stack is synthesized, so that `overrideLogicalId` called after
+ * the resource was referenced is honoured. One token per resource, made on first use; unlike a
+ * cdktf reference it captures no stack trace and fixes nothing at creation.
+ */
+export function resourceAddress(resource: TerraformResource): string {
+  let address = ADDRESSES.get(resource);
+  if (address === undefined) {
+    address = Token.asString(new ResourceAddress(resource));
+    ADDRESSES.set(resource, address);
+  }
+  return address;
+}
+
+const ADDRESSES = new WeakMap<TerraformResource, string>();
+
+class ResourceAddress implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(private readonly resource: TerraformResource) {}
+
+  public resolve(): string {
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
   }
 }
 

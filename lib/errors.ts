@@ -62,3 +62,19 @@ export function runtimeBundleContextInvalid(
       `Remove it to use the bundle shipped with the package.`,
   );
 }
+
+/**
+ * `overrideLogicalId` (or its reset) on an escape-hatch resource after its logical ID was used: a
+ * reference to the resource or a move already holds the old ID, so the change would not reach it.
+ */
+export function logicalIdAlreadyUsed(
+  resourcePath: string,
+  call: string,
+  logicalId: string,
+): ImsImageCopyConfigError {
+  return new ImsImageCopyConfigError(
+    `terraform_data "${resourcePath}": ${call} comes after its logical ID "${logicalId}" was used ` +
+      `(by a reference such as ImsImageCopy.imageId or fqn, or by moveToId/moveFromId), so the new ID would not reach it. ` +
+      `Call it right after creating the ImsImageCopy, before reading imageId or moving the resource.`,
+  );
+}

@@ -12,6 +12,7 @@ import {
   expressionStringLiteral,
   expressionToken,
   functionArgumentLiteral,
+  resourceAddress,
   stringExpression,
   type LocalExecProvisioner,
 } from "./cdktf";
@@ -213,9 +214,10 @@ export class ImsImageCopy extends Construct {
     // Every value the runtime needs travels in one JSON variable per step (IMS_COPY_SPEC, see
     // specText): a few attributes per resource instead of one per setting keeps the synthesized
     // JSON small, and synthesis time grows with the number of JSON nodes (BENCHMARKS.md).
-    // References between the four resources are written as Terraform text, as cdktf would render
-    // them (its reference tokens also fix the logical ID when they are made), but without a token
-    // per use: each token captures a stack trace and is resolved on every synthesis pass.
+    // References between the four resources are written as Terraform text around one light token
+    // per resource (its address, `addressOf`), rendered at synthesis so that `overrideLogicalId`
+    // keeps working; cdktf's reference tokens would capture a stack trace each and fix the logical
+    // ID when they are made.
     this.copyResource = new TerraformData(this, "copy", {
       // What makes a different copy. The marker hashes most of them (and the construct path).
       triggersReplace: specText({
@@ -331,13 +333,14 @@ function owner(resourceId: TerraformText, resourceAddress?: string): Record<stri
   return {
     workspace: terraformText("${terraform.workspace}"),
     resource_id: resourceId,
-    ...(resourceAddress !== undefined ? { resource_address: resourceAddress } : {}),
+    // The address token renders as plain text (`terraform_data.<logical ID>`), JSON-safe.
+    ...(resourceAddress !== undefined ? { resource_address: terraformText(resourceAddress) } : {}),
   };
 }
 
-/** `terraform_data.<logical ID>`, the address a cdktf reference to the resource renders in its stack. */
+/** `terraform_data.<logical ID>` (a token rendered at synthesis), the address a cdktf reference to the resource renders in its stack. */
 function addressOf(resource: TerraformData): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+  return resourceAddress(resource);
 }
 
 /**
