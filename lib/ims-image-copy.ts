@@ -193,6 +193,30 @@ export class ImsImageCopy extends Construct {
   /** Escape hatch: `terraform_data` that applies name, description and tags in place. */
   public readonly attributesResource: TerraformData;
 
+  /**
+   * Marks this copy as moving to the `ImsImageCopy` that called `addMoveTarget(moveTarget)`, as
+   * cdktf's `TerraformResource.moveTo` does for one resource: the four resources are moved in
+   * state (Terraform `moved` blocks), so the image is kept, not copied again or deleted. Keep this
+   * construct declared until the move is applied, then remove it.
+   */
+  public moveTo(moveTarget: string): void {
+    for (const [part, resource] of this.parts()) resource.moveTo(`${moveTarget}/${part}`);
+  }
+
+  /** Names this copy as the target `moveTarget` of another copy's `moveTo` (see `moveTo`). */
+  public addMoveTarget(moveTarget: string): void {
+    for (const [part, resource] of this.parts()) resource.addMoveTarget(`${moveTarget}/${part}`);
+  }
+
+  private parts(): [string, TerraformData][] {
+    return [
+      ["copy", this.copyResource],
+      ["result", this.resultResource],
+      ["image", this.imageResource],
+      ["attributes", this.attributesResource],
+    ];
+  }
+
   constructor(scope: Construct, id: string, props: ImsImageCopyProps) {
     super(scope, id);
     Object.defineProperty(this, IMS_IMAGE_COPY_SYMBOL, { value: true });

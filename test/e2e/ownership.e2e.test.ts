@@ -17,7 +17,9 @@ import { findTerraform, requireTerraform, tempDir, terraformEnv, tf } from "./su
 
 const terraform = findTerraform();
 if (!terraform) {
-  console.warn("\n**********\n* terraform is NOT on PATH: the ownership e2e tests are SKIPPED.\n**********\n");
+  console.warn(
+    "\n**********\n* terraform is NOT on PATH: the ownership e2e tests are SKIPPED.\n**********\n",
+  );
 }
 const describeWithTerraform = terraform ? describe : describe.skip;
 jest.setTimeout(240_000);
@@ -77,7 +79,11 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
 
     const [a, b] = [await imageIdOf(first), await imageIdOf(second)];
     expect(a).not.toBe(b);
-    expect(live("shared-name").map((i) => i.id).sort()).toEqual([a, b].sort());
+    expect(
+      live("shared-name")
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([a, b].sort());
     expect(out).toContain("submitted the copy of");
     await run(second, "destroy", "-auto-approve");
     expect(statusOf(a)).toBe("active");
@@ -125,8 +131,9 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     const jobs = emulator.jobs().length;
 
     synth((stack) => {
+      new ImsImageCopy(stack, "old", props).moveTo("golden");
       const copy = new ImsImageCopy(stack, "renamed", props);
-      copy.moveFrom("app/old");
+      copy.addMoveTarget("golden");
       new TerraformOutput(stack, "image_id", { value: copy.imageId, staticId: true });
     });
     const plan = (await run(dir, "plan", "-input=false")).stdout;
@@ -152,7 +159,12 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     const kept = await imageIdOf(first);
     await run(first, "destroy", "-auto-approve");
     expect(statusOf(kept)).toBe("active");
-    expect(emulator.images().find((i) => i.id === kept)?.tags.map((t) => t.key)).not.toContain(MARKER_TAG_KEY);
+    expect(
+      emulator
+        .images()
+        .find((i) => i.id === kept)
+        ?.tags.map((t) => t.key),
+    ).not.toContain(MARKER_TAG_KEY);
 
     const adopter = checkout("adopter", {
       sourceImageId: SeedImage.ACTIVE_PRIVATE,

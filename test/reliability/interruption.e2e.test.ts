@@ -288,7 +288,7 @@ describeWithTerraform(`interrupted applies at ${POINTS} seeded random points (se
         // ... and so is the runtime, even when terraform alone was interrupted (it kills the
         // provisioner's shell; the runtime notices it was orphaned): nobody polls the job any more.
         const polls = (): number =>
-          emulator.requests().filter((r) => /^\/v1\/[^/]+\/jobs\//.test(r.path)).length;
+          emulator.requests().filter((r) => /^\/v1\/([^/]+\/jobs|cloudimages\/job)\//.test(r.path)).length;
         await wait(700);
         const before = polls();
         await wait(1500);

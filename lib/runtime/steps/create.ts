@@ -161,6 +161,9 @@ function finders(run: Run): Finder[] {
     () => fromDoneRecord(run),
     () => byPendingMarker(run),
     () => checkNamesakes(run),
+    // A last look just before submitting: a concurrent run in this directory (an orphaned runtime
+    // of a killed terraform, or the apply after it) may have submitted and recorded the copy meanwhile.
+    () => fromJobRecord(run),
   ];
 }
 
@@ -249,10 +252,12 @@ async function byPendingMarker(run: Run): Promise<ResumeTarget | undefined> {
 /**
  * Among the live copies of the source with this name: a completed copy of this declaration in
  * this deployment that this state does not hold is refused with what to do (never adopted
- * silently); an unmarked one still under way may be an attempt killed before the job named its
- * image, which nothing proves to be this deployment's: it is named in a warning, not adopted.
+ * silently); one under way with this deployment's marker (tagged since the marker lookup, by a
+ * concurrent run) is resumed; an unmarked one still under way may be an attempt killed before the
+ * job named its image, which nothing proves to be this deployment's: it is named in a warning,
+ * not adopted.
  */
-async function checkNamesakes(run: Run): Promise<undefined> {
+async function checkNamesakes(run: Run): Promise<ResumeTarget | undefined> {
   const { client, input } = run;
   const named = (await client.listImages({ name: input.name })).filter(
     (i) => i.name === input.name && !isDead(i) && notACopyOf(i, input.sourceImageId) === undefined,
@@ -261,6 +266,12 @@ async function checkNamesakes(run: Run): Promise<undefined> {
     const state = markerStateOf(await client.listTags(image.id));
     if (state.kind === "claimed" && state.marker === run.marker)
       throw completedElsewhere(image.id, `${state.marker}.${state.claim}`, input.constructPath);
+    if (state.kind === "pending" && state.marker === run.marker) {
+      run.printer.line(
+        `found a copy of this deployment under way (tagged meanwhile): image ${image.id} is ${image.status}`,
+      );
+      return { imageId: image.id };
+    }
     if (state.kind === "none" && image.status !== ACTIVE_IMAGE_STATUS)
       run.ctx.warn(
         `image ${image.id} is a copy of ${input.sourceImageId} named ${JSON.stringify(input.name)} without a marker, still ${image.status}: perhaps an attempt interrupted before the service named its image. Nothing shows it is this deployment's, so it is not adopted; delete it if nobody needs it (ims-image-copy delete ${image.id})`,
