@@ -5,12 +5,13 @@
  * no changes; a second apply while the first holds the state lock is refused and creates nothing.
  */
 import { App, PgBackend, TerraformOutput, TerraformStack } from "cdktf";
-import { join } from "path";
+import { join, relative } from "path";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ImsImageCopy, type ImsImageCopyProps } from "../../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
 import { buildBundle, removeDir } from "../handler/support/runtime";
 import {
+  filesUnder,
   findTerraform,
   requireTerraform,
   freshCopyOfStack,
@@ -21,6 +22,7 @@ import {
   tf,
 } from "../e2e/support/terraform";
 import { startPostgres, type Postgres } from "./support/postgres";
+import { killGroup } from "./support/processes";
 
 const terraform = findTerraform();
 /** Distinguishes this run's schemas from earlier runs' on the same server. */
@@ -146,4 +148,100 @@ describe("remote state in PostgreSQL (terraform's pg backend)", () => {
     await tf(tfBin(), plan, other, env, 0);
     removeDir(other);
   });
+
+  /**
+   * A stack whose pg backend is configured at `terraform init` only (`-backend-config`), as teams
+   * keep connection strings out of code: the synthesized JSON has an empty `pg` block.
+   */
+  function synthInitConfiguredStack(outdir: string, stackId: string, props: ImsImageCopyProps): string {
+    const app = new App({ outdir, stackTraces: false, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle } });
+    const stack = new TerraformStack(app, stackId);
+    new PgBackend(stack, { connStr: "" });
+    // No connection string or schema in the configuration: `-backend-config` gives them.
+    stack.addOverride("terraform.backend.pg.conn_str", undefined);
+    const copy = new ImsImageCopy(stack, "copy", props);
+    new TerraformOutput(stack, "image_id", { value: copy.imageId, staticId: true });
+    app.synth();
+    return join(outdir, "stacks", stackId);
+  }
+  /** Another checkout or CI runner: the synthesized configuration and the runtime asset, nothing else. */
+  const checkoutOf = (dir: string): string =>
+    freshCopyOfStack(dir, ["cdk.tf.json", ...filesUnder(join(dir, "assets")).map((f) => relative(dir, f))]);
+  const initIn = (dir: string, schema: string) =>
+    tf(
+      tfBin(),
+      [
+        "init",
+        "-input=false",
+        "-no-color",
+        `-backend-config=conn_str=${pg?.connStr}`,
+        `-backend-config=schema_name=${schema}_${RUN}`,
+      ],
+      dir,
+      env,
+    );
+
+  maybe(
+    "two deployments of one app in two schemas (backend configured at init) own two images; destroying one leaves the other's",
+    async () => {
+      const props = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "pg-two-deployments" };
+      const dir = synthInitConfiguredStack(join(work, "two"), "app", props);
+      const staging = checkoutOf(dir);
+      const production = checkoutOf(dir);
+      await initIn(staging, "staging");
+      await initIn(production, "production");
+      await tf(tfBin(), apply, staging, env);
+      await tf(tfBin(), apply, production, env);
+      const [a, b] = await Promise.all(
+        [staging, production].map(
+          async (d) => (await tf(tfBin(), ["output", "-raw", "image_id"], d, env)).stdout,
+        ),
+      );
+      expect(a).not.toBe(b);
+      expect(live("pg-two-deployments").sort()).toEqual([a, b].sort());
+
+      await tf(tfBin(), ["destroy", "-auto-approve", "-no-color"], production, env);
+      expect(live("pg-two-deployments")).toEqual([a]);
+      await tf(tfBin(), plan, staging, env, 0);
+      await tf(tfBin(), ["destroy", "-auto-approve", "-no-color"], staging, env);
+      removeDir(staging);
+      removeDir(production);
+    },
+  );
+
+  maybe(
+    "an apply killed (SIGKILL to terraform and the runtime) while the job runs, before the pg backend saved anything, is finished from a FRESH working directory: exactly one copy",
+    async () => {
+      const props = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "pg-killed-copy" };
+      const dir = synthInitConfiguredStack(join(work, "killed"), "app", props);
+      await initIn(dir, "killed");
+      const { jobSeconds } = emulator.behaviour();
+      emulator.configure({ jobSeconds: 6 });
+      try {
+        const first = startTerraform(tfBin(), apply, dir, env, { processGroup: true });
+        await first.waitForStdout(/job [0-9a-f]{32} is creating image [0-9a-f-]{36}/);
+        first.kill("SIGKILL", "group");
+        await first.exited;
+        await killGroup(first.pid);
+        // Nothing reached the state: the next runner starts from an empty state.
+        const listed = await runTerraform(tfBin(), ["state", "list"], dir, env);
+        expect(listed.stdout.trim()).toBe("");
+
+        // Another CI runner: the configuration only, no .terraform/, no .ims-image-copy/ records.
+        const fresh = checkoutOf(dir);
+        await initIn(fresh, "killed");
+        const second = await tf(tfBin(), apply, fresh, env);
+
+        expect(second.stdout).toContain("found the interrupted copy of this deployment by its marker tag");
+        expect(emulator.jobs().filter((j) => j.imageName === "pg-killed-copy")).toHaveLength(1);
+        const id = (await tf(tfBin(), ["output", "-raw", "image_id"], fresh, env)).stdout;
+        expect(live("pg-killed-copy")).toEqual([id]);
+        await tf(tfBin(), plan, fresh, env, 0);
+        await tf(tfBin(), ["destroy", "-auto-approve", "-no-color"], fresh, env);
+        removeDir(fresh);
+      } finally {
+        emulator.configure({ jobSeconds });
+      }
+    },
+  );
 });
