@@ -16,7 +16,7 @@ import { exitCodeFor, waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
 import { loggerFromEnv } from "./log";
 import { forwardAbort, keepTlsVerification, secretScrubber, trapSignals } from "./process-guard";
-import { abortableSleep } from "./steps/context";
+import { realSleep } from "./waiter";
 import { formatElapsed, ProgressPrinter } from "./steps/progress";
 
 export interface CliIo {
@@ -71,7 +71,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     const client = ImsClient.fromEnv(
       env,
       {},
-      { now, sleep: io.sleep ?? abortableSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) },
+      { now, sleep: io.sleep ?? realSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) },
     );
     await run(command, client, {
       stdout,

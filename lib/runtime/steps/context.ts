@@ -22,20 +22,3 @@ export interface StepContext {
   /** Aborted on SIGINT/SIGTERM: waits stop promptly, local records are kept. */
   readonly signal: AbortSignal;
 }
-
-/** A sleep that resolves after `ms` or as soon as `signal` aborts (never rejects). */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}

@@ -7,7 +7,8 @@ import { ExitCode, Subcommand } from "../../shared/constants";
 import { DEBUG_ENV } from "../config";
 import { exitCodeFor } from "../errors";
 import { forwardAbort, keepTlsVerification, secretScrubber, trapSignals } from "../process-guard";
-import { abortableSleep, type StepContext } from "./context";
+import { realSleep } from "../waiter";
+import type { StepContext } from "./context";
 import { unknownSubcommand } from "./messages";
 import { runCreate } from "./create";
 import { runDelete } from "./delete";
@@ -59,7 +60,7 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
       warn: (line) => stderr(scrub(`[ims-image-copy] warning: ${line}`)),
       debug: (line) => stderr(scrub(line)),
       now: io.now ?? Date.now,
-      sleep: io.sleep ?? abortableSleep,
+      sleep: io.sleep ?? realSleep,
       signal: controller.signal,
     };
     keepTlsVerification(env, ctx.warn);
