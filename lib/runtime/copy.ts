@@ -9,6 +9,7 @@
 import type { CopyBody, FlowControlWait, Image, ImsClient, Job } from "./client";
 import { isNotFound } from "./client";
 import {
+  encryptedSourceNeedsKey,
   imageKilled,
   invalidOption,
   jobFailed,
@@ -126,9 +127,11 @@ const delayOf = (poll: PollTuning | undefined): DelayStrategy =>
   poll?.delay ? poll.delay() : defaultDelayStrategy();
 
 /**
- * The encryption of a new copy: Huawei's guide presents an in-region copy WITHOUT `cmk_id` as the
- * way to make an unencrypted copy of an encrypted image, so a copy of an encrypted source keeps the
- * source's key (`__system__cmkid`) unless the caller asks for `unencrypted` or names another key.
+ * The encryption of a new copy. Huawei's guide presents an in-region copy WITHOUT `cmk_id` as the
+ * way to make an unencrypted copy of an encrypted image, and its error table has IMG.0096 ("the KMS
+ * key must differ from the image's key") among the copy's KMS codes; neither is verified. The one
+ * choice safe under both: a copy of an encrypted source needs an explicit key (`kmsKeyId`) or an
+ * explicit `unencrypted`; without either it is refused before anything is submitted.
  */
 export function encryptionOf(
   source: Image,
@@ -139,16 +142,8 @@ export function encryptionOf(
   const sourceKey = typeof source.__system__cmkid === "string" ? source.__system__cmkid : "";
   const encrypted = source.__system__encrypted === "1" || sourceKey !== "";
   if (!encrypted) return {};
-  if (unencrypted)
-    return { note: `the source ${source.id} is encrypted; the copy is made unencrypted, as asked` };
-  if (sourceKey === "")
-    return {
-      note: `the source ${source.id} is encrypted but names no key (__system__cmkid): the service decides the copy's encryption`,
-    };
-  return {
-    cmkId: sourceKey,
-    note: `the source ${source.id} is encrypted: the copy is encrypted with the same KMS key ${sourceKey}`,
-  };
+  if (unencrypted) return { note: `the source ${source.id} is encrypted; the copy is made unencrypted, as asked` };
+  throw encryptedSourceNeedsKey(source.id, sourceKey || undefined);
 }
 
 /**
