@@ -79,8 +79,8 @@ export class CredentialStore {
   }
 }
 
-/** Throws IMS's 403 naming the missing IAM action. */
-export function requirePermission(credential: EmulatorCredential, action: string): void {
+/** Throws IMS's IMG.0026 naming the missing IAM action (HTTP `status`: 400 as documented, or 403). */
+export function requirePermission(credential: EmulatorCredential, action: string, status: 400 | 403): void {
   if (credential.permissions.includes("*") || credential.permissions.includes(action)) return;
-  throw Ims.permission(action);
+  throw Ims.permission(action, status);
 }

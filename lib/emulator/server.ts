@@ -176,7 +176,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       credential = deps
         .credentials()
         .authenticate(method, rawUrl, req.headers, body, deps.authNow(), core.behaviour());
-      if (route.action) requirePermission(credential, route.action);
+      if (route.action) requirePermission(credential, route.action, core.behaviour().permissionDeniedStatus);
     }
     const jobFailure = fault?.rule.jobFailure;
     result = route.handle({
