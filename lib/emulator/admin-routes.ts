@@ -1,8 +1,8 @@
 /**
  * Test-only routes under `/_emulator/` (no signature, never faulted, not in the request log):
  *
- *   GET    /_emulator/images          → {"images": EmulatedImage[]}   (info, tags, inUse, deletedAt, jobId)
- *   PATCH  /_emulator/images/{id}     body ImagePatch {status?, protected?, inUse?, tags?, attributes?} → 200 EmulatedImage
+ *   GET    /_emulator/images          → {"images": EmulatedImage[]}   (info, tags, memberStatus, deletedAt, jobId)
+ *   PATCH  /_emulator/images/{id}     body ImagePatch {status?, protected?, memberStatus?, tags?, attributes?} → 200 EmulatedImage
  *   GET    /_emulator/jobs            → {"jobs": EmulatedJob[]}
  *   GET    /_emulator/requests        → {"requests": RequestLogEntry[]}  (method, path, query, status, time, …)
  *   GET    /_emulator/faults          → {"faults": [{id, rule, hits}]}

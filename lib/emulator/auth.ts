@@ -1,10 +1,10 @@
 /**
- * The emulated API Gateway's authentication (SDK-HMAC-SHA256 via `verifyRequest`, security
- * tokens of temporary credentials) and IMS's IAM permission checks.
+ * The emulated API Gateway's authentication (SDK-HMAC-SHA256 via the emulator's own verifier in
+ * signature.ts, security tokens of temporary credentials) and IMS's IAM permission checks.
  */
 import type { IncomingHttpHeaders } from "http";
-import { verifyRequest } from "../runtime/signer";
 import { Gateway, Ims } from "./ims-errors";
+import { verifyGatewaySignature, type GatewayVerdict } from "./signature";
 import type { EmulatorCredential } from "./types";
 
 /** When to lock an access key after consecutive authentication failures (0: never). */
@@ -33,10 +33,10 @@ export class CredentialStore {
     now: number,
     lock: LockPolicy,
   ): EmulatorCredential {
-    const result = verifyRequest(
-      { method, url, headers, body },
+    const result = verifyGatewaySignature(
+      { method, target: url, headers, body },
       (ak) => this.byAk.get(ak)?.secretKey,
-      new Date(now),
+      now,
     );
     const ak = result.accessKey;
     const state = ak !== undefined ? this.failures.get(ak) : undefined;
@@ -55,7 +55,7 @@ export class CredentialStore {
     }
   }
 
-  private check(result: ReturnType<typeof verifyRequest>): EmulatorCredential {
+  private check(result: GatewayVerdict): EmulatorCredential {
     if (!result.ok) {
       switch (result.reason) {
         case "missing":
@@ -79,8 +79,8 @@ export class CredentialStore {
   }
 }
 
-/** Throws IMS's 403 naming the missing IAM action. */
-export function requirePermission(credential: EmulatorCredential, action: string): void {
+/** Throws IMS's IMG.0026 naming the missing IAM action (HTTP `status`: 400 as documented, or 403). */
+export function requirePermission(credential: EmulatorCredential, action: string, status: 400 | 403): void {
   if (credential.permissions.includes("*") || credential.permissions.includes(action)) return;
-  throw Ims.permission(action);
+  throw Ims.permission(action, status);
 }

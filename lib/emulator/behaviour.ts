@@ -19,10 +19,20 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   unknownJobStatus: 404,
   unknownJobCode: "IMG.0086",
   tagsBeforeActive: true,
-  maxConcurrentCopyJobs: 5,
+  jobImageIdNames: "copy",
+  jobFailureDetails: "both",
+  successProcessPercent: 1,
+  encryptedSourceWithoutCmk: "unencrypted",
+  sameKeyCopy: "refused",
+  maxCopySizeGiB: 128,
+  oversizedCopyCode: "IMG.0105",
+  windowsCopyCode: "IMG.0105",
+  permissionDeniedStatus: 400,
+  enterpriseProjectsEnabled: false,
+  maxConcurrentCopyJobs: 40,
   flowControl: "IMG.0060",
   flowControlRetryAfterSeconds: 0,
-  imageQuota: 100,
+  imageQuota: 50,
   rejectUnknownCopyFields: true,
   hideCopiesUntilActive: false,
   akLockAfterFailures: 0,
@@ -47,12 +57,20 @@ function oneOf(key: string, value: unknown, allowed: readonly unknown[]): void {
 
 export function checkJobFailure(key: string, value: unknown): JobFailure {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    fail(key, value, "it must be an object {errorCode?, failReason?, atFraction?}");
-  const { errorCode, failReason, atFraction } = value as Record<string, unknown>;
-  if (errorCode !== undefined && typeof errorCode !== "string")
-    fail(`${key}.errorCode`, errorCode, "it must be a string");
-  if (failReason !== undefined && typeof failReason !== "string")
-    fail(`${key}.failReason`, failReason, "it must be a string");
+    fail(
+      key,
+      value,
+      "it must be an object {errorCode?, failReason?, additionErrorCode?, additionErrorMsg?, atFraction?}",
+    );
+  const fields = value as Record<string, unknown>;
+  const known = ["errorCode", "failReason", "additionErrorCode", "additionErrorMsg", "atFraction"];
+  for (const name of Object.keys(fields))
+    if (!known.includes(name))
+      fail(`${key}.${name}`, fields[name], `it is not a field; use ${known.join(", ")}`);
+  for (const name of known.slice(0, 4))
+    if (fields[name] !== undefined && typeof fields[name] !== "string")
+      fail(`${key}.${name}`, fields[name], "it must be a string");
+  const { atFraction } = fields;
   if (atFraction !== undefined && (typeof atFraction !== "number" || !(atFraction > 0 && atFraction <= 1))) {
     fail(`${key}.atFraction`, atFraction, "it must be a number in (0, 1]");
   }
@@ -79,6 +97,7 @@ export function applyBehaviour(
       case "jobSeconds":
       case "initSeconds":
       case "deleteSeconds":
+      case "maxCopySizeGiB":
       case "flowControlRetryAfterSeconds":
       case "akLockSeconds":
         nonNegative(key, value);
@@ -96,6 +115,32 @@ export function applyBehaviour(
         break;
       case "jobImageIdFrom":
         oneOf(key, value, ["init", "running", "success"]);
+        break;
+      case "jobImageIdNames":
+        oneOf(key, value, ["copy", "source", "source-when-failed"]);
+        break;
+      case "jobFailureDetails":
+        oneOf(key, value, ["top-level", "entities", "both"]);
+        break;
+      case "successProcessPercent":
+        if (typeof value !== "number" || !(value >= 0 && value <= 1))
+          fail(key, value, "it must be a fraction from 0 to 1");
+        break;
+      case "encryptedSourceWithoutCmk":
+        oneOf(key, value, ["unencrypted", "keep-source-key"]);
+        break;
+      case "sameKeyCopy":
+        oneOf(key, value, ["refused", "allowed"]);
+        break;
+      case "oversizedCopyCode":
+        if (typeof value !== "string" || value === "") fail(key, value, "it must be a non-empty string");
+        break;
+      case "windowsCopyCode":
+        if (value !== null && (typeof value !== "string" || value === ""))
+          fail(key, value, "it must be a non-empty string, or null to copy Windows images");
+        break;
+      case "permissionDeniedStatus":
+        oneOf(key, value, [400, 403]);
         break;
       case "failedImage":
         oneOf(key, value, ["killed", "removed"]);
@@ -116,6 +161,7 @@ export function applyBehaviour(
       case "tagsBeforeActive":
       case "rejectUnknownCopyFields":
       case "hideCopiesUntilActive":
+      case "enterpriseProjectsEnabled":
         if (typeof value !== "boolean") fail(key, value, "it must be true or false");
         break;
       case "jobFailure":

@@ -24,12 +24,28 @@ export const SeedImage = {
   PUBLIC: "9c3d5e67-4f80-41a2-9d3e-3f4a5b6c7d8e",
   /** A private image still `saving` (not yet usable): copy refused with IMG.0046. */
   SAVING_PRIVATE: "ad4e6f78-5091-42b3-8e4f-4a5b6c7d8e9f",
+  /**
+   * An active private image encrypted with {@link SeedKmsKey.ENCRYPTED_IMAGE}
+   * (`__system__encrypted: "1"`, `__system__cmkid`). A copy without `cmk_id` is unencrypted
+   * (option `encryptedSourceWithoutCmk`); with `cmk_id` = its own key it is refused with IMG.0096
+   * (option `sameKeyCopy`).
+   */
+  ENCRYPTED_PRIVATE: "be5f7089-61a2-43c4-9f50-5b6c7d8e9fa0",
+  /** An active system-disk image of {@link SEED_SHARING_PROJECT_ID} shared with this project and accepted: copyable, but not to an encrypted copy (IMG.0197). */
+  SHARED_ACCEPTED: "cf608190-72b3-44d5-8a61-6c7d8e9fa0b1",
+  /** An image shared with this project that it has not accepted (member status pending): copy refused with IMG.0196. */
+  SHARED_PENDING: "d0719201-83c4-45e6-9b72-7d8e9fa0b1c2",
 } as const;
 
 export const SeedKmsKey = {
   ENABLED: "bd66288c-9081-460a-8227-4cbd0c814cb4",
   DISABLED: "ce77399d-a192-471b-9338-5dce1d925dc5",
+  /** Enabled; the key of {@link SeedImage.ENCRYPTED_PRIVATE}. */
+  ENCRYPTED_IMAGE: "e1820312-94d5-46f7-8c83-8e9fa0b1c2d3",
 } as const;
+
+/** The project that owns the shared seed images. */
+export const SEED_SHARING_PROJECT_ID = "5a4b3c2d1e0f4a9b8c7d6e5f4a3b2c1d";
 
 /** An enterprise project that exists (besides the default `0`). */
 export const SEED_ENTERPRISE_PROJECT_ID = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";

@@ -4,7 +4,7 @@
  * Supported filters (exact match unless stated): id, name, status, __imagetype, visibility, owner,
  * protected, __whole_image, __system__cmkid, __os_type, disk_format, virtual_env_type,
  * tag (`key=value`), enterprise_project_id (`all_granted_eps` or absent = every EP: TF's comment
- * says an absent filter lists all EPs). Any other parameter, notably the undocumented
+ * says an absent filter lists all EPs), member_status (this project's answer to a shared image). Any other parameter, notably the undocumented
  * `__originalimagename`, is IGNORED as an unsupported parameter would be: the emulator does not
  * pretend the service filters on it.
  * Paging: `limit` (default 500, 1..1000), `marker` = id of the last image of the previous page;
@@ -12,7 +12,7 @@
  * `sort_dir` (desc default, asc). The answer is `{"images": [...]}` only (no next link).
  */
 import { Ims } from "./ims-errors";
-import type { ImageInfo, Tag } from "./types";
+import type { ImageInfo, MemberStatus, Tag } from "./types";
 
 export const DEFAULT_LIMIT = 500;
 export const MAX_LIMIT = 1000;
@@ -33,6 +33,8 @@ const EXACT_FILTERS = [
 export interface ListableImage {
   readonly info: ImageInfo;
   readonly tags: readonly Tag[];
+  /** This project's answer, for an image shared with it. */
+  readonly memberStatus?: MemberStatus;
 }
 
 function asString(value: unknown): string {
@@ -52,6 +54,8 @@ function matches(image: ListableImage, query: URLSearchParams): boolean {
   const ep = query.get("enterprise_project_id");
   if (ep !== null && ep !== "all_granted_eps" && asString(info.enterprise_project_id || "0") !== ep)
     return false;
+  const member = query.get("member_status");
+  if (member !== null && image.memberStatus !== member) return false;
   const tag = query.get("tag");
   if (tag !== null) {
     const eq = tag.indexOf("=");

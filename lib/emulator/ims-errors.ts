@@ -32,12 +32,6 @@ export function gatewayError(status: number, errorCode: string, errorMsg: string
   return new EmulatorHttpError(status, { error_code: errorCode, error_msg: errorMsg, request_id: "" });
 }
 
-/**
- * Code the emulator uses for "image in use" on DELETE. No documented code exists for this case
- * (UNVERIFIED); IMG.0105 "The operation is not supported." is the closest generic entry.
- */
-export const IN_USE_ERROR_CODE = "IMG.0105";
-
 /** Shows the first 4 characters of an access key only. */
 export function maskAccessKey(accessKey: string): string {
   return accessKey.length <= 4 ? "****" : `${accessKey.slice(0, 4)}****`;
@@ -109,11 +103,12 @@ export const Ims = {
     ),
   quota: (quota: number) =>
     imsError("IMG.0015", `The number of private images has reached the maximum allowed (${quota}).`),
-  permission: (action: string) =>
+  /** 400 in the error-code table (every IMS code is); `status` 403 is the emulator's alternative. */
+  permission: (action: string, status: 400 | 403 = 400) =>
     imsError(
       "IMG.0026",
       `The role is invalid. You need to apply for the required permissions or pass the real-name authentication. Policy doesn't allow ${action} to be performed.`,
-      403,
+      status,
     ),
   imageNotFound: (id: string, status = 400) =>
     imsError("IMG.0027", `The image ID in the request does not exist: ${id}.`, status),
@@ -134,12 +129,23 @@ export const Ims = {
     imsError("IMG.0083", `The image is a public image: ${id}. Only private images can be replicated.`),
   beingCreated: (id: string) => imsError("IMG.0090", `The image being created cannot be deleted: ${id}.`),
   kmsKeyMissing: (id: string) => imsError("IMG.0095", `The KMS key does not exist: ${id}.`),
+  sameKmsKey: (id: string) =>
+    imsError("IMG.0096", `The specified KMS key ID must be different from the image key ID: ${id}.`),
   kmsKeyDisabled: (id: string) => imsError("IMG.0097", `The key is not enabled: ${id}.`),
+  sourceKeyMissing: (id: string) => imsError("IMG.0101", `The original key does not exist: ${id}.`),
+  sourceKeyDisabled: (id: string) => imsError("IMG.0102", `The original key is not enabled: ${id}.`),
   otherTenant: (id: string) => imsError("IMG.0106", `The image owner is another tenant: ${id}.`),
-  inUse: (id: string) =>
+  /** Code not published (behaviour flag `oversizedCopyCode`). */
+  tooLarge: (code: string, id: string, sizeBytes: number, limitGiB: number) =>
     imsError(
-      IN_USE_ERROR_CODE,
-      `The operation is not supported: image ${id} is in use by a server and cannot be deleted.`,
+      code,
+      `The operation is not supported: image ${id} is ${(sizeBytes / 2 ** 30).toFixed(1)} GiB; an in-region copy takes images of at most ${limitGiB} GiB.`,
+    ),
+  /** Code not published (behaviour flag `windowsCopyCode`). */
+  windowsImage: (code: string, id: string) =>
+    imsError(
+      code,
+      `The operation is not supported: image ${id} is a Windows image; this API no longer replicates Windows images.`,
     ),
   tagInvalid: (detail: string) => imsError("IMG.0115", `The image tag is invalid. ${detail}`),
   tagQuota: (count: number) =>
@@ -152,7 +158,18 @@ export const Ims = {
   enterpriseProject: (id: string) =>
     imsError("IMG.0155", `Failed to check the enterprise project ID validity: ${JSON.stringify(id)}.`),
   isoImage: (id: string) => imsError("IMG.0167", `This operation cannot be performed for ISO images: ${id}.`),
+  sharedNotAccepted: (id: string, status: string) =>
+    imsError(
+      "IMG.0196",
+      `The image cannot be replicated because it is not accepted by the recipient: ${id} is ${status}.`,
+    ),
+  sharedEncrypted: (id: string) =>
+    imsError(
+      "IMG.0197",
+      `Failed to replicate the shared image because it is encrypted using KMS: ${id} (a shared image cannot be copied to an encrypted image).`,
+    ),
   jobNotFound: (jobId: string, status: number, code: string) =>
     imsError(code, `The job does not exist: ${jobId}.`, status),
-  internal: (detail: string) => imsError("IMG.0061", `Unknown system error. ${detail}`, 500),
+  /** IMG.0061 is HTTP 400 in the error-code table, like every IMS code: a transient fault looks like a refusal. */
+  internal: (detail: string) => imsError("IMG.0061", `Unknown system error. ${detail}`),
 };

@@ -13,8 +13,9 @@
  *   GET    /v2/{project_id}/images/{image_id}/tags      → {"tags": [{key, value}]}
  *   GET    /v3/projects[?name={region}]                 IAM project lookup
  *
- * IAM actions checked: copy `ims:images:copy` (+ `ims:serverImages:create` when the copy names an
- * enterprise project other than "0"), list/tags read `ims:images:list`, native show
+ * IAM actions checked (refusals: IMG.0026, HTTP 400 as documented unless `permissionDeniedStatus`):
+ * copy `ims:images:copy` (+ `ims:serverImages:create` when the account has enterprise projects
+ * enabled, `enterpriseProjectsEnabled`, or the copy names one other than "0"), list/tags read `ims:images:list`, native show
  * `ims:images:get`, patch/tag writes `ims:images:update`, delete `ims:images:delete`. Jobs, quota and
  * IAM project lookup need no action here (the emulator's choice: their real policy is not modelled).
  */
@@ -38,8 +39,9 @@ function copy(ctx: RouteContext): RouteResult {
   checkProject(ctx);
   const { state } = ctx.core;
   const request = state.parseCopyBody(jsonBody(ctx));
-  if (request.enterpriseProjectId !== "0") requirePermission(ctx.credential!, "ims:serverImages:create");
   const b = ctx.core.behaviour();
+  if (b.enterpriseProjectsEnabled || request.enterpriseProjectId !== "0")
+    requirePermission(ctx.credential!, "ims:serverImages:create", b.permissionDeniedStatus);
   try {
     const failure = ctx.jobFailure ?? b.jobFailure ?? undefined;
     const { jobId } = state.submitCopy(ctx.params[0], request, ctx.core.now(), failure);

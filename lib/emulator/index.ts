@@ -45,7 +45,8 @@ export {
   type JobTimeline,
   type JobState,
 } from "./job-model";
-export { IN_USE_ERROR_CODE } from "./ims-errors";
+export { verifyGatewaySignature, GATEWAY_CLOCK_WINDOW_MS } from "./signature";
+export type { GatewayVerdict, ReceivedRequest } from "./signature";
 
 /** Entries kept in the request log (oldest dropped first). */
 export const REQUEST_LOG_LIMIT = 10_000;
@@ -186,7 +187,7 @@ export class ImsEmulator {
     this.log = [];
   }
 
-  /** Changes an image for a test (protected, in use, status, attributes, tags). */
+  /** Changes an image for a test (protected, member status, status, attributes, tags). */
   setImage(id: string, patch: ImagePatch): void {
     this.state.advance(this.clock());
     this.state.setImage(id, patch, this.clock());

@@ -15,6 +15,7 @@ import {
   EMULATOR_TEMPORARY_SECRET_KEY,
   EMULATOR_TEMPORARY_SECURITY_TOKEN,
   SEED_ENTERPRISE_PROJECT_ID,
+  SEED_SHARING_PROJECT_ID,
   SeedImage,
   SeedKmsKey,
 } from "./defaults";
@@ -42,6 +43,7 @@ export const DEFAULT_CREDENTIALS: readonly EmulatorCredential[] = [
 export const DEFAULT_KMS_KEYS: readonly KmsKey[] = [
   { id: SeedKmsKey.ENABLED, state: "enabled" },
   { id: SeedKmsKey.DISABLED, state: "disabled" },
+  { id: SeedKmsKey.ENCRYPTED_IMAGE, state: "enabled" },
 ];
 
 /** The attributes every image the emulator shows carries (reference §2.3). */
@@ -103,6 +105,15 @@ function privateImage(
   };
 }
 
+/** A system-disk image of SEED_SHARING_PROJECT_ID shared with the emulator's project. */
+function sharedImage(id: string, name: string, memberStatus: "accepted" | "pending"): SeedImageSpec {
+  const spec = privateImage(SEED_SHARING_PROJECT_ID, id, name, {
+    visibility: "shared",
+    __imagetype: "shared",
+  });
+  return { ...spec, memberStatus };
+}
+
 export function defaultSeedImages(projectId: string): SeedImageSpec[] {
   return [
     privateImage(projectId, SeedImage.ACTIVE_PRIVATE, "seed-centos7-system", {
@@ -138,6 +149,13 @@ export function defaultSeedImages(projectId: string): SeedImageSpec[] {
       status: "saving",
       active_at: undefined,
     }),
+    privateImage(projectId, SeedImage.ENCRYPTED_PRIVATE, "seed-encrypted-system", {
+      __description: "Seed system-disk image encrypted with a KMS key",
+      __system__encrypted: "1",
+      __system__cmkid: SeedKmsKey.ENCRYPTED_IMAGE,
+    }),
+    sharedImage(SeedImage.SHARED_ACCEPTED, "seed-shared-accepted", "accepted"),
+    sharedImage(SeedImage.SHARED_PENDING, "seed-shared-pending", "pending"),
   ];
 }
 
@@ -172,6 +190,16 @@ export function loadSeedFile(path: string): EmulatorSeed {
   }
   const seed = parsed as EmulatorSeed;
   for (const [index, image] of (seed.images ?? []).entries()) {
+    const unknown = Object.keys(image ?? {}).filter((k) => !["info", "tags", "memberStatus"].includes(k));
+    if (unknown.length > 0)
+      throw new Error(
+        `The seed file ${path}: images[${index}] has unknown field(s) ${unknown.join(", ")}; an image is {info, tags?, memberStatus?}.`,
+      );
+    const memberStatus = (image as SeedImageSpec).memberStatus;
+    if (memberStatus !== undefined && !["accepted", "pending", "rejected"].includes(memberStatus))
+      throw new Error(
+        `The seed file ${path}: images[${index}].memberStatus ${JSON.stringify(memberStatus)} must be accepted, pending or rejected.`,
+      );
     const info = (image as SeedImageSpec | undefined)?.info;
     if (
       !info ||

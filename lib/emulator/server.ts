@@ -5,13 +5,13 @@
  */
 import { randomBytes } from "crypto";
 import type { IncomingMessage, ServerResponse } from "http";
-import { parseQueryString } from "../runtime/signer";
 import { ADMIN_ROUTES } from "./admin-routes";
 import { requirePermission, type CredentialStore } from "./auth";
 import { failsResponse, type ActiveFault } from "./faults";
 import { EmulatorHttpError, Gateway, Ims, imsError, maskAccessKey } from "./ims-errors";
 import { IMS_ROUTES } from "./ims-routes";
 import { findRoute, type EmulatorCore, type RouteResult } from "./routes";
+import { decodeQuery } from "./signature";
 import type { EmulatorCredential, RequestLogEntry } from "./types";
 
 /** API Gateway's body limit for AK/SK requests. */
@@ -77,10 +77,10 @@ function faultResult(fault: ActiveFault, requestId: string): RouteResult {
   return { status, body, headers };
 }
 
-/** Decoded query parameters; `+` stays a literal plus, as the signer reads it. */
+/** Decoded query parameters; `+` stays a literal plus, as the gateway's signature check reads it. */
 function queryParams(raw: string): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of parseQueryString(raw)) params.append(key, value);
+  for (const [key, value] of decodeQuery(raw)) params.append(key, value);
   return params;
 }
 
@@ -176,7 +176,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       credential = deps
         .credentials()
         .authenticate(method, rawUrl, req.headers, body, deps.authNow(), core.behaviour());
-      if (route.action) requirePermission(credential, route.action);
+      if (route.action) requirePermission(credential, route.action, core.behaviour().permissionDeniedStatus);
     }
     const jobFailure = fault?.rule.jobFailure;
     result = route.handle({

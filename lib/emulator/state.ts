@@ -27,6 +27,7 @@ import type {
   ImageStatus,
   JobFailure,
   KmsKey,
+  MemberStatus,
   Tag,
 } from "./types";
 
@@ -38,7 +39,8 @@ const DEFAULT_JOB_ERROR = { errorCode: "IMG.0061", failReason: "Unknown system e
 interface ImageRecord {
   info: ImageInfo;
   tags: Tag[];
-  inUse: boolean;
+  /** This project's answer when the image is shared with it by another project. */
+  memberStatus?: MemberStatus;
   deletedAt?: number;
   purgeAt?: number;
   jobId?: string;
@@ -64,6 +66,12 @@ export function imageTime(ms: number): string {
 /** UTC time with milliseconds, as job times are shown: 2024-11-06T06:19:43.195Z. */
 export function jobTime(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** The KMS key of an encrypted image (`__system__cmkid`), undefined for an unencrypted one. */
+function encryptionKeyOf(info: ImageInfo): string | undefined {
+  const key = info.__system__cmkid;
+  return typeof key === "string" && key !== "" ? key : undefined;
 }
 
 function clone<T>(value: T): T {
@@ -95,7 +103,11 @@ export class EmulatorState {
     this.enterpriseProjects = new Set(["0", ...resolved.enterpriseProjects]);
     for (const spec of resolved.images) {
       const info = withoutUndefined(clone(spec.info)) as ImageInfo;
-      this.images.set(info.id, { info, tags: clone([...(spec.tags ?? [])]), inUse: spec.inUse ?? false });
+      this.images.set(info.id, {
+        info,
+        tags: clone([...(spec.tags ?? [])]),
+        ...(spec.memberStatus !== undefined ? { memberStatus: spec.memberStatus } : {}),
+      });
     }
   }
 
@@ -159,7 +171,7 @@ export class EmulatorState {
       id: r.info.id,
       info: clone(r.info),
       tags: clone(r.tags),
-      inUse: r.inUse,
+      ...(r.memberStatus !== undefined ? { memberStatus: r.memberStatus } : {}),
       ...(r.deletedAt !== undefined ? { deletedAt: r.deletedAt } : {}),
       ...(r.jobId !== undefined ? { jobId: r.jobId } : {}),
     };
@@ -176,7 +188,11 @@ export class EmulatorState {
   listable(): ListableImage[] {
     return [...this.images.values()]
       .filter((r) => this.visible(r))
-      .map((r) => ({ info: clone(r.info), tags: clone(r.tags) }));
+      .map((r) => ({
+        info: clone(r.info),
+        tags: clone(r.tags),
+        ...(r.memberStatus !== undefined ? { memberStatus: r.memberStatus } : {}),
+      }));
   }
 
   /** An image as the show API sees it. */
@@ -190,14 +206,14 @@ export class EmulatorState {
     return !(copying && this.behaviour().hideCopiesUntilActive);
   }
 
-  /** Test seam: change an image the way a test needs (protected, in use, status, attributes). */
+  /** Test seam: change an image the way a test needs (protected, member status, status, attributes). */
   setImage(id: string, patch: ImagePatch, now: number): void {
     const r = this.images.get(id);
     if (!r) throw new Error(`No emulated image ${id}; known images: ${[...this.images.keys()].join(", ")}.`);
     checkImagePatch(patch);
     if (patch.status !== undefined) this.setStatus(r, patch.status, now);
     if (patch.protected !== undefined) r.info.protected = patch.protected;
-    if (patch.inUse !== undefined) r.inUse = patch.inUse;
+    if (patch.memberStatus !== undefined) r.memberStatus = patch.memberStatus;
     if (patch.tags !== undefined) r.tags = clone([...patch.tags]);
     for (const [key, value] of Object.entries(patch.attributes ?? {})) {
       if (key === "id") throw new Error(`The id of emulated image ${id} cannot be changed.`);
@@ -240,14 +256,35 @@ export class EmulatorState {
     if (!source || source.info.status === "deleted") throw Ims.imageNotFound(sourceId, b.unknownSourceStatus);
     const info = source.info;
     if (info.__imagetype === "gold" || info.visibility === "public") throw Ims.publicImage(sourceId);
-    if (info.owner !== this.projectId) throw Ims.otherTenant(sourceId);
+    const shared = info.owner !== this.projectId;
+    if (shared) {
+      // Only an image shared with this project is visible to it; only an accepted one is copyable.
+      if (source.memberStatus === undefined) throw Ims.otherTenant(sourceId);
+      if (source.memberStatus !== "accepted") throw Ims.sharedNotAccepted(sourceId, source.memberStatus);
+    }
     if (info.__whole_image === true || info.__whole_image === "true") throw Ims.wholeImage(sourceId);
     if (info.virtual_env_type === "IsoImage") throw Ims.isoImage(sourceId);
     if (info.status !== "active") throw Ims.unavailable(sourceId, info.status);
+    if (b.windowsCopyCode !== null && (info.__os_type === "Windows" || info.__platform === "Windows"))
+      throw Ims.windowsImage(b.windowsCopyCode, sourceId);
+    const sizeBytes = Number(info.__image_size ?? 0);
+    if (Number.isFinite(sizeBytes) && sizeBytes > b.maxCopySizeGiB * 2 ** 30)
+      throw Ims.tooLarge(b.oversizedCopyCode, sourceId, sizeBytes, b.maxCopySizeGiB);
+    const sourceKey = encryptionKeyOf(info);
+    // A shared image can only be copied to an unencrypted image (复制共享镜像: 暂不支持复制为加密镜像).
+    if (shared && (request.cmkId !== undefined || sourceKey !== undefined))
+      throw Ims.sharedEncrypted(sourceId);
+    if (sourceKey !== undefined) {
+      // Reading an encrypted source needs its own key (IMG.0101 / IMG.0102: "the original key").
+      const original = this.kmsKeys.get(sourceKey);
+      if (!original) throw Ims.sourceKeyMissing(sourceKey);
+      if (original.state !== "enabled") throw Ims.sourceKeyDisabled(sourceKey);
+    }
     if (request.cmkId !== undefined) {
       const key = this.kmsKeys.get(request.cmkId);
       if (!key) throw Ims.kmsKeyMissing(request.cmkId);
       if (key.state !== "enabled") throw Ims.kmsKeyDisabled(request.cmkId);
+      if (request.cmkId === sourceKey && b.sameKeyCopy === "refused") throw Ims.sameKmsKey(request.cmkId);
     }
     if (!this.enterpriseProjects.has(request.enterpriseProjectId))
       throw Ims.enterpriseProject(request.enterpriseProjectId);
@@ -260,11 +297,8 @@ export class EmulatorState {
     const jobId = randomBytes(16).toString("hex");
     const imageId = randomUUID();
     const at = imageTime(now);
-    const sourceKey =
-      typeof info.__system__cmkid === "string" && info.__system__cmkid !== ""
-        ? info.__system__cmkid
-        : undefined;
-    const cmk = request.cmkId ?? sourceKey;
+    // No cmk_id: an unencrypted copy (documented reading), or the source's key (UNVERIFIED option).
+    const cmk = request.cmkId ?? (b.encryptedSourceWithoutCmk === "keep-source-key" ? sourceKey : undefined);
     const copied: Record<string, unknown> = {};
     for (const key of [
       "min_disk",
@@ -302,10 +336,10 @@ export class EmulatorState {
       __originalimagename: sourceId,
       __data_origin: `image,${this.region},${sourceId}`,
       enterprise_project_id: request.enterpriseProjectId,
-      ...(cmk !== undefined ? { __system__cmkid: cmk } : {}),
+      ...(cmk !== undefined ? { __system__encrypted: "1", __system__cmkid: cmk } : {}),
       ...(request.description ? { __description: request.description } : {}),
     } as ImageInfo;
-    this.images.set(imageId, { info: newInfo, tags: [], inUse: false, jobId });
+    this.images.set(imageId, { info: newInfo, tags: [], jobId });
     this.jobRecords.set(jobId, {
       finished: false,
       job: {
@@ -347,26 +381,37 @@ export class EmulatorState {
     const { job } = record;
     const state = jobStateAt(this.timeline(record), now);
     const finished = state.status === "SUCCESS" || state.status === "FAIL";
+    const failed = state.status === "FAIL";
+    const namesSource =
+      b.jobImageIdNames === "source" || (failed && b.jobImageIdNames === "source-when-failed");
     const showImageId =
+      (failed && b.jobImageIdNames === "source-when-failed") ||
       b.jobImageIdFrom === "init" ||
       (b.jobImageIdFrom === "running" && state.status !== "INIT") ||
       state.status === "SUCCESS";
     const entities: Record<string, unknown> = {
       image_name: job.imageName,
-      process_percent: state.processPercent,
+      process_percent: state.status === "SUCCESS" ? b.successProcessPercent : state.processPercent,
     };
     if (!finished) entities.current_task = COPY_CURRENT_TASK;
     if (variant === "progress") entities.subJobId = jobId.split("").reverse().join("");
-    if (showImageId) entities.image_id = job.imageId;
-    const failure = state.status === "FAIL" ? { ...DEFAULT_JOB_ERROR, ...job.failure } : undefined;
+    if (showImageId) entities.image_id = namesSource ? job.sourceImageId : job.imageId;
+    const failure = failed ? { ...DEFAULT_JOB_ERROR, ...job.failure } : undefined;
+    const topLevel = failure !== undefined && b.jobFailureDetails !== "entities";
+    if (failure !== undefined && b.jobFailureDetails !== "top-level") {
+      entities.error_code = failure.errorCode;
+      entities.error = failure.failReason;
+      if (failure.additionErrorCode !== undefined) entities.addition_error_code = failure.additionErrorCode;
+      if (failure.additionErrorMsg !== undefined) entities.addition_error_msg = failure.additionErrorMsg;
+    }
     return {
       job_id: job.jobId,
       job_type: job.jobType,
       begin_time: jobTime(job.submittedAt),
       end_time: finished && state.endedAt !== undefined ? jobTime(state.endedAt) : "",
       status: state.status,
-      error_code: failure ? failure.errorCode : null,
-      fail_reason: failure ? failure.failReason : null,
+      error_code: topLevel ? failure.errorCode : null,
+      fail_reason: topLevel ? failure.failReason : null,
       entities,
     };
   }
@@ -426,7 +471,7 @@ export class EmulatorState {
     if (r.info.owner !== this.projectId) throw Ims.notOwner(id);
     if (r.info.protected === true) throw Ims.protectedImage(id);
     if (r.info.status === "queued" || r.info.status === "saving") throw Ims.beingCreated(id);
-    if (r.inUse) throw Ims.inUse(id);
+    // Servers created from an image keep working when it is deleted (user guide 删除镜像): no "in use" refusal.
     this.setStatus(r, "deleted", now);
     r.deletedAt = now;
     r.purgeAt = now + this.behaviour().deleteSeconds * 1000;
@@ -435,12 +480,13 @@ export class EmulatorState {
 }
 
 const IMAGE_STATUSES: readonly ImageStatus[] = ["queued", "saving", "active", "killed", "deleted"];
+export const MEMBER_STATUSES: readonly MemberStatus[] = ["accepted", "pending", "rejected"];
 
 function checkImagePatch(patch: ImagePatch): void {
   const bad = (field: string, value: unknown, rule: string): never => {
     throw new Error(`Image patch field "${field}" = ${JSON.stringify(value)} is invalid: ${rule}.`);
   };
-  const known = ["status", "protected", "inUse", "tags", "attributes"];
+  const known = ["status", "protected", "memberStatus", "tags", "attributes"];
   for (const key of Object.keys(patch))
     if (!known.includes(key))
       bad(key, (patch as Record<string, unknown>)[key], `it is not patchable; use ${known.join(", ")}`);
@@ -448,8 +494,8 @@ function checkImagePatch(patch: ImagePatch): void {
     bad("status", patch.status, `it must be one of ${IMAGE_STATUSES.join(", ")}`);
   if (patch.protected !== undefined && typeof patch.protected !== "boolean")
     bad("protected", patch.protected, "it must be true or false");
-  if (patch.inUse !== undefined && typeof patch.inUse !== "boolean")
-    bad("inUse", patch.inUse, "it must be true or false");
+  if (patch.memberStatus !== undefined && !MEMBER_STATUSES.includes(patch.memberStatus))
+    bad("memberStatus", patch.memberStatus, `it must be one of ${MEMBER_STATUSES.join(", ")}`);
   if (
     patch.tags !== undefined &&
     (!Array.isArray(patch.tags) ||

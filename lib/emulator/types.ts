@@ -18,6 +18,9 @@ export type ImageInfo = Record<string, unknown> & {
   owner: string;
 };
 
+/** A project's answer to an image shared with it (`member_status`). */
+export type MemberStatus = "accepted" | "pending" | "rejected";
+
 export interface Tag {
   readonly key: string;
   readonly value: string;
@@ -30,8 +33,11 @@ export interface EmulatedImage {
   readonly info: ImageInfo;
   /** Tags of the `tags/action` API (not the legacy `info.tags` string list). */
   readonly tags: readonly Tag[];
-  /** Set by tests: a server uses the image, so DELETE is refused (see {@link IN_USE_ERROR_CODE}). */
-  readonly inUse: boolean;
+  /**
+   * For an image another project shared with this one: whether this project accepted it
+   * (`member_status`). Only accepted shared images can be copied (IMG.0196 otherwise).
+   */
+  readonly memberStatus?: MemberStatus;
   /** Emulator clock (ms) at which DELETE was accepted; the image vanishes `deleteSeconds` later. */
   readonly deletedAt?: number;
   /** The copy job that creates this image, when it is a copy made by the emulator. */
@@ -41,8 +47,10 @@ export interface EmulatedImage {
 /** What a test may change on an image (`setImage`, `PATCH /_emulator/images/{id}`). */
 export interface ImagePatch {
   readonly status?: ImageStatus;
+  /** Protected (for example published) images cannot be deleted (IMG.0028). */
   readonly protected?: boolean;
-  readonly inUse?: boolean;
+  /** Of a shared image (owned by another project): this project's member status. */
+  readonly memberStatus?: MemberStatus;
   readonly tags?: readonly Tag[];
   /** Extra wire attributes merged into `info` (a `null` value removes the attribute). */
   readonly attributes?: Readonly<Record<string, unknown>>;
@@ -54,6 +62,10 @@ export interface JobFailure {
   readonly errorCode?: string;
   /** @default "Unknown system error." */
   readonly failReason?: string;
+  /** `entities.addition_error_code` (shown where `jobFailureDetails` puts entities). @default absent */
+  readonly additionErrorCode?: string;
+  /** `entities.addition_error_msg`. @default absent */
+  readonly additionErrorMsg?: string;
   /**
    * Fraction (0..1] of the running phase after which the job fails.
    * @default 1 - the job fails when it would have succeeded
@@ -105,8 +117,9 @@ export interface EmulatorBehaviour {
    */
   readonly progressRounding: ProgressRounding;
   /**
-   * When `entities.image_id` of a copy job becomes visible. Huawei's only copy example shows it
-   * while RUNNING; whether it is there during INIT is UNVERIFIED.
+   * When `entities.image_id` of a copy job becomes visible. Huawei's only copy example (of
+   * ShowJobProgress) shows it while RUNNING; ShowJob's only example is at SUCCESS; whether it
+   * is there during INIT is UNVERIFIED. `"success"`: only once the job succeeded.
    * @default "running"
    */
   readonly jobImageIdFrom: "init" | "running" | "success";
@@ -145,8 +158,80 @@ export interface EmulatorBehaviour {
    */
   readonly tagsBeforeActive: boolean;
   /**
-   * Maximum copy jobs in INIT/RUNNING per project; one more is refused (flow control).
-   * @default 5
+   * Which image `entities.image_id` names. Nothing documents which image a job names (Huawei's
+   * only examples name the new one), so a client must check before it tags, records or deletes
+   * it: `"source"` makes every copy job name its SOURCE image (a misbehaving service), and
+   * `"source-when-failed"` makes a FAIL job name the source (shown even when `jobImageIdFrom`
+   * would hide it). UNVERIFIED.
+   * @default "copy"
+   */
+  readonly jobImageIdNames: "copy" | "source" | "source-when-failed";
+  /**
+   * Where a FAIL job carries its error: top-level `error_code` / `fail_reason`, `entities.error_code`
+   * / `entities.error` (plus `addition_error_code` / `addition_error_msg` when the failure sets
+   * them), or both. ShowJob documents both places; which the service fills is UNVERIFIED.
+   * @default "both"
+   */
+  readonly jobFailureDetails: "top-level" | "entities" | "both";
+  /**
+   * `process_percent` of a SUCCESS job. A documented ShowJob example shows 0.20 at SUCCESS, so a
+   * client must not read progress as proof of completion.
+   * @default 1
+   */
+  readonly successProcessPercent: number;
+  /**
+   * What a copy of an ENCRYPTED source (`__system__cmkid` set) gets when the body has no
+   * `cmk_id`. Huawei's user guide presents the in-region copy as the way to make an encrypted
+   * image unencrypted, and the console asks for a key only "to encrypt or change the key":
+   * so the documented reading is an unencrypted copy. `"keep-source-key"` (the copy inherits the
+   * source's key) is the UNVERIFIED alternative.
+   * @default "unencrypted"
+   */
+  readonly encryptedSourceWithoutCmk: "unencrypted" | "keep-source-key";
+  /**
+   * A copy whose `cmk_id` is the source's own key: refused with IMG.0096 ("The specified KMS key
+   * ID must be different from the image key ID", in the copy's KMS code range) or allowed.
+   * Which one the service does is UNVERIFIED; the code's text describes exactly this case.
+   * @default "refused"
+   */
+  readonly sameKeyCopy: "refused" | "allowed";
+  /**
+   * Largest source image (`__image_size`, bytes) an in-region copy accepts, in GiB (the copy
+   * page: "不能超过128GiB"). Which attribute the service measures is not documented.
+   * @default 128
+   */
+  readonly maxCopySizeGiB: number;
+  /**
+   * Code of the refusal of a source larger than `maxCopySizeGiB`. Not published (UNVERIFIED):
+   * the default is the generic "The operation is not supported."
+   * @default "IMG.0105"
+   */
+  readonly oversizedCopyCode: string;
+  /**
+   * Code of the refusal of a Windows source (`__os_type` or `__platform` "Windows"): the copy
+   * page says the API no longer copies Windows images. Not published (UNVERIFIED); `null`
+   * copies Windows images like any other.
+   * @default "IMG.0105"
+   */
+  readonly windowsCopyCode: string | null;
+  /**
+   * HTTP status of the IMS permission refusal IMG.0026. The error-code table lists every IMS
+   * code, IMG.0026 included, as 400; 403 is the other plausible answer.
+   * @default 400
+   */
+  readonly permissionDeniedStatus: 400 | 403;
+  /**
+   * The account has enterprise projects enabled, so every copy needs `ims:serverImages:create`
+   * besides `ims:images:copy` (the permission table: "仅开通企业项目用户需要"). A copy naming an
+   * enterprise project other than "0" needs it either way (only such accounts have one).
+   * @default false
+   */
+  readonly enterpriseProjectsEnabled: boolean;
+  /**
+   * Maximum image-creation (copy) jobs in INIT/RUNNING per project; one more is refused with
+   * IMG.0060 (flow control). The product limits page gives 40 concurrent tasks for creating
+   * private images (5 is the cross-region copy limit).
+   * @default 40
    */
   readonly maxConcurrentCopyJobs: number;
   /**
@@ -160,8 +245,9 @@ export interface EmulatorBehaviour {
    */
   readonly flowControlRetryAfterSeconds: number;
   /**
-   * Private image quota of the project (IMG.0015 beyond it).
-   * @default 100
+   * Private image quota of the project (IMG.0015 beyond it): 50 per region by default, raisable
+   * (product limits page).
+   * @default 50
    */
   readonly imageQuota: number;
   /**
@@ -226,7 +312,8 @@ export interface SeedImageSpec {
   /** The image's wire attributes; `id`, `name` and `status` are required. */
   readonly info: Record<string, unknown>;
   readonly tags?: readonly Tag[];
-  readonly inUse?: boolean;
+  /** For an image owned by another project and shared with this one: this project's answer. */
+  readonly memberStatus?: MemberStatus;
 }
 
 /** A fault injected on matching requests (not on `/_emulator/` routes). */

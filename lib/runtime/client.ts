@@ -89,10 +89,23 @@ export interface Job {
   /** `INIT`, `RUNNING`, `SUCCESS`, `FAIL`. */
   readonly status: string;
   readonly imageId?: string;
-  /** 0..1 */
+  /**
+   * 0..1. Progress only: it may stay low even at SUCCESS (a documented example shows 0.20), so
+   * it never decides whether the job is done.
+   */
   readonly processPercent?: number;
+  /** The failure's code: top-level `error_code`, else `entities.error_code`, else `entities.addition_error_code`. */
   readonly errorCode?: string | null;
+  /**
+   * The failure's reason: top-level `fail_reason`, else `entities.error`, else
+   * `entities.addition_error_msg`; the additional code and message follow in parentheses when
+   * they add something, e.g. `disk copy failed (KMS.0205: key disabled)`.
+   */
   readonly failReason?: string | null;
+  /** `entities.addition_error_code`, verbatim. */
+  readonly additionErrorCode?: string;
+  /** `entities.addition_error_msg`, verbatim. */
+  readonly additionErrorMessage?: string;
   readonly beginTime?: string;
   readonly endTime?: string;
   readonly raw: unknown;
@@ -131,6 +144,32 @@ export function isNotFound(error: unknown): boolean {
   );
 }
 
+/**
+ * Where a job carries its failure: ShowJob documents top-level `error_code` / `fail_reason`, and
+ * `entities` "returns an error code and message when the job is abnormal" (`error_code`, `error`,
+ * `addition_error_code`, `addition_error_msg`). Which the service fills is UNVERIFIED: read all.
+ */
+function failureOf(
+  data: Record<string, unknown>,
+  entities: Record<string, unknown>,
+): Pick<Job, "errorCode" | "failReason" | "additionErrorCode" | "additionErrorMessage"> {
+  const additionErrorCode = optString(entities.addition_error_code);
+  const additionErrorMessage = optString(entities.addition_error_msg);
+  const errorCode = optString(data.error_code) ?? optString(entities.error_code) ?? additionErrorCode ?? null;
+  const reason = optString(data.fail_reason) ?? optString(entities.error);
+  const addition = [additionErrorCode !== errorCode ? additionErrorCode : undefined, additionErrorMessage]
+    .filter((part): part is string => part !== undefined && !(reason ?? "").includes(part))
+    .join(": ");
+  const failReason =
+    reason !== undefined ? (addition ? `${reason} (${addition})` : reason) : addition ? addition : null;
+  return {
+    errorCode,
+    failReason,
+    ...(additionErrorCode !== undefined ? { additionErrorCode } : {}),
+    ...(additionErrorMessage !== undefined ? { additionErrorMessage } : {}),
+  };
+}
+
 /** Parses a ShowJob / ShowJobProgress body. */
 export function parseJob(data: unknown, operation: string, res: HttpResponse): Job {
   if (!isObject(data) || typeof data.status !== "string" || data.status === "")
@@ -150,8 +189,7 @@ export function parseJob(data: unknown, operation: string, res: HttpResponse): J
     imageId: optString(entities.image_id),
     processPercent:
       percent !== undefined && Number.isFinite(percent) ? Math.min(1, Math.max(0, percent)) : undefined,
-    errorCode: typeof data.error_code === "string" ? data.error_code : null,
-    failReason: typeof data.fail_reason === "string" ? data.fail_reason : null,
+    ...failureOf(data, entities),
     beginTime: optString(data.begin_time),
     endTime: optString(data.end_time),
     raw: data,

@@ -142,7 +142,8 @@ export function encryptionOf(
   const sourceKey = typeof source.__system__cmkid === "string" ? source.__system__cmkid : "";
   const encrypted = source.__system__encrypted === "1" || sourceKey !== "";
   if (!encrypted) return {};
-  if (unencrypted) return { note: `the source ${source.id} is encrypted; the copy is made unencrypted, as asked` };
+  if (unencrypted)
+    return { note: `the source ${source.id} is encrypted; the copy is made unencrypted, as asked` };
   throw encryptedSourceNeedsKey(source.id, sourceKey || undefined);
 }
 

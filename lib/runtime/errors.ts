@@ -206,26 +206,34 @@ export interface HintContext {
   readonly enterpriseProject?: boolean;
 }
 
+/** IMS's permission refusals: HTTP 400 in the error-code table (IMG.0026), so hints key on the code. */
+const PERMISSION_CODES = new Set(["IMG.0026", "IMG.0161"]);
+
+function permissionHint(ctx: HintContext): string {
+  if (ctx.operation === "copy image") {
+    // The permission table: ims:serverImages:create is needed by accounts with enterprise projects enabled.
+    return ctx.enterpriseProject
+      ? `The credentials lack permission: grant the IAM actions "ims:images:copy" and "ims:serverImages:create" (needed by accounts with enterprise projects enabled) to the user or agency`
+      : `The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency (accounts with enterprise projects enabled also need "ims:serverImages:create")`;
+  }
+  const action = ACTION_FOR[ctx.operation];
+  return action
+    ? `The credentials lack permission: grant the IAM action "${action}" to the user or agency`
+    : "The credentials lack permission for this call: check the IAM policies of the user or agency";
+}
+
 /** What to do next for a given failure; undefined when there is nothing better to say than the service's message. */
 export function hintFor(ctx: HintContext): string | undefined {
   const code = ctx.code ?? "";
+  if (PERMISSION_CODES.has(code)) return permissionHint(ctx);
+  const byOperation = OPERATION_CODE_HINTS[`${ctx.operation} ${code}`];
+  if (byOperation) return byOperation;
   const byCode = CODE_HINTS[code];
   if (byCode) return byCode;
   if (code.startsWith("APIGW.0301") || code.startsWith("APIG.0301") || ctx.status === 401) {
     return `The signature was refused: check ${either(CredentialEnv.ACCESS_KEY)} and ${either(CredentialEnv.SECRET_KEY)} (and ${either(CredentialEnv.SECURITY_TOKEN)} for temporary credentials, which expire), and that this machine's clock is within 15 minutes of the real time`;
   }
-  if (ctx.status === 403 || code === "IMG.0026" || code === "IMG.0161") {
-    if (ctx.operation === "copy image") {
-      const ep = ctx.enterpriseProject
-        ? ` and "ims:serverImages:create" (needed when an enterprise project is set)`
-        : "";
-      return `The credentials lack permission: grant the IAM action "ims:images:copy"${ep} to the user or agency`;
-    }
-    const action = ACTION_FOR[ctx.operation];
-    return action
-      ? `The credentials lack permission: grant the IAM action "${action}" to the user or agency`
-      : "The credentials lack permission for this call: check the IAM policies of the user or agency";
-  }
+  if (ctx.status === 403) return permissionHint(ctx);
   if (code.startsWith("APIGW.0308") || ctx.status === 429)
     return "The API gateway throttled the request: wait a minute and run again, or run fewer copies at once";
   if (ctx.status === 404) return "The resource does not exist (check the ID and the region)";
@@ -238,11 +246,21 @@ const NOT_FOUND =
   "The image does not exist in this region and project: check the source image ID, the region and the project";
 const KMS =
   "Check the KMS key: it must exist in this region, be enabled, and the credentials need KMS access to it (kms:cmk:get, kms:dek:create)";
+const SOURCE_KEY =
+  "The source image is encrypted and its own KMS key is missing, disabled or not accessible: an encrypted image can only be copied while its key is enabled and the credentials may use it (kms:cmk:get, kms:dek:create)";
+/** Hints for a code that means something specific to one operation (key: `<operation> <code>`). */
+const OPERATION_CODE_HINTS: Readonly<Record<string, string>> = {
+  // The refusal codes of these documented limits are not published; IMG.0105 is the generic one.
+  "copy image IMG.0105":
+    "IMS does not support this copy: an in-region copy takes images of at most 128 GB, and no Windows images (Huawei no longer replicates them with this API)",
+};
 const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0060":
-    "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
+    "IMS flow control: too many image tasks are running in this project (the product limits allow 40 concurrent image-creation tasks); wait for some to finish and run again",
+  "IMG.0061":
+    "IMS reported an unknown system error, usually a passing fault in the service: run again later; if it persists, contact Huawei Cloud support with the request ID",
   "IMG.0015":
-    "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+    "The private image quota of the project is used up (50 per region unless raised): delete unused private images or ask for a higher quota, then run again",
   "IMG.0116": "An image may carry at most 10 tags: remove some tags",
   "IMG.0115": "A tag key or value is invalid: keys are 1-36 characters, values 0-43",
   "IMG.0027": NOT_FOUND,
@@ -254,11 +272,16 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0097": KMS,
   "IMG.0099": KMS,
   "IMG.0100": KMS,
-  "IMG.0101": KMS,
-  "IMG.0102": KMS,
-  "IMG.0103": KMS,
+  "IMG.0101": SOURCE_KEY,
+  "IMG.0102": SOURCE_KEY,
+  "IMG.0103": SOURCE_KEY,
   "IMG.0187": "KMS throttled the request: wait and run again",
-  "IMG.0096": "The KMS key must differ from the source image's key: choose another key or omit it",
+  "IMG.0096":
+    "IMS refuses a copy encrypted with the source image's own key: choose another enabled KMS key (a copy without a key is unencrypted)",
+  "IMG.0196":
+    "The shared image has not been accepted by this project: accept it (Image Management Service > Shared Images), then run again",
+  "IMG.0197":
+    "A shared image can only be copied to an unencrypted image: copy it without a KMS key (that private copy can then be copied with a key)",
   "IMG.0154": "The enterprise project service could not be reached: run again later",
   "IMG.0155":
     'The enterprise project ID is invalid: use "0" (default) or the UUID of an enterprise project you can use',
@@ -267,7 +290,11 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0130": "Full-ECS (whole) images cannot be copied within a region: copy a system-disk image instead",
   "IMG.0167": "Images created from ISO files cannot be copied within a region",
   "IMG.0046": "The source image is not usable yet: wait until its status is active (Normal), then run again",
-  "IMG.0028": "The image is protected: remove its protection first",
+  "IMG.0028":
+    "The image is protected (for example published to KooGallery, the Marketplace): take it off the shelf or remove its protection first",
+  "IMG.0091":
+    "The image is protected because it is published: take it off KooGallery (the Marketplace) first",
+  "IMG.0093": "Marketplace images cannot be deleted",
   "IMG.0090": "The image is still being created: wait for it to become active, then delete it",
   "IMG.0083": "Public images cannot be copied or changed: use a private image",
   "IMG.0094": "Public images cannot be deleted",
@@ -276,7 +303,7 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   "IMG.0106": "The image belongs to another tenant: only its owner can copy it",
   "IMG.0009": "An image with this name already exists: choose another name",
   "IMG.0105":
-    "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
+    "The service does not support this operation on this image: check the image's type and state in the console",
 };
 
 /** Extracts `{code, message}` from either error body shape (IMS `{"error":{...}}` or gateway `{"error_code","error_msg"}`). */

@@ -40,5 +40,5 @@ export { classifyFailure, parseRetryAfter } from "./retry";
 export type { FailureClass } from "./retry";
 export { loggerFromEnv, redactHeaders } from "./log";
 export type { Logger } from "./log";
-export { escape, signRequest, verifyRequest } from "./signer";
+export { escape, signRequest } from "./signer";
 export type { AkSkCredentials } from "./signer";

@@ -9,8 +9,9 @@ import { ImsApiError, requestAborted } from "./errors";
 /**
  * - `not-processed`: the service certainly did not act on the request (429, 503, IMG.0060,
  *   connection refused): retrying cannot duplicate anything.
- * - `ambiguous`: the request may have been processed (timeout, connection reset, 500/502/504):
- *   idempotent calls retry; a copy must first look for what it may have created.
+ * - `ambiguous`: the request may have been processed (timeout, connection reset, 500/502/504, and
+ *   `IMG.0061` "Unknown system error", which the error-code table lists as HTTP 400): idempotent
+ *   calls retry; a copy must first look for what it may have created.
  * - `fatal`: retrying will not help (4xx other than the above, malformed responses, bugs).
  */
 export type FailureClass = "not-processed" | "ambiguous" | "fatal";
@@ -32,6 +33,8 @@ export function classifyFailure(error: unknown): FailureClass {
   if (error.code === "IMG.0060") return "not-processed";
   if (error.code?.startsWith("APIGW.0308")) return "not-processed"; // gateway throttling
   if (error.status === 429 || error.status === 503) return "not-processed";
+  // A transient backend fault that arrives as HTTP 400: whether the service acted is unknown.
+  if (error.code === "IMG.0061") return "ambiguous";
   if (error.status === 500 || error.status === 502 || error.status === 504) return "ambiguous";
   return "fatal";
 }

@@ -1,7 +1,8 @@
 /**
- * The `SDK-HMAC-SHA256` request signer of Huawei Cloud API Gateway, and its verifier (used by
- * the emulator). Pure functions over strings and bytes: no I/O, no clock (the caller passes the
- * date), so the published test vector and the differential test pin it exactly.
+ * The `SDK-HMAC-SHA256` request signer of Huawei Cloud API Gateway. Pure functions over strings
+ * and bytes: no I/O, no clock (the caller passes the date), so the published test vector and the
+ * differential test pin it exactly. The emulator checks signatures with its own, independent
+ * implementation (lib/emulator/signature.ts), never with this file.
  *
  * Algorithm (reference/ims-api.md §6.1):
  *   CanonicalRequest = METHOD \n CanonicalURI \n CanonicalQuery \n CanonicalHeaders \n SignedHeaders \n hex(sha256(body))
@@ -13,12 +14,10 @@
  * client only ever puts unreserved characters and percent escapes in a path, so for it this is
  * the documented "escape each segment" rule.
  */
-import { createHash, createHmac, timingSafeEqual } from "crypto";
+import { createHash, createHmac } from "crypto";
 
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-/** Largest clock difference between client and gateway that the gateway accepts. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 export interface AkSkCredentials {
   readonly accessKey: string;
@@ -71,14 +70,6 @@ export function formatSdkDate(date: Date): string {
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
-}
-
-/** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
-export function parseSdkDate(value: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (!m) return undefined;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 export function canonicalUri(path: string): string {
@@ -166,95 +157,4 @@ export function signRequest(request: RequestToSign, credentials: AkSkCredentials
     .digest("hex");
   outgoing.Authorization = `${SIGNING_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderNames.join(";")}, Signature=${signature}`;
   return { headers: outgoing, signedHeaderNames };
-}
-
-/** Splits a raw query string (without `?`) into decoded pairs. `+` is a literal plus, as in the signer. */
-export function parseQueryString(raw: string): QueryPair[] {
-  if (raw === "") return [];
-  return raw.split("&").map((part) => {
-    const eq = part.indexOf("=");
-    const key = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? "" : part.slice(eq + 1);
-    return [safeDecode(key), safeDecode(value)] as const;
-  });
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value; // a malformed escape is signed as sent; verification will then fail cleanly
-  }
-}
-
-export interface IncomingToVerify {
-  readonly method: string;
-  /** The raw request target, `path?query`, as received. */
-  readonly url: string;
-  /** Header names in lower case (as Node's `IncomingMessage.headers`). */
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Uint8Array;
-}
-
-export type VerifyResult =
-  | { readonly ok: true; readonly accessKey: string; readonly securityToken?: string }
-  | {
-      readonly ok: false;
-      readonly reason: "missing" | "malformed" | "unknown-ak" | "clock-skew" | "bad-signature";
-      readonly accessKey?: string;
-    };
-
-/**
- * Verifies an incoming request the way the gateway does: recomputes the signature over the
- * headers the client says it signed, and checks `X-Sdk-Date` against `now`.
- */
-export function verifyRequest(
-  incoming: IncomingToVerify,
-  secretFor: (accessKey: string) => string | undefined,
-  now: Date,
-): VerifyResult {
-  const header = (name: string): string | undefined => {
-    const v = incoming.headers[name];
-    return Array.isArray(v) ? v.join(",") : v;
-  };
-  const authorization = header("authorization");
-  if (!authorization) return { ok: false, reason: "missing" };
-  const m =
-    /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
-      authorization.trim(),
-    );
-  if (!m) return { ok: false, reason: "malformed" };
-  const [, accessKey, signedList, signature] = m;
-  const secret = secretFor(accessKey);
-  if (secret === undefined) return { ok: false, reason: "unknown-ak", accessKey };
-  const sdkDate = header("x-sdk-date");
-  const date = sdkDate ? parseSdkDate(sdkDate) : undefined;
-  if (!sdkDate || !date) return { ok: false, reason: "malformed", accessKey };
-  if (Math.abs(now.getTime() - date.getTime()) > MAX_CLOCK_SKEW_MS)
-    return { ok: false, reason: "clock-skew", accessKey };
-  const signedHeaderNames = signedList.split(";");
-  if (!signedHeaderNames.includes("host") || !signedHeaderNames.includes("x-sdk-date"))
-    return { ok: false, reason: "malformed", accessKey };
-  const headers = new Map<string, string>();
-  for (const name of signedHeaderNames) {
-    const v = header(name);
-    if (v === undefined) return { ok: false, reason: "bad-signature", accessKey };
-    headers.set(name, v);
-  }
-  const q = incoming.url.indexOf("?");
-  const path = q < 0 ? incoming.url : incoming.url.slice(0, q);
-  const query = q < 0 ? [] : parseQueryString(incoming.url.slice(q + 1));
-  const canonical = canonicalRequest(
-    incoming.method,
-    path,
-    query,
-    headers,
-    signedHeaderNames,
-    bodyHashOf(headers, incoming.body),
-  );
-  const expected = createHmac("sha256", secret).update(stringToSign(sdkDate, canonical)).digest("hex");
-  const ok = timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
-  if (!ok) return { ok: false, reason: "bad-signature", accessKey };
-  const token = header("x-security-token");
-  return token ? { ok: true, accessKey, securityToken: token } : { ok: true, accessKey };
 }

@@ -20,7 +20,9 @@ describe("the test-only /_emulator routes and the ImsEmulator API", () => {
     const res = await admin(url, "GET", "/_emulator/images");
     expect(res.status).toBe(200);
     expect(res.body.images.map((i: { id: string }) => i.id).sort()).toEqual(Object.values(SeedImage).sort());
-    expect(res.body.images[0]).toMatchObject({ info: expect.any(Object), tags: [], inUse: false });
+    expect(res.body.images[0]).toMatchObject({ info: expect.any(Object), tags: [] });
+    const shared = res.body.images.find((i: { id: string }) => i.id === SeedImage.SHARED_ACCEPTED);
+    expect(shared).toMatchObject({ memberStatus: "accepted", info: { __imagetype: "shared" } });
   });
 
   test("GET /_emulator/jobs shows jobs with status and progress", async () => {
@@ -106,7 +108,7 @@ describe("the test-only /_emulator routes and the ImsEmulator API", () => {
     emulator.addFault({ path: "x", status: 500 });
     emulator.configure({ jobSeconds: 99 });
     expect((await admin(url, "POST", "/_emulator/reset")).status).toBe(204);
-    expect(emulator.images()).toHaveLength(5);
+    expect(emulator.images()).toHaveLength(Object.values(SeedImage).length);
     expect(emulator.jobs()).toEqual([]);
     expect(emulator.requests()).toEqual([]);
     expect((await admin(url, "GET", "/_emulator/faults")).body.faults).toEqual([]);
@@ -169,6 +171,15 @@ describe("the test-only /_emulator routes and the ImsEmulator API", () => {
     writeFileSync(file, JSON.stringify({ images: [{ info: { id: 1 } }] }));
     expect(() => loadSeedFile(file)).toThrow(
       `The seed file ${file}: images[0].info needs string "id", "name" and "status".`,
+    );
+    const info = { id: "x", name: "x", status: "active" };
+    writeFileSync(file, JSON.stringify({ images: [{ info, inUse: true }] }));
+    expect(() => loadSeedFile(file)).toThrow(
+      `The seed file ${file}: images[0] has unknown field(s) inUse; an image is {info, tags?, memberStatus?}.`,
+    );
+    writeFileSync(file, JSON.stringify({ images: [{ info, memberStatus: "maybe" }] }));
+    expect(() => loadSeedFile(file)).toThrow(
+      `The seed file ${file}: images[0].memberStatus "maybe" must be accepted, pending or rejected.`,
     );
   });
 });

@@ -133,15 +133,17 @@ describe("copy refusals", () => {
     expect(refused.headers.get("retry-after")).toBe("7");
   });
 
-  test("a credential without ims:images:copy gets 403 naming the action", async () => {
-    const res = await call(
-      url,
-      "POST",
-      `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
-      { name: "c" },
-      { credentials: READ_ONLY },
-    );
-    expect(res.status).toBe(403);
+  test("a credential without ims:images:copy gets IMG.0026 with HTTP 400 (the error-code table) naming the action, or 403 when configured", async () => {
+    const refuse = () =>
+      call(
+        url,
+        "POST",
+        `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+        { name: "c" },
+        { credentials: READ_ONLY },
+      );
+    const res = await refuse();
+    expect(res.status).toBe(400);
     expect(res.body).toEqual({
       error: {
         code: "IMG.0026",
@@ -149,9 +151,13 @@ describe("copy refusals", () => {
           "The role is invalid. You need to apply for the required permissions or pass the real-name authentication. Policy doesn't allow ims:images:copy to be performed.",
       },
     });
+    emulator.configure({ permissionDeniedStatus: 403 });
+    const forbidden = await refuse();
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toEqual(res.body);
   });
 
-  test("a copy into an enterprise project needs ims:serverImages:create as well", async () => {
+  test("a copy into an enterprise project needs ims:serverImages:create as well; with enterprise projects enabled, every copy does", async () => {
     const limited = new ImsEmulator({
       now: clock.now,
       seed: {
@@ -182,12 +188,221 @@ describe("copy refusals", () => {
         { name: "c", enterprise_project_id: SEED_ENTERPRISE_PROJECT_ID },
         { credentials: creds },
       );
-      expect(ep.status).toBe(403);
+      expect(ep.status).toBe(400);
+      expect(ep.body.error.code).toBe("IMG.0026");
       expect(ep.body.error.message).toContain(
+        "Policy doesn't allow ims:serverImages:create to be performed.",
+      );
+      limited.configure({ enterpriseProjectsEnabled: true });
+      const plainInEpsAccount = await call(
+        limitedUrl,
+        "POST",
+        `/v1/cloudimages/${SeedImage.ACTIVE_PRIVATE}/copy`,
+        { name: "d" },
+        { credentials: creds },
+      );
+      expect(plainInEpsAccount.status).toBe(400);
+      expect(plainInEpsAccount.body.error.message).toContain(
         "Policy doesn't allow ims:serverImages:create to be performed.",
       );
     } finally {
       await limited.stop();
+    }
+  });
+
+  describe("encrypted sources and KMS keys", () => {
+    const copied = (name: string) => emulator.images().find((i) => i.info.name === name)!.info;
+
+    test("a copy of an encrypted source without cmk_id is UNENCRYPTED (the documented reading)", async () => {
+      expect((await copy({ name: "plain" }, SeedImage.ENCRYPTED_PRIVATE)).status).toBe(200);
+      const info = copied("plain");
+      expect(info.__system__cmkid).toBeUndefined();
+      expect(info.__system__encrypted).toBeUndefined();
+      expect(info.__originalimagename).toBe(SeedImage.ENCRYPTED_PRIVATE);
+    });
+
+    test("with encryptedSourceWithoutCmk keep-source-key the copy inherits the source's key (the UNVERIFIED alternative)", async () => {
+      emulator.configure({ encryptedSourceWithoutCmk: "keep-source-key" });
+      expect((await copy({ name: "kept" }, SeedImage.ENCRYPTED_PRIVATE)).status).toBe(200);
+      expect(copied("kept")).toMatchObject({
+        __system__encrypted: "1",
+        __system__cmkid: SeedKmsKey.ENCRYPTED_IMAGE,
+      });
+    });
+
+    test("a copy with another enabled key is encrypted with that key", async () => {
+      const res = await copy({ name: "rekeyed", cmk_id: SeedKmsKey.ENABLED }, SeedImage.ENCRYPTED_PRIVATE);
+      expect(res.status).toBe(200);
+      expect(copied("rekeyed")).toMatchObject({
+        __system__encrypted: "1",
+        __system__cmkid: SeedKmsKey.ENABLED,
+      });
+    });
+
+    test("a copy with the source's own key is refused with IMG.0096, or allowed with sameKeyCopy allowed", async () => {
+      const message = await expectRefusal(
+        { name: "same", cmk_id: SeedKmsKey.ENCRYPTED_IMAGE },
+        400,
+        "IMG.0096",
+        SeedImage.ENCRYPTED_PRIVATE,
+      );
+      expect(message).toBe(
+        `The specified KMS key ID must be different from the image key ID: ${SeedKmsKey.ENCRYPTED_IMAGE}.`,
+      );
+      emulator.configure({ sameKeyCopy: "allowed" });
+      const res = await copy(
+        { name: "same", cmk_id: SeedKmsKey.ENCRYPTED_IMAGE },
+        SeedImage.ENCRYPTED_PRIVATE,
+      );
+      expect(res.status).toBe(200);
+      expect(copied("same").__system__cmkid).toBe(SeedKmsKey.ENCRYPTED_IMAGE);
+    });
+
+    test("an encrypted source whose own key is missing or disabled is refused with IMG.0101 / IMG.0102", async () => {
+      emulator.setImage(SeedImage.ENCRYPTED_PRIVATE, {
+        attributes: { __system__cmkid: SeedKmsKey.DISABLED },
+      });
+      await expectRefusal({ name: "c" }, 400, "IMG.0102", SeedImage.ENCRYPTED_PRIVATE);
+      emulator.setImage(SeedImage.ENCRYPTED_PRIVATE, {
+        attributes: { __system__cmkid: "99999999-8888-4777-8666-555555555555" },
+      });
+      await expectRefusal({ name: "c" }, 400, "IMG.0101", SeedImage.ENCRYPTED_PRIVATE);
+    });
+  });
+
+  describe("shared images", () => {
+    test("an accepted shared image is copied into a private image of this project", async () => {
+      const res = await copy({ name: "from-shared" }, SeedImage.SHARED_ACCEPTED);
+      expect(res.status).toBe(200);
+      clock.advance(61);
+      const info = emulator.images().find((i) => i.info.name === "from-shared")!.info;
+      expect(info).toMatchObject({
+        status: "active",
+        owner: emulator.projectId,
+        __imagetype: "private",
+        visibility: "private",
+        __originalimagename: SeedImage.SHARED_ACCEPTED,
+      });
+      expect(info.__system__cmkid).toBeUndefined();
+    });
+
+    test("a shared image not accepted (pending or rejected) is refused with IMG.0196", async () => {
+      const message = await expectRefusal({ name: "c" }, 400, "IMG.0196", SeedImage.SHARED_PENDING);
+      expect(message).toBe(
+        `The image cannot be replicated because it is not accepted by the recipient: ${SeedImage.SHARED_PENDING} is pending.`,
+      );
+      emulator.setImage(SeedImage.SHARED_PENDING, { memberStatus: "rejected" });
+      await expectRefusal({ name: "c" }, 400, "IMG.0196", SeedImage.SHARED_PENDING);
+      emulator.setImage(SeedImage.SHARED_PENDING, { memberStatus: "accepted" });
+      expect((await copy({ name: "c" }, SeedImage.SHARED_PENDING)).status).toBe(200);
+    });
+
+    test("a shared image cannot be copied to an encrypted image (IMG.0197)", async () => {
+      await expectRefusal(
+        { name: "c", cmk_id: SeedKmsKey.ENABLED },
+        400,
+        "IMG.0197",
+        SeedImage.SHARED_ACCEPTED,
+      );
+    });
+
+    test("another tenant's image that is not shared with this project is refused with IMG.0106", async () => {
+      const other = new ImsEmulator({
+        now: clock.now,
+        seed: {
+          images: [
+            {
+              info: {
+                id: "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
+                name: "foreign",
+                status: "active",
+                owner: "ffffffffffffffffffffffffffffffff",
+                __imagetype: "private",
+                visibility: "private",
+              },
+            },
+          ],
+        },
+      });
+      const otherUrl = await other.start();
+      try {
+        const res = await call(
+          otherUrl,
+          "POST",
+          `/v1/cloudimages/0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d/copy`,
+          {
+            name: "c",
+          },
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe("IMG.0106");
+      } finally {
+        await other.stop();
+      }
+    });
+
+    test("the list filters shared images by member_status", async () => {
+      const res = await call(url, "GET", "/v2/cloudimages?visibility=shared&member_status=accepted");
+      expect(res.body.images.map((i: { id: string }) => i.id)).toEqual([SeedImage.SHARED_ACCEPTED]);
+    });
+  });
+
+  describe("limits", () => {
+    test("the defaults follow the product limits: a quota of 50 private images and 40 concurrent copy jobs", () => {
+      expect(emulator.behaviour()).toMatchObject({ imageQuota: 50, maxConcurrentCopyJobs: 40 });
+    });
+
+    test("40 copy jobs may run at once; the 41st is refused with IMG.0060", async () => {
+      emulator.configure({ imageQuota: 1000 });
+      for (let i = 0; i < 40; i++) expect((await copy({ name: `c${i}` })).status).toBe(200);
+      const refused = await copy({ name: "c40" });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toBe(
+        "The number of tasks exceeds the flow control limit (40 concurrent copy jobs). Submit again later.",
+      );
+    });
+
+    test("the 51st private image is refused with IMG.0015", async () => {
+      const used = emulator.images().filter((i) => i.info.owner === emulator.projectId).length;
+      for (let i = used; i < 50; i++) {
+        expect((await copy({ name: `q${i}` })).status).toBe(200);
+        clock.advance(61);
+      }
+      await copyRefusedWith("IMG.0015");
+    });
+
+    test("a source larger than 128 GiB is refused (code configurable: not published)", async () => {
+      emulator.setImage(SeedImage.ACTIVE_PRIVATE, { attributes: { __image_size: String(128 * 2 ** 30) } });
+      expect((await copy({ name: "exactly-128" })).status).toBe(200);
+      emulator.setImage(SeedImage.ACTIVE_PRIVATE, {
+        attributes: { __image_size: String(128 * 2 ** 30 + 1) },
+      });
+      const message = await copyRefusedWith("IMG.0105");
+      expect(message).toBe(
+        `The operation is not supported: image ${SeedImage.ACTIVE_PRIVATE} is 128.0 GiB; an in-region copy takes images of at most 128 GiB.`,
+      );
+      emulator.configure({ oversizedCopyCode: "IMG.0198", maxCopySizeGiB: 64 });
+      emulator.setImage(SeedImage.ACTIVE_PRIVATE, { attributes: { __image_size: String(100 * 2 ** 30) } });
+      await copyRefusedWith("IMG.0198");
+    });
+
+    test("a Windows source is refused (code configurable), or copied when windowsCopyCode is null", async () => {
+      emulator.setImage(SeedImage.ACTIVE_PRIVATE, {
+        attributes: { __os_type: "Windows", __platform: "Windows" },
+      });
+      const message = await copyRefusedWith("IMG.0105");
+      expect(message).toContain("is a Windows image; this API no longer replicates Windows images.");
+      emulator.configure({ windowsCopyCode: null });
+      expect((await copy({ name: "win" })).status).toBe(200);
+    });
+
+    async function copyRefusedWith(code: string): Promise<string> {
+      const before = emulator.jobs().length;
+      const res = await copy({ name: "refused" });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      expect(emulator.jobs()).toHaveLength(before);
+      return res.body.error.message;
     }
   });
 

@@ -90,6 +90,7 @@ describe("copying an image within the region", () => {
       __originalimagename: SeedImage.ACTIVE_PRIVATE,
       __data_origin: `image,${EMULATOR_REGION},${SeedImage.ACTIVE_PRIVATE}`,
       __system__cmkid: SeedKmsKey.ENABLED,
+      __system__encrypted: "1",
       __description: "my copy",
       enterprise_project_id: "0",
       __imagetype: "private",
@@ -116,7 +117,7 @@ describe("copying an image within the region", () => {
     expect(image?.info.enterprise_project_id).toBe(SEED_ENTERPRISE_PROJECT_ID);
   });
 
-  test("a failing job ends in FAIL with error_code and fail_reason, and the image is killed", async () => {
+  test("a failing job ends in FAIL with its error both at the top level and in entities (by default), and the image is killed", async () => {
     emulator.configure({
       jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed", atFraction: 0.5 },
     });
@@ -124,6 +125,8 @@ describe("copying an image within the region", () => {
     clock.advance(10 + 50);
     const job = (await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/${body.job_id}`)).body;
     expect(job).toMatchObject({ status: "FAIL", error_code: "IMG.0061", fail_reason: "disk copy failed" });
+    expect(job.entities).toMatchObject({ error_code: "IMG.0061", error: "disk copy failed" });
+    expect(job.entities.addition_error_code).toBeUndefined();
     expect(job.end_time).not.toBe("");
     expect(emulator.images().find((i) => i.info.name === "doomed")?.info.status).toBe("killed");
   });
@@ -144,6 +147,106 @@ describe("copying an image within the region", () => {
     expect(job.entities.image_id).toBe(emulator.images().find((i) => i.info.name === "early")?.id);
   });
 
+  describe("job answers the documents leave open", () => {
+    const failing = { errorCode: "IMG.0061", failReason: "disk copy failed", atFraction: 0.5 };
+    const showJob = async (jobId: string) =>
+      (await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/${jobId}`)).body;
+
+    test("jobFailureDetails entities: the error is only in entities, with the addition fields when set", async () => {
+      emulator.configure({
+        jobFailureDetails: "entities",
+        jobFailure: { ...failing, additionErrorCode: "KMS.0205", additionErrorMsg: "key disabled" },
+      });
+      const { body } = await copy({ name: "doomed" });
+      clock.advance(10 + 50);
+      const job = await showJob(body.job_id);
+      expect(job).toMatchObject({ status: "FAIL", error_code: null, fail_reason: null });
+      expect(job.entities).toMatchObject({
+        error_code: "IMG.0061",
+        error: "disk copy failed",
+        addition_error_code: "KMS.0205",
+        addition_error_msg: "key disabled",
+      });
+    });
+
+    test("jobFailureDetails top-level: the error is only at the top level", async () => {
+      emulator.configure({ jobFailureDetails: "top-level", jobFailure: failing });
+      const { body } = await copy({ name: "doomed" });
+      clock.advance(10 + 50);
+      const job = await showJob(body.job_id);
+      expect(job).toMatchObject({ error_code: "IMG.0061", fail_reason: "disk copy failed" });
+      expect(job.entities.error_code).toBeUndefined();
+      expect(job.entities.error).toBeUndefined();
+    });
+
+    test("jobImageIdNames source: the job names the SOURCE image while running and at SUCCESS; the copy is still made", async () => {
+      emulator.configure({ jobImageIdNames: "source" });
+      const { body } = await copy({ name: "misnamed" });
+      clock.advance(10 + 50);
+      expect((await showJob(body.job_id)).entities.image_id).toBe(SeedImage.ACTIVE_PRIVATE);
+      clock.advance(60);
+      const done = await showJob(body.job_id);
+      expect(done).toMatchObject({ status: "SUCCESS", entities: { image_id: SeedImage.ACTIVE_PRIVATE } });
+      const made = emulator.images().find((i) => i.info.name === "misnamed")!;
+      expect(made.info).toMatchObject({ status: "active", __originalimagename: SeedImage.ACTIVE_PRIVATE });
+      expect(made.id).not.toBe(SeedImage.ACTIVE_PRIVATE);
+    });
+
+    test("jobImageIdNames source-when-failed: a FAIL job names the source, even when image IDs show only at SUCCESS", async () => {
+      emulator.configure({
+        jobImageIdNames: "source-when-failed",
+        jobImageIdFrom: "success",
+        jobFailure: failing,
+      });
+      const { body } = await copy({ name: "doomed" });
+      clock.advance(10 + 10);
+      expect((await showJob(body.job_id)).entities.image_id).toBeUndefined();
+      clock.advance(40);
+      expect(await showJob(body.job_id)).toMatchObject({
+        status: "FAIL",
+        entities: { image_id: SeedImage.ACTIVE_PRIVATE },
+      });
+    });
+
+    test("jobImageIdFrom success: neither ShowJob nor ShowJobProgress reveals the image while RUNNING", async () => {
+      emulator.configure({ jobImageIdFrom: "success" });
+      const { body } = await copy({ name: "late-id" });
+      clock.advance(10 + 99);
+      expect((await showJob(body.job_id)).entities.image_id).toBeUndefined();
+      const progress = (await call(url, "GET", `/v1/cloudimages/job/${body.job_id}`)).body;
+      expect(progress).toMatchObject({ status: "RUNNING", entities: { process_percent: 0.99 } });
+      expect(progress.entities.image_id).toBeUndefined();
+      clock.advance(1);
+      const id = emulator.images().find((i) => i.info.name === "late-id")!.id;
+      expect((await showJob(body.job_id)).entities.image_id).toBe(id);
+    });
+
+    test("successProcessPercent: a SUCCESS job may show 0.2 (as a documented example does)", async () => {
+      emulator.configure({ successProcessPercent: 0.2 });
+      const { body } = await copy({ name: "low-percent" });
+      clock.advance(10 + 100);
+      expect(await showJob(body.job_id)).toMatchObject({
+        status: "SUCCESS",
+        entities: { process_percent: 0.2 },
+      });
+    });
+
+    test("bad values of the new flags are refused naming the flag and the rule", () => {
+      expect(() => emulator.configure({ jobImageIdNames: "other" } as never)).toThrow(
+        'Emulator option "jobImageIdNames" = "other" is invalid: it must be one of "copy", "source", "source-when-failed".',
+      );
+      expect(() => emulator.configure({ successProcessPercent: 2 })).toThrow(
+        'Emulator option "successProcessPercent" = 2 is invalid: it must be a fraction from 0 to 1.',
+      );
+      expect(() => emulator.configure({ jobFailure: { errorcode: "x" } } as never)).toThrow(
+        'Emulator option "jobFailure.errorcode" = "x" is invalid: it is not a field; use errorCode, failReason, additionErrorCode, additionErrorMsg, atFraction.',
+      );
+      expect(() => emulator.configure({ windowsCopyCode: "" })).toThrow(
+        'Emulator option "windowsCopyCode" = "" is invalid: it must be a non-empty string, or null to copy Windows images.',
+      );
+    });
+  });
+
   test("an unknown job answers 404 with an IMS error body", async () => {
     const res = await call(url, "GET", `/v1/${EMULATOR_PROJECT_ID}/jobs/0123456789abcdef0123456789abcdef`);
     expect(res.status).toBe(404);
@@ -162,11 +265,11 @@ describe("copying an image within the region", () => {
   test("the quota API counts private images of the project", async () => {
     const before = (await call(url, "GET", "/v1/cloudimages/quota")).body;
     expect(before).toEqual({
-      quotas: { resources: [{ type: "image", used: 4, quota: 100, min: 1, max: 1000 }] },
+      quotas: { resources: [{ type: "image", used: 5, quota: 50, min: 1, max: 1000 }] },
     });
     await copy({ name: "counted" });
     const after = (await call(url, "GET", "/v1/cloudimages/quota")).body;
-    expect(after.quotas.resources[0].used).toBe(5);
+    expect(after.quotas.resources[0].used).toBe(6);
   });
 
   test("IAM answers the project of the region by name, and nothing for another region", async () => {

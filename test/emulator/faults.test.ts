@@ -37,6 +37,19 @@ describe("fault injection", () => {
     ]);
   });
 
+  test("an IMG.0061 rule without a status answers 400, as the error-code table lists it", async () => {
+    emulator.addFault({
+      method: "POST",
+      path: "/copy$",
+      times: 1,
+      imsCode: "IMG.0061",
+      message: "Unknown system error.",
+    });
+    const res = await call(url, "POST", COPY_PATH, { name: "a" });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: "IMG.0061", message: "Unknown system error." } });
+  });
+
   test("a rule only matches its method and path", async () => {
     emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", status: 503 });
     expect((await call(url, "GET", "/v2/cloudimages")).status).toBe(503);

@@ -2,10 +2,20 @@
  * Signed HTTP calls to the emulator for its tests: real sockets, `signRequest` from the runtime
  * signer, Node's fetch. No client code.
  */
-import { parseQueryString, signRequest, type AkSkCredentials } from "../../lib/runtime/signer";
+import { signRequest, type AkSkCredentials, type QueryPair } from "../../lib/runtime/signer";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../../lib/emulator/defaults";
 import { ImsEmulator } from "../../lib/emulator";
 import type { EmulatorOptions } from "../../lib/emulator";
+
+/** Decoded pairs of a raw query, `+` kept literal (what the client signer is given). */
+function queryPairs(raw: string): QueryPair[] {
+  return raw === ""
+    ? []
+    : raw.split("&").map((part) => {
+        const [key, ...rest] = part.split("=");
+        return [decodeURIComponent(key), decodeURIComponent(rest.join("="))] as const;
+      });
+}
 
 export const FULL: AkSkCredentials = { accessKey: EMULATOR_ACCESS_KEY, secretKey: EMULATOR_SECRET_KEY };
 
@@ -49,7 +59,7 @@ export async function call(
         method,
         host: url.host,
         path: url.pathname,
-        query: q < 0 ? [] : parseQueryString(pathAndQuery.slice(q + 1)),
+        query: q < 0 ? [] : queryPairs(pathAndQuery.slice(q + 1)),
         headers: baseHeaders,
         ...(text !== undefined ? { body: text } : {}),
       },

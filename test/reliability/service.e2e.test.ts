@@ -1,6 +1,6 @@
 /**
  * The service misbehaving or refusing, with the REAL terraform binary against the emulator:
- * faults on every route during an apply, images deleted, protected or in use behind Terraform's
+ * faults on every route during an apply, images deleted or protected behind Terraform's
  * back at destroy, and credentials without a permission or with a wrong key.
  */
 import { join } from "path";
@@ -156,43 +156,39 @@ describeWithTerraform("destroy when the image changed behind Terraform's back", 
     expect(await stateList(dir)).toEqual([]);
   });
 
-  test.each([
-    ["protected", { protected: true }, /IMG\.0028: .*The image is protected: remove its protection first/],
-  ])(
-    "an image that is %s: destroy fails with a clear message, keeps the image and its state; once freed, destroy completes",
-    async (what, patch, message) => {
-      const stack = what === "protected" ? "protected" : "inuse";
-      const dir = await stackWith(stack, `${stack}-copy`);
-      await tf(tfBin(), apply, dir, env);
-      const id = await output(dir);
-      const jobs = emulator.jobs().length;
-      emulator.setImage(id, patch);
+  test("an image that is protected: destroy fails with a clear message, keeps the image and its state; once freed, destroy completes", async () => {
+    const dir = await stackWith("protected", "protected-copy");
+    await tf(tfBin(), apply, dir, env);
+    const id = await output(dir);
+    const jobs = emulator.jobs().length;
+    emulator.setImage(id, { protected: true });
 
-      const failed = await runTerraform(tfBin(), destroy, dir, env);
+    const failed = await runTerraform(tfBin(), destroy, dir, env);
 
-      expect(failed.code).toBe(1);
-      expect(failed.stdout + failed.stderr).toMatch(message);
-      expect(failed.stdout + failed.stderr).toContain(
-        `Remove its protection and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`,
-      );
-      expect(live(`${stack}-copy`)).toEqual([id]);
-      // The state still holds the image: its ID is intact and an apply restores the rest without a new copy.
-      expect(await stateList(dir)).toContain(`terraform_data.copy_image_19FD2F62`);
-      await tf(tfBin(), apply, dir, env);
-      expect(await output(dir)).toBe(id);
-      expect(emulator.jobs()).toHaveLength(jobs);
-      await tf(tfBin(), plan, dir, env, 0);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout + failed.stderr).toMatch(
+      /IMG\.0028: .*The image is protected \(for example published to KooGallery, the Marketplace\): take it off the shelf or remove its protection first/,
+    );
+    expect(failed.stdout + failed.stderr).toContain(
+      `Run "terraform destroy" again once it can be deleted, or set removalPolicy to "retain" to keep it`,
+    );
+    expect(live("protected-copy")).toEqual([id]);
+    // The state still holds the image: its ID is intact and an apply restores the rest without a new copy.
+    expect(await stateList(dir)).toContain(`terraform_data.copy_image_19FD2F62`);
+    await tf(tfBin(), apply, dir, env);
+    expect(await output(dir)).toBe(id);
+    expect(emulator.jobs()).toHaveLength(jobs);
+    await tf(tfBin(), plan, dir, env, 0);
 
-      emulator.setImage(id, { protected: false, inUse: false });
-      await tf(tfBin(), destroy, dir, env);
-      expect(live(`${stack}-copy`)).toEqual([]);
-      expect(await stateList(dir)).toEqual([]);
-    },
-  );
+    emulator.setImage(id, { protected: false });
+    await tf(tfBin(), destroy, dir, env);
+    expect(live("protected-copy")).toEqual([]);
+    expect(await stateList(dir)).toEqual([]);
+  });
 });
 
 describeWithTerraform("credentials", () => {
-  test("403: a credential without ims:images:copy fails the apply naming the missing permission; nothing is created; the right credential then copies once", async () => {
+  test("IMG.0026 (no permission): a credential without ims:images:copy fails the apply naming the missing permission; nothing is created; the right credential then copies once", async () => {
     const dir = await stackWith("readonly", "readonly-copy");
     const readOnly = {
       ...env,
@@ -203,7 +199,7 @@ describeWithTerraform("credentials", () => {
     const refused = await runTerraform(tfBin(), apply, dir, readOnly);
 
     expect(refused.code).toBe(1);
-    expect(refused.stdout + refused.stderr).toMatch(/HTTP 403 IMG\.0026: .*ims:images:copy/);
+    expect(refused.stdout + refused.stderr).toMatch(/HTTP 400 IMG\.0026: .*ims:images:copy/);
     expect(refused.stdout + refused.stderr).not.toContain(EMULATOR_READONLY_SECRET_KEY);
     expect(live("readonly-copy")).toEqual([]);
 

@@ -121,8 +121,8 @@ describe("operations", () => {
   });
 
   test.each([
-    [2, 3],
-    [5, 2],
+    [3, 3], // 8 seed images: 3 + 3 + 2
+    [4, 3], // 4 + 4 + an empty page
     [500, 1],
   ])(
     "listImages with pages of %p follows the marker until a short page (%p requests)",
@@ -256,19 +256,34 @@ describe("operations", () => {
 });
 
 describe("errors from the service", () => {
-  test("a 403 on copy names ims:images:copy", async () => {
+  test("IMG.0026 (HTTP 400, as documented) on copy names ims:images:copy and is not retried", async () => {
     const client = h.client(
       {},
       { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY },
     );
     const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "nope" }));
-    expect(e).toMatchObject({ status: 403, code: "IMG.0026", operation: "copy image" });
+    expect(e).toMatchObject({ status: 400, code: "IMG.0026", operation: "copy image" });
     expect(e.message).toMatch(
-      /^IMS copy image failed: HTTP 403 IMG\.0026: .* \(request ID [^)]+\)\. The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency$/,
+      /^IMS copy image failed: HTTP 400 IMG\.0026: .* \(request ID [^)]+\)\. The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency \(accounts with enterprise projects enabled also need "ims:serverImages:create"\)$/,
+    );
+    expect(h.emulator.requests().filter((r) => r.path.endsWith("/copy"))).toHaveLength(1);
+    expect(copies(h.emulator)).toEqual([]);
+  });
+
+  test("IMG.0026 answered with HTTP 403 gets the same hint (hints key on the code)", async () => {
+    h.emulator.configure({ permissionDeniedStatus: 403 });
+    const client = h.client(
+      {},
+      { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY },
+    );
+    const e = await apiError(client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "nope" }));
+    expect(e).toMatchObject({ status: 403, code: "IMG.0026" });
+    expect(e.hint).toBe(
+      'The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency (accounts with enterprise projects enabled also need "ims:serverImages:create")',
     );
   });
 
-  test("a 403 on copy into an enterprise project also names ims:serverImages:create", async () => {
+  test("IMG.0026 on copy into an enterprise project asks for ims:serverImages:create as well", async () => {
     const client = h.client(
       {},
       { HW_ACCESS_KEY: EMULATOR_READONLY_ACCESS_KEY, HW_SECRET_KEY: EMULATOR_READONLY_SECRET_KEY },
@@ -280,7 +295,7 @@ describe("errors from the service", () => {
       }),
     );
     expect(e.hint).toBe(
-      'The credentials lack permission: grant the IAM action "ims:images:copy" and "ims:serverImages:create" (needed when an enterprise project is set) to the user or agency',
+      'The credentials lack permission: grant the IAM actions "ims:images:copy" and "ims:serverImages:create" (needed by accounts with enterprise projects enabled) to the user or agency',
     );
   });
 
@@ -349,7 +364,7 @@ describe("errors from the service", () => {
     const e = await apiError(h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }));
     expect(e).toMatchObject({ code: "IMG.0015" });
     expect(e.hint).toBe(
-      "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+      "The private image quota of the project is used up (50 per region unless raised): delete unused private images or ask for a higher quota, then run again",
     );
   });
 
@@ -372,13 +387,132 @@ describe("errors from the service", () => {
     expect(copies(h.emulator)).toEqual([]);
   });
 
-  test("deleting an image in use, protected, or public fails with the service's code", async () => {
+  test("deleting a protected or a public image fails with the service's code and a hint", async () => {
     const client = h.client();
     h.emulator.setImage(SeedImage.WHOLE_ECS, { protected: true });
-    expect((await apiError(client.deleteImage(SeedImage.WHOLE_ECS))).code).toBe("IMG.0028");
+    const protectedError = await apiError(client.deleteImage(SeedImage.WHOLE_ECS));
+    expect(protectedError.code).toBe("IMG.0028");
+    expect(protectedError.hint).toBe(
+      "The image is protected (for example published to KooGallery, the Marketplace): take it off the shelf or remove its protection first",
+    );
     expect((await apiError(client.deleteImage(SeedImage.PUBLIC))).code).toBe("IMG.0083");
-    h.emulator.setImage(SeedImage.ISO, { inUse: true });
-    expect((await apiError(client.deleteImage(SeedImage.ISO))).code).toBe("IMG.0105");
+  });
+
+  test("deleting the source of a copy succeeds and leaves the copy active (deleting is not refused for images in use)", async () => {
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "keeps-working" });
+    h.clock.advance(3000);
+    const copy = (await client.showJob(jobId!)).imageId!;
+    expect(await client.deleteImage(SeedImage.ACTIVE_PRIVATE)).toBe("deleted");
+    expect((await client.getImage(copy))?.status).toBe("active");
+  });
+});
+
+describe("copies the documents allow or refuse", () => {
+  test("a copy of an encrypted source without a KMS key comes out unencrypted (the emulator's documented default)", async () => {
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ENCRYPTED_PRIVATE, { name: "decrypted" });
+    h.clock.advance(3000);
+    const job = await client.showJob(jobId!);
+    expect(job.status).toBe("SUCCESS");
+    const copy = await client.getImage(job.imageId!);
+    expect(copy).toMatchObject({ status: "active", __originalimagename: SeedImage.ENCRYPTED_PRIVATE });
+    expect(copy?.__system__cmkid).toBeUndefined();
+    const source = await client.getImage(SeedImage.ENCRYPTED_PRIVATE);
+    expect(source).toMatchObject({ __system__encrypted: "1", __system__cmkid: SeedKmsKey.ENCRYPTED_IMAGE });
+  });
+
+  test("a copy with the source's own key is refused with IMG.0096 and a hint that warns about the unencrypted alternative", async () => {
+    const e = await apiError(
+      h.client().copyImageInRegion(SeedImage.ENCRYPTED_PRIVATE, {
+        name: "same-key",
+        cmk_id: SeedKmsKey.ENCRYPTED_IMAGE,
+      }),
+    );
+    expect(e).toMatchObject({ status: 400, code: "IMG.0096" });
+    expect(e.hint).toBe(
+      "IMS refuses a copy encrypted with the source image's own key: choose another enabled KMS key (a copy without a key is unencrypted)",
+    );
+  });
+
+  test("an accepted shared image is copied; a pending one is refused with IMG.0196, an encrypted copy with IMG.0197", async () => {
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.SHARED_ACCEPTED, { name: "mine-now" });
+    expect(jobId).toMatch(/^[0-9a-f]{32}$/);
+    const pending = await apiError(client.copyImageInRegion(SeedImage.SHARED_PENDING, { name: "x" }));
+    expect(pending).toMatchObject({ code: "IMG.0196" });
+    expect(pending.hint).toContain("accept it (Image Management Service > Shared Images)");
+    const encrypted = await apiError(
+      client.copyImageInRegion(SeedImage.SHARED_ACCEPTED, { name: "y", cmk_id: SeedKmsKey.ENABLED }),
+    );
+    expect(encrypted).toMatchObject({ code: "IMG.0197" });
+    expect(encrypted.hint).toContain("copy it without a KMS key");
+    expect(copies(h.emulator)).toHaveLength(1);
+  });
+
+  test.each([
+    ["larger than 128 GiB", { __image_size: String(129 * 2 ** 30) }],
+    ["a Windows image", { __os_type: "Windows" }],
+  ])("a source %s is refused with the hint about the in-region copy's limits", async (_what, attributes) => {
+    h.emulator.setImage(SeedImage.ACTIVE_PRIVATE, { attributes });
+    const e = await apiError(h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "too-much" }));
+    expect(e).toMatchObject({ status: 400, code: "IMG.0105" });
+    expect(e.hint).toBe(
+      "IMS does not support this copy: an in-region copy takes images of at most 128 GB, and no Windows images (Huawei no longer replicates them with this API)",
+    );
+    expect(copies(h.emulator)).toEqual([]);
+  });
+});
+
+describe("job bodies the documents leave open", () => {
+  test("failure details only in entities are read: the FAIL job carries the code and reason", async () => {
+    h.emulator.configure({
+      jobFailureDetails: "entities",
+      jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed", additionErrorMsg: "backend busy" },
+    });
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "doomed" });
+    h.clock.advance(3000);
+    const job = await client.showJob(jobId!);
+    expect(job).toMatchObject({
+      status: "FAIL",
+      errorCode: "IMG.0061",
+      failReason: "disk copy failed (backend busy)",
+      additionErrorMessage: "backend busy",
+    });
+    expect((job.raw as { error_code: unknown }).error_code).toBeNull();
+  });
+
+  test("when ShowJob reveals the image ID only at SUCCESS, the wait still ends with it", async () => {
+    h.emulator.configure({ jobImageIdFrom: "success", jobSeconds: 60 });
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "late-id" });
+    const seen: (string | undefined)[] = [];
+    const outcome = await waitForJob(client, jobId!, {
+      timeoutMs: 300_000,
+      onProgress: (p) => seen.push(p.imageId),
+    });
+    expect(outcome.state).toBe("success");
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => id === undefined)).toBe(true);
+    expect(outcome.state === "success" && outcome.value.imageId).toBe(copies(h.emulator)[0]);
+  });
+
+  test("a SUCCESS whose process_percent is 0.20 ends the wait as a success (progress never decides completion)", async () => {
+    h.emulator.configure({ successProcessPercent: 0.2 });
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "low" });
+    const outcome = await waitForJob(client, jobId!, { timeoutMs: 300_000 });
+    expect(outcome).toMatchObject({ state: "success", value: { status: "SUCCESS", processPercent: 0.2 } });
+  });
+
+  test("a job that names the SOURCE image is reported as the service said (the workflow must check it)", async () => {
+    h.emulator.configure({ jobImageIdNames: "source" });
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "misnamed" });
+    h.clock.advance(3000);
+    expect((await client.showJob(jobId!)).imageId).toBe(SeedImage.ACTIVE_PRIVATE);
+    expect((await client.showJobProgress(jobId!)).imageId).toBe(SeedImage.ACTIVE_PRIVATE);
   });
 });
 

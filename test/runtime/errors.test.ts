@@ -44,30 +44,45 @@ describe("error bodies", () => {
       operation: "copy image",
     });
     expect(e.message).toBe(
-      "IMS copy image failed: HTTP 400 IMG.0060: The number of tasks exceeds the flow control limit. (request ID req-42). IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
+      "IMS copy image failed: HTTP 400 IMG.0060: The number of tasks exceeds the flow control limit. (request ID req-42). IMS flow control: too many image tasks are running in this project (the product limits allow 40 concurrent image-creation tasks); wait for some to finish and run again",
     );
   });
 });
 
 describe("hints (wording pinned)", () => {
-  test("a 403 on copy names ims:images:copy", () => {
-    expect(hintFor({ operation: "copy image", status: 403 })).toBe(
-      'The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency',
+  const COPY_PERMISSION =
+    'The credentials lack permission: grant the IAM action "ims:images:copy" to the user or agency (accounts with enterprise projects enabled also need "ims:serverImages:create")';
+
+  test("IMG.0026 on copy (HTTP 400, as documented) names ims:images:copy, and ims:serverImages:create for accounts with enterprise projects", () => {
+    expect(hintFor({ operation: "copy image", status: 400, code: "IMG.0026" })).toBe(COPY_PERMISSION);
+  });
+
+  test("the hint keys on the code: IMG.0026 with 403, and a bare 403 without a code, get the same hint", () => {
+    expect(hintFor({ operation: "copy image", status: 403, code: "IMG.0026" })).toBe(COPY_PERMISSION);
+    expect(hintFor({ operation: "copy image", status: 403 })).toBe(COPY_PERMISSION);
+  });
+
+  test("IMG.0026 on a copy that names an enterprise project asks for both actions", () => {
+    expect(hintFor({ operation: "copy image", status: 400, code: "IMG.0026", enterpriseProject: true })).toBe(
+      'The credentials lack permission: grant the IAM actions "ims:images:copy" and "ims:serverImages:create" (needed by accounts with enterprise projects enabled) to the user or agency',
     );
   });
 
-  test("a 403 on copy with an enterprise project also names ims:serverImages:create", () => {
-    expect(hintFor({ operation: "copy image", status: 403, enterpriseProject: true })).toBe(
-      'The credentials lack permission: grant the IAM action "ims:images:copy" and "ims:serverImages:create" (needed when an enterprise project is set) to the user or agency',
-    );
-  });
-
-  test("a 403 on another call names that call's action", () => {
-    expect(hintFor({ operation: "delete image", status: 403 })).toBe(
+  test("IMG.0026 on another call names that call's action", () => {
+    expect(hintFor({ operation: "delete image", status: 400, code: "IMG.0026" })).toBe(
       'The credentials lack permission: grant the IAM action "ims:images:delete" to the user or agency',
     );
     expect(hintFor({ operation: "add tags", status: 403 })).toBe(
       'The credentials lack permission: grant the IAM action "ims:images:update" to the user or agency',
+    );
+  });
+
+  test("IMG.0105 on a copy explains the size and Windows limits; on another call it stays generic", () => {
+    expect(hintFor({ operation: "copy image", status: 400, code: "IMG.0105" })).toBe(
+      "IMS does not support this copy: an in-region copy takes images of at most 128 GB, and no Windows images (Huawei no longer replicates them with this API)",
+    );
+    expect(hintFor({ operation: "delete image", status: 400, code: "IMG.0105" })).toBe(
+      "The service does not support this operation on this image: check the image's type and state in the console",
     );
   });
 
@@ -81,11 +96,11 @@ describe("hints (wording pinned)", () => {
   test.each([
     [
       "IMG.0060",
-      "IMS flow control: too many image tasks are running in this project; wait for some to finish and run again",
+      "IMS flow control: too many image tasks are running in this project (the product limits allow 40 concurrent image-creation tasks); wait for some to finish and run again",
     ],
     [
       "IMG.0015",
-      "The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again",
+      "The private image quota of the project is used up (50 per region unless raised): delete unused private images or ask for a higher quota, then run again",
     ],
     [
       "IMG.0095",
@@ -113,8 +128,28 @@ describe("hints (wording pinned)", () => {
       "The image does not exist in this region and project: check the source image ID, the region and the project",
     ],
     [
-      "IMG.0105",
-      "The service does not support this operation on this image (for example, a server still uses it): check the image's state in the console",
+      "IMG.0061",
+      "IMS reported an unknown system error, usually a passing fault in the service: run again later; if it persists, contact Huawei Cloud support with the request ID",
+    ],
+    [
+      "IMG.0096",
+      "IMS refuses a copy encrypted with the source image's own key: choose another enabled KMS key (a copy without a key is unencrypted)",
+    ],
+    [
+      "IMG.0102",
+      "The source image is encrypted and its own KMS key is missing, disabled or not accessible: an encrypted image can only be copied while its key is enabled and the credentials may use it (kms:cmk:get, kms:dek:create)",
+    ],
+    [
+      "IMG.0196",
+      "The shared image has not been accepted by this project: accept it (Image Management Service > Shared Images), then run again",
+    ],
+    [
+      "IMG.0197",
+      "A shared image can only be copied to an unencrypted image: copy it without a KMS key (that private copy can then be copied with a key)",
+    ],
+    [
+      "IMG.0028",
+      "The image is protected (for example published to KooGallery, the Marketplace): take it off the shelf or remove its protection first",
     ],
     [
       "IMG.0144",
@@ -136,7 +171,7 @@ describe("job and wait errors", () => {
   test("a failed job names the job, the service's code and reason, and the cleanup", () => {
     const e = jobFailed("job1", "IMG.0015", "quota exceeded", "img1", "deleted");
     expect(e.message).toBe(
-      "IMS copy job job1 failed with IMG.0015: quota exceeded. Its partial image img1 was deleted. The private image quota of the project is used up: delete unused private images or ask for a higher quota, then run again.",
+      "IMS copy job job1 failed with IMG.0015: quota exceeded. Its partial image img1 was deleted. The private image quota of the project is used up (50 per region unless raised): delete unused private images or ask for a higher quota, then run again.",
     );
     expect(e).toMatchObject({
       jobId: "job1",

@@ -10,7 +10,7 @@ import type { AddressInfo } from "net";
 import { HttpTransport, JSON_CONTENT_TYPE, path } from "../../lib/runtime/http";
 import { ImsApiError, WaitAbortedError } from "../../lib/runtime/errors";
 import { SILENT } from "../../lib/runtime/log";
-import { verifyRequest } from "../../lib/runtime/signer";
+import { verifyGatewaySignature } from "../../lib/emulator/signature";
 
 const CREDS = { accessKey: "AKTEST", secretKey: "SKTEST" };
 
@@ -89,10 +89,10 @@ describe("the HTTP transport", () => {
       expect(req.headers["x-project-id"]).toBe("p1");
       expect(req.body.toString("utf8")).toBe('{"name":"n","description":"é"}');
       expect(
-        verifyRequest(
-          { method: req.method, url: req.url, headers: req.headers, body: req.body },
+        verifyGatewaySignature(
+          { method: req.method, target: req.url, headers: req.headers, body: req.body },
           (ak) => (ak === "AKTEST" ? "SKTEST" : undefined),
-          new Date(),
+          Date.now(),
         ),
       ).toEqual({ ok: true, accessKey: "AKTEST" });
     } finally {

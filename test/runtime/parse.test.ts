@@ -53,6 +53,100 @@ describe("parsing service bodies", () => {
     });
   });
 
+  test("a FAIL job whose details are only in entities (error_code, error) is read the same way", () => {
+    const job = parseJob(
+      {
+        job_id: "j",
+        status: "FAIL",
+        error_code: null,
+        fail_reason: null,
+        entities: { error_code: "IMG.0061", error: "Unknown system error." },
+      },
+      "show job",
+      RES,
+    );
+    expect(job).toMatchObject({ errorCode: "IMG.0061", failReason: "Unknown system error." });
+  });
+
+  test("addition_error_code / addition_error_msg are kept and appended to the reason when they add something", () => {
+    const entities = { error_code: "IMG.0061", error: "disk copy failed" };
+    const withAddition = parseJob(
+      {
+        job_id: "j",
+        status: "FAIL",
+        entities: { ...entities, addition_error_code: "KMS.0205", addition_error_msg: "key disabled" },
+      },
+      "show job",
+      RES,
+    );
+    expect(withAddition).toMatchObject({
+      errorCode: "IMG.0061",
+      failReason: "disk copy failed (KMS.0205: key disabled)",
+      additionErrorCode: "KMS.0205",
+      additionErrorMessage: "key disabled",
+    });
+    // Only the additional fields: they become the code and the reason.
+    const onlyAddition = parseJob(
+      {
+        job_id: "j",
+        status: "FAIL",
+        entities: { addition_error_code: "KMS.0205", addition_error_msg: "key disabled" },
+      },
+      "show job",
+      RES,
+    );
+    expect(onlyAddition).toMatchObject({ errorCode: "KMS.0205", failReason: "key disabled" });
+    // The top level wins; an addition repeating it is not appended twice.
+    const repeated = parseJob(
+      {
+        job_id: "j",
+        status: "FAIL",
+        error_code: "IMG.0061",
+        fail_reason: "Unknown system error.",
+        entities: { addition_error_code: "IMG.0061", addition_error_msg: "Unknown system error." },
+      },
+      "show job",
+      RES,
+    );
+    expect(repeated).toMatchObject({ errorCode: "IMG.0061", failReason: "Unknown system error." });
+  });
+
+  test("the documented ShowJob SUCCESS example (process_percent 0.20) parses as SUCCESS with its image ID", () => {
+    const job = parseJob(
+      {
+        status: "SUCCESS",
+        entities: {
+          image_id: "e9e91bff-14b6-4a0b-8377-4ed0813e3360",
+          image_name: "asdfasdfasdfas",
+          process_percent: 0.2,
+          current_task: "CreateImageByInstanceTask",
+          results: [
+            {
+              image_id: "49e9447f-7dff-41e0-8036-f66fe5488c8b",
+              project_id: "089b2f9a3d80d3062f24c00ca4ed5cbd",
+              status: "success",
+            },
+          ],
+        },
+        job_id: "ff8080814dbd65d7014dbe0d84db0013",
+        job_type: "createImageByInstance",
+        begin_time: "04-Jun-2015 18:11:06:586",
+        end_time: "",
+        error_code: null,
+        fail_reason: null,
+      },
+      "show job",
+      RES,
+    );
+    expect(job).toMatchObject({
+      status: "SUCCESS",
+      imageId: "e9e91bff-14b6-4a0b-8377-4ed0813e3360",
+      processPercent: 0.2,
+      errorCode: null,
+      failReason: null,
+    });
+  });
+
   test("a job body without a status is an invalid response naming the call and the request ID", () => {
     expect(() => parseJob({ job_id: "j" }, "show job", RES)).toThrow(
       "IMS show job failed: the job has no status (request ID r1). This looks like an API change or a faulty proxy; please report it with the request ID",

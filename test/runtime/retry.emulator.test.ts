@@ -68,6 +68,29 @@ describe("retries of idempotent calls", () => {
     expect(listCalls()).toHaveLength(3);
   });
 
+  test("IMG.0061 (unknown system error, HTTP 400 as documented) on a read is retried", async () => {
+    const client = h.client();
+    await client.projectId();
+    h.emulator.addFault({ method: "GET", path: "^/v2/cloudimages$", imsCode: "IMG.0061", times: 2 });
+    expect((await client.getImage(SeedImage.ACTIVE_PRIVATE))?.id).toBe(SeedImage.ACTIVE_PRIVATE);
+    expect(listCalls().map((r) => r.status)).toEqual([400, 400, 200]);
+    expect(h.clock.sleeps).toEqual([500, 1000]);
+  });
+
+  test("a single failed poll (IMG.0061) does not end a copy's wait: the job poll is retried and the copy completes", async () => {
+    h.emulator.addFault({ method: "GET", path: "^/v1/cloudimages/job/", imsCode: "IMG.0061", times: 1 });
+    const result = await copyImageAndWait(h.client(), {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      body: { name: "poll-hiccup" },
+      timeoutMs: 3_600_000,
+    });
+    expect(result.imageId).toBe(copies(h.emulator)[0]);
+    const polls = h.emulator.requests().filter((r) => r.path.startsWith("/v1/cloudimages/job/"));
+    expect(polls[0].status).toBe(400);
+    expect(polls.at(-1)?.status).toBe(200);
+    expect(copies(h.emulator)).toHaveLength(1);
+  });
+
   test("a 400 is not retried", async () => {
     const client = h.client();
     await client.projectId();
@@ -105,6 +128,30 @@ describe("the copy POST under faults creates exactly one image", () => {
     expect(copyPosts().map((r) => r.status)).toEqual([400, 503, 200]);
     expect(listCalls()).toHaveLength(0);
     expect(copies(h.emulator)).toHaveLength(1);
+  });
+
+  test("IMG.0061 (HTTP 400) BEFORE processing: the client looks for the copy, finds none, and resubmits once", async () => {
+    h.emulator.addFault({ method: "POST", path: COPY_PATH, imsCode: "IMG.0061", times: 1 });
+    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "c0061" });
+    expect(s).toEqual({ jobId: expect.any(String), adopted: false });
+    expect(copyPosts().map((r) => r.status)).toEqual([400, 200]);
+    expect(listCalls()).toHaveLength(1);
+    expect(copies(h.emulator)).toHaveLength(1);
+  });
+
+  test("IMG.0061 (HTTP 400) AFTER processing: the copy is found and adopted, not submitted twice", async () => {
+    h.emulator.addFault({
+      method: "POST",
+      path: COPY_PATH,
+      imsCode: "IMG.0061",
+      afterHandling: true,
+      times: 1,
+    });
+    const s = await h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "adopt-0061" });
+    const made = copies(h.emulator);
+    expect(made).toHaveLength(1);
+    expect(s).toEqual({ imageId: made[0], adopted: true });
+    expect(copyPosts()).toHaveLength(1);
   });
 
   test("connection refused is retried: the request never reached the service", async () => {

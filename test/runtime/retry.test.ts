@@ -38,6 +38,8 @@ describe("failure classification", () => {
     ["500", http(500), "ambiguous"],
     ["502", http(502), "ambiguous"],
     ["504", http(504), "ambiguous"],
+    ["400 IMG.0061 (unknown system error, documented as 400)", http(400, "IMG.0061"), "ambiguous"],
+    ["400 IMG.0026 (no permission)", http(400, "IMG.0026"), "fatal"],
     ["connection reset", networkError("copy image", "http://x", "ECONNRESET"), "ambiguous"],
     ["request timeout", requestTimeout("copy image", "POST http://x/", 1000), "ambiguous"],
     ["400 IMG.0027", http(400, "IMG.0027"), "fatal"],

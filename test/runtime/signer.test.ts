@@ -8,7 +8,6 @@ import {
   formatSdkDate,
   sha256Hex,
   signRequest,
-  verifyRequest,
   type QueryPair,
 } from "../../lib/runtime/signer";
 
@@ -100,36 +99,6 @@ describe("the published SDK-HMAC-SHA256 test vector (reference/ims-api.md §6.1)
     expect(signed.headers.Authorization).toBe(
       "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host;x-sdk-date, Signature=83c6037fdfc33f89517194f9c2ab639aa4f714ab278997f606714860957b63a7",
     );
-  });
-
-  test("a signed request verifies, and verification fails when the body is changed", () => {
-    const body = '{"name":"a"}';
-    const signed = signRequest(
-      {
-        method: "POST",
-        host: "h.example.com",
-        path: "/v1/x",
-        headers: { "Content-Type": "application/json" },
-        body,
-      },
-      { accessKey: AK, secretKey: SK },
-      VECTOR_DATE,
-    );
-    const incoming = (b: string) => ({
-      method: "POST",
-      url: "/v1/x",
-      headers: Object.fromEntries(
-        Object.entries({ ...signed.headers, host: "h.example.com" }).map(([k, v]) => [k.toLowerCase(), v]),
-      ),
-      body: Buffer.from(b),
-    });
-    expect(verifyRequest(incoming(body), (ak) => (ak === AK ? SK : undefined), VECTOR_DATE)).toEqual({
-      ok: true,
-      accessKey: AK,
-    });
-    expect(
-      verifyRequest(incoming('{"name":"b"}'), (ak) => (ak === AK ? SK : undefined), VECTOR_DATE),
-    ).toEqual({ ok: false, reason: "bad-signature", accessKey: AK });
   });
 });
 

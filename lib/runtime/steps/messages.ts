@@ -71,7 +71,7 @@ export function adoptionRefused(imageId: string, why: string): ConfigError {
   );
 }
 
-/** Deleting failed because the image is protected or used. */
+/** Deleting was refused (the image is protected, for example published; servers created from it do not block it). */
 export function deleteRefused(imageId: string, cause: ImsApiError): ImsApiError {
   return new ImsApiError({
     kind: cause.kind,
@@ -81,6 +81,6 @@ export function deleteRefused(imageId: string, cause: ImsApiError): ImsApiError 
     serviceMessage: cause.serviceMessage,
     requestId: cause.requestId,
     retryAfter: cause.retryAfter,
-    hint: `Image ${imageId} cannot be deleted${cause.hint ? ` (${cause.hint})` : ""}. Remove its protection and run "terraform destroy" again, or set removalPolicy to "retain" to keep it`,
+    hint: `Image ${imageId} cannot be deleted${cause.hint ? ` (${cause.hint})` : ""}. Run "terraform destroy" again once it can be deleted, or set removalPolicy to "retain" to keep it`,
   });
 }
