@@ -553,6 +553,6 @@ export function requestAborted(operation: string): WaitAbortedError {
 /** A copy of an encrypted source was asked for without a key and without `unencrypted`. */
 export function encryptedSourceNeedsKey(sourceImageId: string, sourceKey: string | undefined): ConfigError {
   return new ConfigError(
-    `the source image ${sourceImageId} is encrypted${sourceKey ? ` (KMS key ${sourceKey})` : ""}, and a copy without a key would be unencrypted (Huawei documents the in-region copy without cmk_id as the way to decrypt an image): nothing was copied. Set kmsKeyId (CLI: --kms-key-id) to the key of the copy (another key than the source's: Huawei's error table lists IMG.0096, \"the KMS key must differ from the image key\"), or set unencrypted: true (CLI: --unencrypted) to make an unencrypted copy on purpose`,
+    `the source image ${sourceImageId} is encrypted${sourceKey ? ` (KMS key ${sourceKey})` : ""}, and a copy without a key would be unencrypted (Huawei documents the in-region copy without cmk_id as the way to decrypt an image): nothing was copied. Set kmsKeyId (CLI: --kms-key-id) to the key of the copy (another key than the source's: Huawei's error table lists IMG.0096, "the KMS key must differ from the image key"), or set unencrypted: true (CLI: --unencrypted) to make an unencrypted copy on purpose`,
   );
 }
