@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
-import { type ImsEmulator, SeedImage } from "../../lib/emulator";
+import { type ImsEmulator, SeedImage, SeedKmsKey } from "../../lib/emulator";
 import { MARKER_TAG_KEY, RuntimeEnv } from "../../lib/shared/constants";
 import {
   emulatorEnv,
@@ -290,5 +290,111 @@ describe("create step", () => {
       /^ims-image-copy create failed: IMS copy image failed: HTTP 400 IMG\.0130: .*Full-ECS \(whole\) images cannot be copied within a region: copy a system-disk image instead\n$/,
     );
     expect(fx.emulator.jobs()).toEqual([]);
+  });
+});
+
+describe("create step: encrypted sources and jobs that name the wrong image", () => {
+  const source = (id: string) => fx.emulator.images().find((i) => i.id === id);
+  const copiesOf = (id: string) =>
+    fx.emulator.images().filter((i) => i.info.__originalimagename === id && i.info.status !== "deleted");
+
+  test("a copy of an encrypted source without kmsKeyId is refused before anything is submitted, naming kmsKeyId and unencrypted", async () => {
+    const r = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({ [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ENCRYPTED_PRIVATE }),
+      fx.cwd,
+    );
+
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `ims-image-copy create failed: the source image ${SeedImage.ENCRYPTED_PRIVATE} is encrypted (KMS key ${SeedKmsKey.ENCRYPTED_IMAGE}), and a copy without a key would be unencrypted (Huawei documents the in-region copy without cmk_id as the way to decrypt an image): nothing was copied. Set kmsKeyId (CLI: --kms-key-id) to the key of the copy (another key than the source's: Huawei's error table lists IMG.0096, "the KMS key must differ from the image key"), or set unencrypted: true (CLI: --unencrypted) to make an unencrypted copy on purpose\n`,
+    );
+    expect(fx.emulator.jobs()).toEqual([]);
+  });
+
+  test("with kmsKeyId the copy is encrypted with that key; with unencrypted it is unencrypted, on purpose and said so", async () => {
+    const keyed = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({
+        [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ENCRYPTED_PRIVATE,
+        [RuntimeEnv.KMS_KEY_ID]: SeedKmsKey.ENABLED,
+      }),
+      fx.cwd,
+    );
+    expect(keyed.code).toBe(0);
+    const [encrypted] = copiesOf(SeedImage.ENCRYPTED_PRIVATE);
+    expect(encrypted.info).toMatchObject({ __system__encrypted: "1", __system__cmkid: SeedKmsKey.ENABLED });
+
+    const plain = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({
+        [RuntimeEnv.SOURCE_IMAGE_ID]: SeedImage.ENCRYPTED_PRIVATE,
+        [RuntimeEnv.UNENCRYPTED]: "true",
+        [RuntimeEnv.NAME]: "web-copy-plain",
+        [RuntimeEnv.MARKER]: markerFor("stack/plain"),
+      }),
+      fx.cwd,
+    );
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain(
+      `the source ${SeedImage.ENCRYPTED_PRIVATE} is encrypted; the copy is made unencrypted, as asked`,
+    );
+    const unencrypted = copiesOf(SeedImage.ENCRYPTED_PRIVATE).find((i) => i.info.name === "web-copy-plain");
+    expect(unencrypted?.info.__system__cmkid ?? "").toBe("");
+    expect(unencrypted?.info.__system__encrypted ?? "0").not.toBe("1");
+  });
+
+  test("unencrypted with a kmsKeyId is refused naming both, before any call", async () => {
+    const r = await runRuntime(
+      fx.bundle,
+      "create",
+      createEnv({ [RuntimeEnv.UNENCRYPTED]: "true", [RuntimeEnv.KMS_KEY_ID]: SeedKmsKey.ENABLED }),
+      fx.cwd,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'IMS_COPY_UNENCRYPTED "true" is invalid: it cannot be combined with IMS_COPY_KMS_KEY_ID',
+    );
+    expect(fx.emulator.requests()).toEqual([]);
+  });
+
+  test("GIVEN a job that names the SOURCE as its image THEN the source is neither tagged, recorded nor deleted, and the step fails saying so", async () => {
+    fx.emulator.configure({ jobImageIdNames: "source" });
+    const before = source(SeedImage.ACTIVE_PRIVATE);
+    const env = createEnv();
+
+    const r = await runRuntime(fx.bundle, "create", env, fx.cwd);
+
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      `the copy job names image ${SeedImage.ACTIVE_PRIVATE} as its result, but image ${SeedImage.ACTIVE_PRIVATE} is the source image itself: ignoring it`,
+    );
+    expect(r.stderr).toContain(
+      `image ${SeedImage.ACTIVE_PRIVATE} is the source image itself: it was not tagged, recorded or deleted`,
+    );
+    expect(source(SeedImage.ACTIVE_PRIVATE)).toEqual(before);
+    const touching = fx.emulator
+      .requests()
+      .filter(
+        (q) => q.method !== "GET" && q.path.includes(SeedImage.ACTIVE_PRIVATE) && !q.path.endsWith("/copy"),
+      );
+    expect(touching).toEqual([]);
+    const record = jobRecordPath(env[RuntimeEnv.MARKER] as string);
+    if (existsSync(record)) expect(JSON.parse(readFileSync(record, "utf8")).imageId).toBeUndefined();
+  });
+
+  test("GIVEN a FAIL job that names the SOURCE THEN the cleanup deletes nothing: the source stays active", async () => {
+    fx.emulator.configure({
+      jobImageIdNames: "source-when-failed",
+      jobFailure: { errorCode: "IMG.0061", failReason: "disk copy failed", atFraction: 0.5 },
+    });
+    const r = await runRuntime(fx.bundle, "create", createEnv(), fx.cwd);
+
+    expect(r.code).toBe(4);
+    expect(source(SeedImage.ACTIVE_PRIVATE)?.info.status).toBe("active");
+    expect(fx.emulator.requests().filter((q) => q.method === "DELETE")).toEqual([]);
   });
 });
