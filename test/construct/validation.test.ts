@@ -298,6 +298,20 @@ describe("synth-time validation of literal props", () => {
       { removalPolicy: "keep" },
       message("removalPolicy", '"keep"', 'a removal policy is "destroy" or "retain"'),
     ],
+    [
+      "unencrypted together with a kmsKeyId",
+      { unencrypted: true, kmsKeyId: "bd66288c-9081-460a-8227-4cbd0c814cb4" },
+      message(
+        "unencrypted",
+        "true",
+        'it cannot be combined with "kmsKeyId": a copy is either encrypted with a key or unencrypted',
+      ),
+    ],
+    [
+      "an unencrypted that is not a boolean",
+      { unencrypted: "yes" as unknown as boolean },
+      message("unencrypted", '"yes"', "it must be true or false"),
+    ],
   ];
 
   test.each(cases)("it refuses %s", (_title, overrides, expected) => {
