@@ -12,10 +12,10 @@ import { DEBUG_ENV } from "./config";
 import { copyImageAndWait, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
 import { markerStateOf } from "./ownership";
-import { exitCodeFor, waitAborted, waitTimedOut } from "./errors";
+import { waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
 import { loggerFromEnv } from "./log";
-import { forwardAbort, keepTlsVerification, secretScrubber, trapSignals } from "./process-guard";
+import { runGuarded, secretScrubber } from "./process-guard";
 import { realSleep } from "./waiter";
 import { formatElapsed, ProgressPrinter } from "./steps/progress";
 
@@ -56,44 +56,37 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     stdout(version());
     return ExitCode.OK;
   }
-  const controller = new AbortController();
-  const release = io.signal
-    ? forwardAbort(io.signal, controller)
-    : trapSignals(
-        controller,
-        (why) => stderr(`ims-image-copy: ${why}: stopping; the service keeps working on any submitted job`),
-        "the shell that started it",
-      );
-  try {
-    keepTlsVerification(env, (line) => stderr(`ims-image-copy: warning: ${line}`));
-    const now = io.now ?? Date.now;
-    // Debug lines go through the same scrubbing as everything else printed.
-    const client = ImsClient.fromEnv(
+  const now = io.now ?? Date.now;
+  return runGuarded(
+    {
       env,
-      {},
-      { now, sleep: io.sleep ?? realSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) },
-    );
-    await run(command, client, {
-      stdout,
       stderr,
-      now,
-      signal: controller.signal,
-      progressIntervalMs: io.progressIntervalMs ?? 10_000,
-    });
-    return ExitCode.OK;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = exitCodeFor(error);
-    stderr(
-      code === ExitCode.INTERNAL
-        ? `ims-image-copy: unexpected error: ${message}. This is a bug: please report it.`
-        : `ims-image-copy: ${message}`,
-    );
-    if (env[DEBUG_ENV] === "1" && error instanceof Error && error.stack) stderr(error.stack);
-    return code;
-  } finally {
-    release();
-  }
+      warn: (line) => stderr(`ims-image-copy: warning: ${line}`),
+      signal: io.signal,
+      parentName: "the shell that started it",
+      interrupted: (why) =>
+        `ims-image-copy: ${why}: stopping; the service keeps working on any submitted job`,
+      report: (message, internal) =>
+        internal
+          ? `ims-image-copy: unexpected error: ${message}. This is a bug: please report it.`
+          : `ims-image-copy: ${message}`,
+    },
+    async (signal) => {
+      // Debug lines go through the same scrubbing as everything else printed.
+      const client = ImsClient.fromEnv(
+        env,
+        {},
+        { now, sleep: io.sleep ?? realSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) },
+      );
+      await run(command, client, {
+        stdout,
+        stderr,
+        now,
+        signal,
+        progressIntervalMs: io.progressIntervalMs ?? 10_000,
+      });
+    },
+  );
 }
 
 interface RunIo {

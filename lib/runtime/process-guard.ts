@@ -4,6 +4,8 @@
  * interrupt handling (signals, and a parent process that went away).
  */
 import { CredentialEnv, ExitCode } from "../shared/constants";
+import { DEBUG_ENV } from "./config";
+import { exitCodeFor } from "./errors";
 
 /**
  * Node turns certificate verification off for the whole process when NODE_TLS_REJECT_UNAUTHORIZED
@@ -70,4 +72,49 @@ export function forwardAbort(signal: AbortSignal, controller: AbortController): 
   if (signal.aborted) controller.abort();
   else signal.addEventListener("abort", onAbort, { once: true });
   return () => signal.removeEventListener("abort", onAbort);
+}
+
+export interface GuardedRun {
+  readonly env: NodeJS.ProcessEnv;
+  /** Writes one line to stderr (scrubbed by the caller). */
+  readonly stderr: (line: string) => void;
+  /** Writes one warning line. */
+  readonly warn: (line: string) => void;
+  /** Interrupt signal of the caller (tests); when absent, SIGINT/SIGTERM of this process and a vanished parent abort. */
+  readonly signal?: AbortSignal;
+  /** What the process that started this one is called in the "has gone" line. */
+  readonly parentName?: string;
+  /** The line printed when an interrupt arrives, from its cause. */
+  readonly interrupted: (why: string) => string;
+  /** The one line an error is reported with (the message is scrubbed by the caller's writer). */
+  readonly report: (message: string, internal: boolean) => string;
+}
+
+/**
+ * The one guarded entry of both executables (the Terraform runtime and the CLI): interrupts abort
+ * `body`'s signal; TLS verification stays on; any error becomes ONE readable line and an exit code
+ * from `ExitCode` (`exitCodeFor`), with a stack trace only when `IMS_COPY_DEBUG=1`. Never throws.
+ */
+export async function runGuarded(
+  run: GuardedRun,
+  body: (signal: AbortSignal) => Promise<void>,
+): Promise<number> {
+  const controller = new AbortController();
+  const release = run.signal
+    ? forwardAbort(run.signal, controller)
+    : trapSignals(controller, (why) => run.stderr(run.interrupted(why)), run.parentName);
+  try {
+    keepTlsVerification(run.env, run.warn);
+    await body(controller.signal);
+    return ExitCode.OK;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    run.stderr(
+      run.report(error instanceof Error ? error.message : String(error), code === ExitCode.INTERNAL),
+    );
+    if (run.env[DEBUG_ENV] === "1" && error instanceof Error && error.stack) run.stderr(error.stack);
+    return code;
+  } finally {
+    release();
+  }
 }

@@ -3,10 +3,9 @@
  * turns any error into ONE readable line on stderr and an exit code from `ExitCode`. Stack traces
  * only with IMS_COPY_DEBUG=1; credentials are scrubbed from anything printed.
  */
-import { ExitCode, Subcommand } from "../../shared/constants";
+import { Subcommand } from "../../shared/constants";
 import { DEBUG_ENV } from "../config";
-import { exitCodeFor } from "../errors";
-import { forwardAbort, keepTlsVerification, secretScrubber, trapSignals } from "../process-guard";
+import { runGuarded, secretScrubber } from "../process-guard";
 import { realSleep } from "../waiter";
 import type { StepContext } from "./context";
 import { unknownSubcommand } from "./messages";
@@ -44,51 +43,34 @@ export async function runHandler(argv: readonly string[], io: Partial<HandlerIo>
   const stdout = io.stdout ?? ((line: string) => void process.stdout.write(line + "\n"));
   const stderr = io.stderr ?? ((line: string) => void process.stderr.write(line + "\n"));
   const scrub = secretScrubber(env);
-  const controller = new AbortController();
-  const release = io.signal
-    ? forwardAbort(io.signal, controller)
-    : trapSignals(controller, (why) =>
-        stderr(`[ims-image-copy] ${why}: stopping the wait; run again to resume`),
-      );
+  const warn = (line: string): void => stderr(scrub(`[ims-image-copy] warning: ${line}`));
   const sub = argv[0];
-  try {
-    if (argv.length !== 1 || !isSubcommand(sub)) throw unknownSubcommand(argv);
-    const ctx: StepContext = {
+  const what = isSubcommand(sub) ? `ims-image-copy ${sub} failed` : "ims-image-copy failed";
+  return runGuarded(
+    {
       env,
-      cwd: io.cwd ?? process.cwd(),
-      out: (line) => stdout(scrub(line)),
-      warn: (line) => stderr(scrub(`[ims-image-copy] warning: ${line}`)),
-      debug: (line) => stderr(scrub(line)),
-      now: io.now ?? Date.now,
-      sleep: io.sleep ?? realSleep,
-      signal: controller.signal,
-    };
-    keepTlsVerification(env, ctx.warn);
-    await STEPS[sub](ctx);
-    return ExitCode.OK;
-  } catch (error) {
-    reportError(error, isSubcommand(sub) ? sub : undefined, env, (line) => stderr(scrub(line)));
-    return exitCodeFor(error);
-  } finally {
-    release();
-  }
-}
-
-function reportError(
-  error: unknown,
-  sub: Subcommand | undefined,
-  env: NodeJS.ProcessEnv,
-  write: (line: string) => void,
-): void {
-  const code = exitCodeFor(error);
-  const what = sub ? `ims-image-copy ${sub} failed` : "ims-image-copy failed";
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === ExitCode.INTERNAL) {
-    write(
-      `${what}: unexpected error: ${message}. This is a bug: please report it${env[DEBUG_ENV] === "1" ? "" : ` (set ${DEBUG_ENV}=1 for details)`}.`,
-    );
-  } else {
-    write(`${what}: ${message}`);
-  }
-  if (env[DEBUG_ENV] === "1" && error instanceof Error && error.stack) write(error.stack);
+      stderr: (line) => stderr(scrub(line)),
+      warn,
+      signal: io.signal,
+      interrupted: (why) => `[ims-image-copy] ${why}: stopping the wait; run again to resume`,
+      report: (message, internal) =>
+        internal
+          ? `${what}: unexpected error: ${message}. This is a bug: please report it${env[DEBUG_ENV] === "1" ? "" : ` (set ${DEBUG_ENV}=1 for details)`}.`
+          : `${what}: ${message}`,
+    },
+    async (signal) => {
+      if (argv.length !== 1 || !isSubcommand(sub)) throw unknownSubcommand(argv);
+      const ctx: StepContext = {
+        env,
+        cwd: io.cwd ?? process.cwd(),
+        out: (line) => stdout(scrub(line)),
+        warn,
+        debug: (line) => stderr(scrub(line)),
+        now: io.now ?? Date.now,
+        sleep: io.sleep ?? realSleep,
+        signal,
+      };
+      await STEPS[sub](ctx);
+    },
+  );
 }
