@@ -9,7 +9,7 @@
 import { ExitCode } from "../shared/constants";
 import { ImsClient, type Image } from "./client";
 import { DEBUG_ENV } from "./config";
-import { copyImageAndWait, type ResumeTarget } from "./copy";
+import { copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
 import { markerStateOf } from "./ownership";
 import { waitAborted, waitTimedOut } from "./errors";
@@ -108,23 +108,10 @@ async function run(
       const started = io.now();
       progress.start();
       const result = await copyImageAndWait(client, {
-        sourceImageId: command.sourceImageId,
-        body: {
-          name: command.name,
-          ...(command.description !== undefined ? { description: command.description } : {}),
-          ...(command.enterpriseProjectId !== undefined
-            ? { enterprise_project_id: command.enterpriseProjectId }
-            : {}),
-        },
-        ...(command.kmsKeyId !== undefined ? { kmsKeyId: command.kmsKeyId } : {}),
-        unencrypted: command.unencrypted,
+        ...copyRequestOf(command),
         timeoutMs: command.timeoutMinutes * MINUTE_MS,
         signal: io.signal,
         finders: [() => unmarkedCopy(client, command.sourceImageId, command.name, progress)],
-        findSubmitted: async (since) => {
-          const found = await client.findCopy(command.sourceImageId, command.name, since);
-          return found && (await isUnmarked(client, found.id)) ? found : undefined;
-        },
         onProgress: (p) =>
           progress.tick("copying", { status: p.status, progress: p.percent, elapsedMs: p.elapsedMs }),
         hooks: {

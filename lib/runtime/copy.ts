@@ -83,11 +83,6 @@ export interface CopyRequest extends WaitCopyOptions {
   readonly unencrypted?: boolean;
   /** Tried in order before submitting; the first that finds something wins. @default - none */
   readonly finders?: readonly Finder[];
-  /**
-   * The copy this process may have created when a POST failed ambiguously (it looks before
-   * submitting again). @default - the client's `findCopy` (same name and source, created since)
-   */
-  readonly findSubmitted?: (startedAt: number) => Promise<Image | undefined>;
   readonly hooks?: CopyHooks;
 }
 
@@ -98,6 +93,46 @@ export interface CopyResult {
   readonly adopted: boolean;
   /** The finished image as last read. */
   readonly image: Image;
+}
+
+/** The settings of a copy as both executables hold them (the create step's input, the CLI's arguments). */
+export interface CopySettings {
+  readonly sourceImageId: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly kmsKeyId?: string;
+  readonly enterpriseProjectId?: string;
+  readonly unencrypted: boolean;
+}
+
+/** The part of a `CopyRequest` that `settings` decide. */
+export function copyRequestOf(
+  settings: CopySettings,
+): Pick<CopyRequest, "sourceImageId" | "body" | "kmsKeyId" | "unencrypted"> {
+  return {
+    sourceImageId: settings.sourceImageId,
+    body: {
+      name: settings.name,
+      ...(settings.description !== undefined ? { description: settings.description } : {}),
+      ...(settings.enterpriseProjectId !== undefined
+        ? { enterprise_project_id: settings.enterpriseProjectId }
+        : {}),
+    },
+    ...(settings.kmsKeyId !== undefined ? { kmsKeyId: settings.kmsKeyId } : {}),
+    unencrypted: settings.unencrypted,
+  };
+}
+
+/**
+ * After an ambiguous POST failure: the copy this run's request made (same name and source,
+ * created since it started, see `ImsClient.findCopy`), carrying no marker tag yet: never an image
+ * a deployment of the construct has tagged.
+ */
+function submittedByThisRun(client: ImsClient, sourceImageId: string, name: string) {
+  return async (since: number): Promise<Image | undefined> => {
+    const found = await client.findCopy(sourceImageId, name, since);
+    return found && (await unmarked(client)(found.id)) ? found : undefined;
+  };
 }
 
 /** IMS job IDs are 32 hexadecimal characters; image IDs are UUIDs. */
@@ -173,7 +208,7 @@ export async function copyImageAndWait(client: ImsClient, req: CopyRequest): Pro
     signal: req.signal,
     deadlineMs: req.timeoutMs,
     onFlowControl: slotWaitLines(client, hooks, started),
-    findSubmitted: req.findSubmitted,
+    findSubmitted: submittedByThisRun(client, req.sourceImageId, body.name),
   });
   const target: ResumeTarget | undefined = submission.jobId
     ? { jobId: submission.jobId, ...(submission.imageId ? { imageId: submission.imageId } : {}) }

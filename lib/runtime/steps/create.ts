@@ -17,7 +17,7 @@ import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
 import { isNotFound, type ImsClient, type Image } from "../client";
 import { ImsApiError, JobFailedError } from "../errors";
-import { copyImageAndWait, type Finder, type ResumeTarget } from "../copy";
+import { copyImageAndWait, copyRequestOf, type Finder, type ResumeTarget } from "../copy";
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf, pickPreferred } from "../images";
 import {
   claimedTag,
@@ -74,20 +74,10 @@ export async function runCreate(ctx: StepContext): Promise<void> {
 
   printer.start();
   const result = await copyImageAndWait(client, {
-    sourceImageId: input.sourceImageId,
-    body: {
-      name: input.name,
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.enterpriseProjectId !== undefined
-        ? { enterprise_project_id: input.enterpriseProjectId }
-        : {}),
-    },
-    ...(input.kmsKeyId !== undefined ? { kmsKeyId: input.kmsKeyId } : {}),
-    unencrypted: input.unencrypted,
+    ...copyRequestOf(input),
     timeoutMs: input.createTimeoutMinutes * 60_000,
     signal: ctx.signal,
     finders: input.adoptImageId ? [explicitAdoption(run, input.adoptImageId)] : finders(run),
-    findSubmitted: (since) => submittedByThisRun(run, since),
     onProgress: (p) =>
       printer.tick(p.jobId ? `job ${p.jobId}` : `image ${p.imageId}`, {
         status: p.status,
@@ -304,17 +294,6 @@ function explicitAdoption(run: Run, imageId: string): Finder {
     run.printer.line(`adopting image ${imageId} (${image.status}) as adoptImageId asks${from}`);
     return { imageId };
   };
-}
-
-/**
- * After an ambiguous POST failure: the copy this run's request made (same name and source,
- * created since it started, carrying no marker yet), never an image another deployment tagged.
- */
-async function submittedByThisRun(run: Run, since: number): Promise<Image | undefined> {
-  const found = await run.client.findCopy(run.input.sourceImageId, run.input.name, since);
-  if (!found) return undefined;
-  const state = markerStateOf(await run.client.listTags(found.id));
-  return state.kind === "none" ? found : undefined;
 }
 
 /**
