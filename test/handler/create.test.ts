@@ -386,6 +386,21 @@ describe("create step: encrypted sources and jobs that name the wrong image", ()
     if (existsSync(record)) expect(JSON.parse(readFileSync(record, "utf8")).imageId).toBeUndefined();
   });
 
+  test("GIVEN a service whose job names the image only at SUCCESS, with process_percent 0.20 THEN the copy completes, recorded and tagged after success", async () => {
+    fx.emulator.configure({ jobImageIdFrom: "success", successProcessPercent: 0.2 });
+    const env = createEnv();
+
+    const r = await runRuntime(fx.bundle, "create", env, fx.cwd);
+
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const [copy] = copies();
+    expect(copies()).toHaveLength(1);
+    expect(r.stdout).toContain(`new image ID: ${copy.id}`);
+    expect(copy.tags).toContainEqual(claimedTagOf(env));
+    expect(resultOf()).toEqual({ image_id: copy.id });
+  });
+
   test("GIVEN a FAIL job that names the SOURCE THEN the cleanup deletes nothing: the source stays active", async () => {
     fx.emulator.configure({
       jobImageIdNames: "source-when-failed",
