@@ -89,6 +89,7 @@ function runtimeEnv(url: string): NodeJS.ProcessEnv {
     [RuntimeEnv.PROJECT_ID]: "",
     [RuntimeEnv.ENDPOINT]: "",
     [RuntimeEnv.MARKER]: "0123456789abcdef0123456789abcdef01234567",
+    [RuntimeEnv.RESOURCE_ID]: "0b5a3c1e-7d2f-4e6a-9b8c-1d2e3f4a5b6c",
     [RuntimeEnv.CONSTRUCT_PATH]: "bench/copy",
     [RuntimeEnv.CREATE_TIMEOUT_MINUTES]: "5",
     [RuntimeEnv.RESULT_FILE]: ".ims-image-copy/results/bench.json",
