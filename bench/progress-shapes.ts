@@ -1,0 +1,334 @@
+/**
+ * Progress shapes for the completion benchmark, written here and independent of the emulator's job
+ * model (lib/emulator/job-model.ts), so that the poll strategy is not measured only on the curves
+ * the emulator draws. Nobody knows yet what the real service's `process_percent` looks like for a
+ * copy job, so the shapes come in three families, each with its own goals (bench/completion.ts):
+ *
+ * - `informative`: a smooth monotone curve that ends at 100 %;
+ * - `no-information`: a value that does not move for a long time (0 until the end, a constant,
+ *   stuck at 99 %, a long stall);
+ * - `misleading`: a value that moves, but not towards the job's end (it under-reports the end,
+ *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
+ *
+ * Shapes marked `heldOut` were never used while the strategy was written or tuned: they check it on
+ * shapes it has not seen (BENCHMARKS.md lists them). Every curve gives the true progress at a
+ * fraction `f` of the job's running time; what the job shows is that value rounded to whole
+ * percents (`shownPercent`).
+ */
+
+export const FAMILIES = ["informative", "no-information", "misleading"] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** How the service cuts `process_percent` to whole percents: UNVERIFIED, so the benchmark runs both. */
+export const ROUNDINGS = ["nearest", "down"] as const;
+export type Rounding = (typeof ROUNDINGS)[number];
+
+export interface ProgressShape {
+  readonly name: string;
+  readonly family: Family;
+  /** Never looked at while the strategy was written or tuned. */
+  readonly heldOut: boolean;
+  readonly description: string;
+  /**
+   * The true progress (0..1; it may go down) at fraction `f` (0..1) of the running time, for one
+   * job; `random` draws what varies between jobs (a phase, noise).
+   */
+  curve(random: () => number): (f: number) => number;
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+/** A straight line through the points (f, p), flat before the first and after the last. */
+function polyline(points: readonly (readonly [number, number])[]): (f: number) => number {
+  return (f) => {
+    if (f <= points[0][0]) return points[0][1];
+    for (let i = 1; i < points.length; i++) {
+      const [f1, p1] = points[i];
+      const [f0, p0] = points[i - 1];
+      if (f <= f1) return f1 === f0 ? p1 : p0 + ((p1 - p0) * (f - f0)) / (f1 - f0);
+    }
+    return points[points.length - 1][1];
+  };
+}
+
+const fixed =
+  (c: (f: number) => number) =>
+  (): ((f: number) => number) =>
+    c;
+
+/** A logistic curve of steepness `a`, scaled to run from 0 at f = 0 to 1 at f = 1. */
+function logistic(a: number): (f: number) => number {
+  const s = (x: number): number => 1 / (1 + Math.exp(-a * (x - 0.5)));
+  return (f) => (s(f) - s(0)) / (s(1) - s(0));
+}
+
+export const SHAPES: readonly ProgressShape[] = [
+  // ---- informative: smooth and monotone, to 100 % ----
+  {
+    name: "linear",
+    family: "informative",
+    heldOut: false,
+    description: "p = f",
+    curve: fixed((f) => f),
+  },
+  {
+    name: "front-loaded",
+    family: "informative",
+    heldOut: false,
+    description: "p = 1 - (1 - f)^2 (slows down to the end)",
+    curve: fixed((f) => 1 - (1 - f) ** 2),
+  },
+  {
+    name: "back-loaded",
+    family: "informative",
+    heldOut: false,
+    description: "p = f^2 (speeds up to the end)",
+    curve: fixed((f) => f * f),
+  },
+  {
+    name: "s-curve",
+    family: "informative",
+    heldOut: false,
+    description: "p = 3f^2 - 2f^3 (slow start, slow end)",
+    curve: fixed((f) => 3 * f * f - 2 * f ** 3),
+  },
+  {
+    name: "sqrt",
+    family: "informative",
+    heldOut: true,
+    description: "p = sqrt(f) (fast start, slowing all the way)",
+    curve: fixed((f) => Math.sqrt(f)),
+  },
+  {
+    name: "front-loaded-cubic",
+    family: "informative",
+    heldOut: true,
+    description: "p = 1 - (1 - f)^3",
+    curve: fixed((f) => 1 - (1 - f) ** 3),
+  },
+  {
+    name: "back-loaded-cubic",
+    family: "informative",
+    heldOut: true,
+    description: "p = f^3",
+    curve: fixed((f) => f ** 3),
+  },
+  {
+    name: "logistic",
+    family: "informative",
+    heldOut: true,
+    description: "a steep S: logistic of steepness 10 around half time, scaled to 0..1",
+    curve: fixed(logistic(10)),
+  },
+  {
+    name: "wobbly-pace",
+    family: "informative",
+    heldOut: true,
+    description: "p = f + sin(6 pi f) / (12 pi): the pace swings between 0.5x and 1.5x, three times",
+    curve: fixed((f) => f + Math.sin(6 * Math.PI * f) / (12 * Math.PI)),
+  },
+  {
+    name: "fast-then-slow",
+    family: "informative",
+    heldOut: true,
+    description: "70 % in the first 30 % of the time, then the rest at a steady slower pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.3, 0.7],
+        [1, 1],
+      ]),
+    ),
+  },
+
+  // ---- no information: the value does not move for a long time ----
+  {
+    name: "zero",
+    family: "no-information",
+    heldOut: false,
+    description: "0 until SUCCESS",
+    curve: fixed(() => 0),
+  },
+  {
+    name: "constant",
+    family: "no-information",
+    heldOut: false,
+    description: "0.2 from the start (Huawei's ShowJob example shows SUCCESS with process_percent 0.20)",
+    curve: fixed(() => 0.2),
+  },
+  {
+    name: "stuck-at-99",
+    family: "no-information",
+    heldOut: false,
+    description: "steady to 99 % at half time, then 99 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.5, 0.99],
+      ]),
+    ),
+  },
+  {
+    name: "long-stall",
+    family: "no-information",
+    heldOut: false,
+    description: "steady to 50 % at a quarter of the time, stuck there until three quarters, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.25, 0.5],
+        [0.75, 0.5],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "late-start",
+    family: "no-information",
+    heldOut: true,
+    description: "0 for 80 % of the time, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.8, 0],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "stuck-at-99-early",
+    family: "no-information",
+    heldOut: true,
+    description: "steady to 99 % in the first 20 % of the time, then 99 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.2, 0.99],
+      ]),
+    ),
+  },
+  {
+    name: "two-stalls",
+    family: "no-information",
+    heldOut: true,
+    description: "stuck at 30 % from 10 to 40 % of the time and at 70 % from 50 to 90 %, steady in between",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.1, 0.3],
+        [0.4, 0.3],
+        [0.5, 0.7],
+        [0.9, 0.7],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "constant-99",
+    family: "no-information",
+    heldOut: true,
+    description: "99 % from the start",
+    curve: fixed(() => 0.99),
+  },
+  {
+    name: "creeping",
+    family: "no-information",
+    heldOut: true,
+    description: "5 %, then one more percent every 20 % of the time (9 % at the end)",
+    curve: fixed((f) => 0.05 + Math.floor(f * 5) / 100),
+  },
+
+  // ---- misleading: moves, but not towards the end ----
+  {
+    name: "under-reports",
+    family: "misleading",
+    heldOut: false,
+    description: "p = 0.85 f: SUCCESS comes at 85 %",
+    curve: fixed((f) => 0.85 * f),
+  },
+  {
+    name: "quarter-steps",
+    family: "misleading",
+    heldOut: false,
+    description: "0, 25, 50, 75 % in steps at each quarter of the time",
+    curve: fixed((f) => Math.floor(f * 4) / 4),
+  },
+  {
+    name: "restart",
+    family: "misleading",
+    heldOut: false,
+    description: "steady to 60 % at 40 % of the time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.4 ? (0.6 * f) / 0.4 : (f - 0.4) / 0.6)),
+  },
+  {
+    name: "wavy",
+    family: "misleading",
+    heldOut: false,
+    description: "p = f + 0.03 sin(16 pi f + phase): goes up and down around a steady line",
+    curve: (random) => {
+      const phase = 2 * Math.PI * random();
+      return (f) => f + 0.03 * Math.sin(16 * Math.PI * f + phase);
+    },
+  },
+  {
+    name: "under-reports-front",
+    family: "misleading",
+    heldOut: true,
+    description: "p = 0.9 (1 - (1 - f)^2): slows down towards 90 %, then SUCCESS",
+    curve: fixed((f) => 0.9 * (1 - (1 - f) ** 2)),
+  },
+  {
+    name: "tenth-steps",
+    family: "misleading",
+    heldOut: true,
+    description: "steps of 10 % at each tenth of the time",
+    curve: fixed((f) => Math.floor(f * 10) / 10),
+  },
+  {
+    name: "slow-then-fast",
+    family: "misleading",
+    heldOut: true,
+    description: "30 % in the first 70 % of the time, then the rest at a pace 5.4x faster",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.7, 0.3],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "noisy",
+    family: "misleading",
+    heldOut: true,
+    description: "p = f plus a random offset of up to +-4 %, drawn afresh every 2 % of the time",
+    curve: (random) => {
+      const offsets = Array.from({ length: 51 }, () => 0.08 * (random() - 0.5));
+      return (f) => f + offsets[Math.floor(f * 50)];
+    },
+  },
+  {
+    name: "restart-late",
+    family: "misleading",
+    heldOut: true,
+    description: "steady to 95 % at half time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.5 ? (0.95 * f) / 0.5 : (f - 0.5) / 0.5)),
+  },
+];
+
+/**
+ * What the job shows while RUNNING: the true progress cut to whole percents, kept within
+ * 0 .. 0.99 (a running job never shows 100 %: rounded to nearest, 99.5 % would read 1.00).
+ */
+export function shownPercent(progress: number, rounding: Rounding): number {
+  const percent = clamp01(progress) * 100;
+  // The 1e-9 absorbs binary error before flooring (0.29 * 100 is 28.999999999999996).
+  const whole = rounding === "down" ? Math.floor(percent + 1e-9) : Math.round(percent);
+  return Math.min(99, whole) / 100;
+}
+
+export function shapeNamed(name: string): ProgressShape {
+  const shape = SHAPES.find((s) => s.name === name);
+  if (!shape) throw new Error(`Unknown progress shape "${name}": use one of ${SHAPES.map((s) => s.name).join(", ")}.`);
+  return shape;
+}
