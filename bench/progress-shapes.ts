@@ -51,10 +51,7 @@ function polyline(points: readonly (readonly [number, number])[]): (f: number) =
   };
 }
 
-const fixed =
-  (c: (f: number) => number) =>
-  (): ((f: number) => number) =>
-    c;
+const fixed = (c: (f: number) => number) => (): ((f: number) => number) => c;
 
 /** A logistic curve of steepness `a`, scaled to run from 0 at f = 0 to 1 at f = 1. */
 function logistic(a: number): (f: number) => number {
@@ -172,7 +169,8 @@ export const SHAPES: readonly ProgressShape[] = [
     name: "long-stall",
     family: "no-information",
     heldOut: false,
-    description: "steady to 50 % at a quarter of the time, stuck there until three quarters, then steady to 100 %",
+    description:
+      "steady to 50 % at a quarter of the time, stuck there until three quarters, then steady to 100 %",
     curve: fixed(
       polyline([
         [0, 0],
@@ -329,6 +327,7 @@ export function shownPercent(progress: number, rounding: Rounding): number {
 
 export function shapeNamed(name: string): ProgressShape {
   const shape = SHAPES.find((s) => s.name === name);
-  if (!shape) throw new Error(`Unknown progress shape "${name}": use one of ${SHAPES.map((s) => s.name).join(", ")}.`);
+  if (!shape)
+    throw new Error(`Unknown progress shape "${name}": use one of ${SHAPES.map((s) => s.name).join(", ")}.`);
   return shape;
 }

@@ -5,19 +5,21 @@
  *   npm run bench -- --quick           # small sizes (also BENCH_QUICK=1)
  *   npm run bench -- completion synth  # only these (completion, completion-heldout, startup, synth, fleet)
  *
+ * `completion` prints every row of the completion benchmark (the generated shapes' three families,
+ * then the emulator's curves); `completion-heldout` only the held-out shapes.
+ *
  * The start-up benchmark uses bundle/ims-image-copy-runtime.js: run `npm run build` first.
  */
 import { cpus } from "os";
 import { spawnSync } from "child_process";
-import { completionOverall, completionTable, runCompletionBench } from "./completion";
+import { completionReport, runCompletionBench } from "./completion";
+import { SHAPES } from "./progress-shapes";
 import { fleetTable, runFleetBench } from "./fleet";
 import { runStartupBench, startupTable } from "./startup";
 import { runSynthBench, synthTable } from "./synth";
 
 export const BENCHMARKS = ["completion", "completion-heldout", "startup", "synth", "fleet"] as const;
 
-/** Seeds the poll strategy was not tuned on (it was tuned on the completion benchmark's 1-12). */
-export const HELD_OUT_SEEDS = { firstSeed: 13, seeds: 28 } as const;
 export type BenchName = (typeof BENCHMARKS)[number];
 
 export interface BenchArgs {
@@ -49,17 +51,18 @@ export async function runBenchmark(
   switch (name) {
     case "completion": {
       const { rows, runs } = await runCompletionBench(
-        quick ? { durationsSeconds: [30, 300], seeds: 2 } : { seeds: 12 },
+        quick ? { durationsSeconds: [120], emulatorDurationsSeconds: [30, 120], seeds: 2 } : {},
       );
-      return `## Completion detection\n\n${completionTable(rows)}\n\nAll jobs:\n\n${completionOverall(runs)}`;
+      return `## Completion detection\n\n${completionReport(rows, runs)}`;
     }
     case "completion-heldout": {
-      const held = quick
-        ? { durationsSeconds: [30], firstSeed: HELD_OUT_SEEDS.firstSeed, seeds: 2 }
-        : HELD_OUT_SEEDS;
-      const { rows, runs } = await runCompletionBench(held);
-      const last = held.firstSeed + held.seeds - 1;
-      return `## Completion detection on held-out seeds ${held.firstSeed}-${last}\n\n${completionTable(rows)}\n\nAll jobs:\n\n${completionOverall(runs)}`;
+      const shapes = SHAPES.filter((s) => s.heldOut);
+      const { rows, runs } = await runCompletionBench({
+        shapes,
+        emulatorCurves: [],
+        ...(quick ? { durationsSeconds: [120], seeds: 2 } : {}),
+      });
+      return `## Completion detection, held-out shapes only\n\n${completionReport(rows, runs)}`;
     }
     case "startup":
       return `## Start-up\n\n${startupTable(await runStartupBench({ runs: quick ? 3 : 21 }))}`;

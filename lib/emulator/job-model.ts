@@ -7,13 +7,39 @@
  * → SUCCESS (progress 1), or FAIL at `failAtFraction` of the running phase (progress frozen).
  */
 
-export const PROGRESS_CURVES = ["linear", "front-loaded", "back-loaded", "stalling"] as const;
+/**
+ * What `process_percent` does for a copy job is UNVERIFIED, so the curves span what it might do:
+ * smooth ones (`linear`, `front-loaded`, `back-loaded`, `s-curve`), ones that say nothing for a
+ * long time (`stalling`, `no-progress`, `constant`, `stuck-at-99`) and ones that mislead
+ * (`under-reports`, `steps`, `restart`, `up-and-down`).
+ */
+export const PROGRESS_CURVES = [
+  "linear",
+  "front-loaded",
+  "back-loaded",
+  "stalling",
+  "s-curve",
+  "no-progress",
+  "constant",
+  "stuck-at-99",
+  "under-reports",
+  "steps",
+  "restart",
+  "up-and-down",
+] as const;
 export type ProgressCurve = (typeof PROGRESS_CURVES)[number];
 
 /** The stalling curve: climbs to STALL_LEVEL during the first STALL_START of the time, holds until STALL_END, then finishes. */
 export const STALL_LEVEL = 0.4;
 export const STALL_START = 0.2;
 export const STALL_END = 0.7;
+/** The `constant` curve's value: Huawei's ShowJob example shows SUCCESS with `process_percent` 0.20. */
+export const CONSTANT_LEVEL = 0.2;
+/** The `under-reports` curve ends (SUCCESS) when it shows this much. */
+export const UNDER_REPORTED_END = 0.85;
+/** The `restart` curve climbs to RESTART_LEVEL by RESTART_AT of the time, drops to 0, then climbs to 1. */
+export const RESTART_AT = 0.4;
+export const RESTART_LEVEL = 0.6;
 
 /**
  * How the fraction shown as `process_percent` is cut to two decimals. The API reference only says
@@ -60,6 +86,25 @@ export function progressAt(curve: ProgressCurve, fraction: number): number {
       if (f <= STALL_START) return (f / STALL_START) * STALL_LEVEL;
       if (f <= STALL_END) return STALL_LEVEL;
       return STALL_LEVEL + ((f - STALL_END) / (1 - STALL_END)) * (1 - STALL_LEVEL);
+    case "s-curve":
+      return 3 * f * f - 2 * f * f * f;
+    case "no-progress":
+      return 0;
+    case "constant":
+      return CONSTANT_LEVEL;
+    case "stuck-at-99":
+      // Steady to 99 % at half time, then 99 % until the end.
+      return Math.min(0.99, 1.98 * f);
+    case "under-reports":
+      return UNDER_REPORTED_END * f;
+    case "steps":
+      // 0, 25, 50, 75 %, each for a quarter of the time.
+      return Math.floor(Math.min(f, 0.999) * 4) / 4;
+    case "restart":
+      return f < RESTART_AT ? (f / RESTART_AT) * RESTART_LEVEL : (f - RESTART_AT) / (1 - RESTART_AT);
+    case "up-and-down":
+      // Goes back by up to 3 % eight times on the way.
+      return Math.min(1, Math.max(0, f + 0.03 * Math.sin(16 * Math.PI * f)));
   }
 }
 

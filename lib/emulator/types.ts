@@ -107,7 +107,11 @@ export interface EmulatorBehaviour {
    * @default 0
    */
   readonly initSeconds: number;
-  /** @default "linear" */
+  /**
+   * The shape of `process_percent` while RUNNING (UNVERIFIED for the real service: job-model.ts
+   * PROGRESS_CURVES, from smooth curves to no progress at all).
+   * @default "linear"
+   */
   readonly progressCurve: ProgressCurve;
   /**
    * How `process_percent` is cut to two decimals: to the nearest percent, or down. The API

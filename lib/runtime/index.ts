@@ -34,8 +34,19 @@ export type {
 } from "./copy";
 export { realSleep, waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";
-export { defaultDelayStrategy, exponentialDelay, fixedDelay, progressPredictingDelay } from "./poll-strategy";
-export type { DelayStrategy, PollObservation } from "./poll-strategy";
+export {
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MIN_DELAY_MS,
+  defaultDelayStrategy,
+  exponentialDelay,
+  fixedDelay,
+} from "./poll-strategy";
+export type {
+  DefaultDelayOptions,
+  DelayStrategy,
+  ExponentialDelayOptions,
+  PollObservation,
+} from "./poll-strategy";
 export { classifyFailure, parseRetryAfter } from "./retry";
 export type { FailureClass } from "./retry";
 export { loggerFromEnv, redactHeaders } from "./log";

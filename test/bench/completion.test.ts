@@ -1,75 +1,158 @@
-import { PROGRESS_CURVES } from "../../lib/emulator";
 import {
-  completionOverall,
-  completionRoundingDownTable,
-  completionTable,
-  POLLERS,
-  ROUNDING_DOWN_HEADING,
+  completionReport,
+  completionRow,
+  finalHoldShare,
+  goalFamilyOf,
+  goalsFor,
   runCompletionBench,
+  type CompletionRow,
+  type JobRun,
 } from "../../bench/completion";
-import { HELD_OUT_SEEDS, runBenchmark } from "../../bench/run";
+import { FAMILIES, SHAPES, shapeNamed, shownPercent } from "../../bench/progress-shapes";
+import { runBenchmark } from "../../bench/run";
 
 jest.setTimeout(120_000);
 
-describe("the completion-detection benchmark", () => {
-  test("on a small size it runs every poller on every curve and prints one table row per job size and curve", async () => {
-    const { rows, runs } = await runCompletionBench({ durationsSeconds: [30], seeds: 1 });
+describe("the completion benchmark's goals", () => {
+  test("they are issue 10's, by family and job size", () => {
+    expect(goalsFor("informative", 120)).toEqual({ lagP95Ms: 5000, maxCallRatio: undefined });
+    expect(goalsFor("informative", 300)).toEqual({ lagP95Ms: 5000, maxCallRatio: 0.5 });
+    expect(goalsFor("no-information", 120)).toEqual({ lagP95Ms: 10_000, maxCallRatio: 1.5 });
+    expect(goalsFor("no-information", 2700)).toEqual({ lagP95Ms: 10_000, maxCallRatio: 1.2 });
+    expect(goalsFor("misleading", 120)).toEqual({ lagP95Ms: 30_000, maxCallRatio: 1.5 });
+    expect(goalsFor("misleading", 300)).toEqual({ lagP95Ms: 60_000, maxCallRatio: 1.2 });
+    expect(goalsFor("misleading", 2700)).toEqual({ lagP95Ms: 60_000, maxCallRatio: 1.2 });
+    // Jobs under 2 minutes (the emulator family's 30 s) keep only the lag goal.
+    expect(goalsFor("no-information", 30)).toEqual({ lagP95Ms: 10_000, maxCallRatio: undefined });
+  });
 
-    expect(rows.map((r) => r.curve)).toEqual([...PROGRESS_CURVES]);
-    expect(runs).toHaveLength(PROGRESS_CURVES.length * POLLERS.length);
-    expect(POLLERS).toContain("predictive-down");
-    for (const run of runs) {
-      expect(run.calls).toBeGreaterThan(0);
-      expect(Number.isFinite(run.lagMs)).toBe(true);
+  test("a smooth curve that shows 99 % for more than 5 % of the job is held to the no-information goals", () => {
+    const linear = shapeNamed("linear").curve(Math.random);
+    const frontLoaded = shapeNamed("front-loaded").curve(Math.random);
+    expect(finalHoldShare(linear, "nearest")).toBeCloseTo(0.015, 3);
+    expect(finalHoldShare(linear, "down")).toBeCloseTo(0.01, 3);
+    expect(finalHoldShare(frontLoaded, "nearest")).toBeCloseTo(0.122, 3);
+    expect(finalHoldShare(shapeNamed("under-reports").curve(Math.random), "nearest")).toBe(0);
+    expect(goalFamilyOf("informative", 0.015)).toBe("informative");
+    expect(goalFamilyOf("informative", 0.122)).toBe("no-information");
+    expect(goalFamilyOf("misleading", 0.5)).toBe("misleading");
+  });
+
+  test("a running job shows whole percents, at most 99 %, rounded to nearest or down", () => {
+    expect([0.406, 0.994, 0.996, 1].map((p) => shownPercent(p, "nearest"))).toEqual([0.41, 0.99, 0.99, 0.99]);
+    expect([0.406, 0.29, 0.994].map((p) => shownPercent(p, "down"))).toEqual([0.4, 0.29, 0.99]);
+  });
+});
+
+/** Twelve jobs of each rounding with these lags (s) and calls, and fixed polling's with 30 calls. */
+function runs(lagsSeconds: readonly number[], calls: number, minIntervalMs = 1000): JobRun[] {
+  const common = { shape: "x", durationSeconds: 300, seed: 1, minIntervalMs };
+  return [
+    ...(["nearest", "down"] as const).flatMap((rounding) =>
+      lagsSeconds.map((s) => ({ ...common, poller: "ours" as const, rounding, lagMs: s * 1000, calls })),
+    ),
+    ...lagsSeconds.map(() => ({
+      ...common,
+      poller: "fixed-10s" as const,
+      rounding: "nearest" as const,
+      lagMs: 5000,
+      calls: 30,
+    })),
+  ];
+}
+
+describe("a row's verdict", () => {
+  const meta = { shape: "x", heldOut: false, emulator: false, durationSeconds: 300, holdShare: 0.015 };
+  const informative = { ...meta, family: "informative" as const };
+  const elevenLags = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4, 4.2, 4.4];
+
+  test("GIVEN an informative row whose p95 lag is 4.8 s at half of fixed polling's calls THEN it passes", () => {
+    const row = completionRow(informative, runs([...elevenLags, 4.8], 15));
+    expect(row).toMatchObject({ lagPass: true, callsPass: true, ratePass: true, pass: true, runs: 12 });
+    expect(row.ours.nearest.p95LagMs).toBe(4800);
+    expect(row.fixed.meanCalls).toBe(30);
+  });
+
+  test.each<[string, JobRun[], Partial<CompletionRow>]>([
+    [
+      "one of twelve lags is 5.2 s (the p95 of twelve is the largest)",
+      runs([...elevenLags, 5.2], 15),
+      { lagPass: false },
+    ],
+    [
+      "it makes 15.1 calls against fixed polling's 30",
+      runs([...elevenLags, 4.8], 15.1),
+      { callsPass: false },
+    ],
+    ["two polls came 0.9 s apart", runs([...elevenLags, 4.8], 15, 900), { ratePass: false }],
+  ])("GIVEN an informative row where %s THEN it fails", (_name, jobs, failing) => {
+    const row = completionRow(informative, jobs);
+    expect(row).toMatchObject({ ...failing, pass: false });
+  });
+
+  test("GIVEN the same jobs on a smooth curve with a slow end THEN the row is held to the no-information goals", () => {
+    const row = completionRow({ ...informative, holdShare: 0.12 }, runs([...elevenLags, 9.5], 36));
+    expect(row).toMatchObject({ goalFamily: "no-information", lagPass: true, callsPass: true, pass: true });
+    expect(completionRow({ ...informative, holdShare: 0.12 }, runs([...elevenLags, 9.5], 37)).pass).toBe(
+      false,
+    );
+  });
+});
+
+describe("the completion benchmark", () => {
+  test("the held-out shapes are shapes of their own in every family, not new seeds of the tuned ones", () => {
+    const tuned = new Set(SHAPES.filter((s) => !s.heldOut).map((s) => s.name));
+    for (const family of FAMILIES) {
+      const held = SHAPES.filter((s) => s.heldOut && s.family === family);
+      expect(held.length).toBeGreaterThanOrEqual(5);
+      for (const s of held) expect(tuned.has(s.name)).toBe(false);
     }
-    const table = completionTable(rows);
-    expect(table.split("\n")).toHaveLength(2 + PROGRESS_CURVES.length);
-    expect(table).toMatch(/^\| job \| curve \|/);
-    expect(table).toMatch(/\| 30 s \| linear \| 1 \|/);
-    expect(table).toMatch(/PASS|FAIL/);
-    expect(completionOverall(runs)).toContain("| fixed 10 s (official) | 4 |");
+    expect(new Set(SHAPES.map((s) => s.name)).size).toBe(SHAPES.length);
   });
 
-  test("the robustness check runs our strategy against process_percent rounded down and prints its own table with an all-jobs row", async () => {
-    const { rows, runs } = await runCompletionBench({
-      durationsSeconds: [30],
-      curves: ["linear", "back-loaded"],
-      seeds: 2,
+  test("GIVEN one shape of each family and two emulator curves THEN every row passes its goals, and the report prints each row", async () => {
+    const shapes = ["linear", "zero", "under-reports"].map(shapeNamed);
+    const { rows, runs: jobs } = await runCompletionBench({
+      shapes,
+      durationsSeconds: [120, 300],
+      emulatorCurves: ["linear", "stalling"],
+      emulatorDurationsSeconds: [120],
+      seeds: 3,
     });
-    const down = runs.filter((r) => r.poller === "predictive-down");
-    expect(down).toHaveLength(4);
-    // Rounded down the same job shows other values: the polls differ from the default rounding's on some job.
-    const ours = runs.filter((r) => r.poller === "predictive");
-    expect(down.map((r) => r.calls)).not.toEqual(ours.map((r) => r.calls));
-    expect(rows[0].down.meanCalls).toBe((down[0].calls + down[1].calls) / 2);
-    const table = completionRoundingDownTable(runs).split("\n");
-    expect(table).toHaveLength(2 + 2 + 1);
-    expect(table[0]).toBe(
-      "| job | curve | runs | lag median / p95 (s) | calls mean / max | fixed 10 s: calls mean | min interval (s) | lag goal | calls goal | 1/s goal |",
+    expect(rows.map((r) => `${r.shape} ${r.durationSeconds} ${r.goalFamily}`)).toEqual([
+      "linear 120 informative",
+      "linear 300 informative",
+      "zero 120 no-information",
+      "zero 300 no-information",
+      "under-reports 120 misleading",
+      "under-reports 300 misleading",
+      "emulator:linear 120 informative",
+      "emulator:stalling 120 no-information",
+    ]);
+    // Three jobs per rounding with our strategy, three with fixed polling, per row.
+    expect(jobs).toHaveLength(rows.length * 9);
+    for (const row of rows)
+      expect({ shape: row.shape, pass: row.pass }).toEqual({ shape: row.shape, pass: true });
+    const report = completionReport(rows, jobs);
+    for (const heading of [
+      "### Family: informative",
+      "### Family: no-information",
+      "### Family: misleading",
+      "### Family: the emulator's curves",
+    ])
+      expect(report).toContain(heading);
+    expect(report).toMatch(/^\| linear \| no \| 5 min \| 3 \| 1\.5 % \| informative \| .* \| PASS \|$/m);
+    expect(report).toMatch(
+      /^\| emulator:stalling \| no \| 2 min \| 3 \| .* \| no-information \| .* \| PASS \|$/m,
     );
-    expect(table[2]).toMatch(/^\| 30 s \| linear \| 2 \| [\d.]+ \/ [\d.]+ \| [\d.]+ \/ \d+ \|/);
-    expect(table[4]).toMatch(
-      /^\| all jobs \| all \| 4 \| [\d.]+ \/ [\d.]+ \| [\d.]+ \/ \d+ \| - \| [\d.]+ \| (PASS|FAIL) \| n\/a \(< 5 min\) \| (PASS|FAIL) \|$/,
-    );
-    const overall = completionOverall(runs);
-    expect(overall).toContain(ROUNDING_DOWN_HEADING);
-    expect(overall.indexOf(ROUNDING_DOWN_HEADING)).toBeGreaterThan(
-      overall.indexOf("| fixed 10 s (official) |"),
-    );
+    expect(report.match(/^\| [^|]+ \| (yes|no) \|/gm)).toHaveLength(rows.length);
   });
 
-  test("the held-out run uses seeds the strategy was not tuned on (13 and up), and prints the same tables", async () => {
-    const { runs } = await runCompletionBench({
-      durationsSeconds: [30],
-      curves: ["linear"],
-      firstSeed: HELD_OUT_SEEDS.firstSeed,
-      seeds: 2,
-    });
-    expect([...new Set(runs.map((r) => r.seed))]).toEqual([13, 14]);
-    expect(HELD_OUT_SEEDS.firstSeed).toBeGreaterThan(12);
+  test("npm run bench:completion:heldout prints only the held-out shapes", async () => {
     const section = await runBenchmark("completion-heldout", true);
-    expect(section.split("\n")[0]).toBe("## Completion detection on held-out seeds 13-14");
-    expect(section).toMatch(/\| 30 s \| linear \| 2 \|/);
-    expect(section).toContain(ROUNDING_DOWN_HEADING);
+    const names = [...section.matchAll(/^\| ([a-z0-9-]+) \| (yes|no) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(names.map(([name]) => name)).toEqual(SHAPES.filter((s) => s.heldOut).map((s) => s.name));
+    expect(names.every(([, held]) => held === "yes")).toBe(true);
+    expect(section).not.toContain("emulator:");
   });
 });

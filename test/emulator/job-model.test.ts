@@ -1,4 +1,11 @@
-import { jobStateAt, progressAt, STALL_LEVEL, type JobTimeline } from "../../lib/emulator/job-model";
+import {
+  CONSTANT_LEVEL,
+  jobStateAt,
+  progressAt,
+  STALL_LEVEL,
+  UNDER_REPORTED_END,
+  type JobTimeline,
+} from "../../lib/emulator/job-model";
 
 const base: JobTimeline = { submittedAt: 1_000, initMs: 2_000, runMs: 10_000, curve: "linear" };
 
@@ -112,5 +119,34 @@ describe("the copy job model", () => {
 
   test("a zero-length job succeeds as soon as it leaves INIT", () => {
     expect(jobStateAt({ ...base, initMs: 0, runMs: 0 }, 1_000).status).toBe("SUCCESS");
+  });
+
+  test("the curves that say nothing show 0, the constant 0.2, or 99 % from half time, until SUCCESS", () => {
+    expect(jobStateAt({ ...base, curve: "no-progress" }, 12_999)).toMatchObject({
+      status: "RUNNING",
+      processPercent: 0,
+    });
+    expect(jobStateAt({ ...base, curve: "no-progress" }, 13_000)).toMatchObject({
+      status: "SUCCESS",
+      processPercent: 1,
+    });
+    expect(CONSTANT_LEVEL).toBe(0.2);
+    expect(jobStateAt({ ...base, curve: "constant" }, 3_000).processPercent).toBe(0.2);
+    expect(jobStateAt({ ...base, curve: "constant" }, 12_999).processPercent).toBe(0.2);
+    expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 5_500).processPercent).toBe(0.5);
+    expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 8_000).processPercent).toBe(0.99);
+    expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 12_999).processPercent).toBe(0.99);
+  });
+
+  test("the misleading curves under-report the end, move in quarter steps, restart from 0, or go up and down", () => {
+    expect(jobStateAt({ ...base, curve: "under-reports" }, 12_999).processPercent).toBe(UNDER_REPORTED_END);
+    expect([0.2, 0.3, 0.6, 0.99].map((f) => progressAt("steps", f))).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(progressAt("restart", 0.39)).toBeCloseTo(0.585);
+    expect(progressAt("restart", 0.4)).toBe(0);
+    expect(progressAt("restart", 1)).toBe(1);
+    const upAndDown = Array.from({ length: 101 }, (_, i) => progressAt("up-and-down", i / 100));
+    expect(upAndDown.some((p, i) => i > 0 && p < upAndDown[i - 1])).toBe(true);
+    expect(Math.max(...upAndDown.map((p, i) => Math.abs(p - i / 100)))).toBeLessThanOrEqual(0.03);
+    expect(progressAt("s-curve", 0.5)).toBe(0.5);
   });
 });

@@ -43,10 +43,6 @@ import { adoptionRefused, completedElsewhere } from "./messages";
 import { formatElapsed, ProgressPrinter } from "./progress";
 import { writeResultFile } from "./result-file";
 
-/** Polling bounds of the copy wait (the default strategy's). */
-export const MIN_POLL_MS = 1000;
-export const MAX_POLL_MS = 60_000;
-
 interface Run {
   readonly ctx: StepContext;
   readonly input: CreateInput;
