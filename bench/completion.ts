@@ -7,8 +7,8 @@
  * its default delay strategy (`defaultDelayStrategy`), on a simulated clock, against one of two
  * job sources:
  * - progress shapes generated in bench/progress-shapes.ts, independently of the emulator, in three
- *   families (informative, no information, misleading), some held out (never used while the
- *   strategy was written or tuned), served by a simulated job (bench/simulated-job.ts);
+ *   families (informative, no information, misleading) and three sets (tuned, seen, held out: never
+ *   used while the strategy was written or tuned), served by a simulated job (bench/simulated-job.ts);
  * - the emulator's own progress curves over in-process HTTP (the real client), one more family.
  *
  * Each job is jittered by seed: running time +-10 %, 0-5 s of INIT, 20-200 ms per request.
@@ -37,11 +37,13 @@ import { progressAt } from "../lib/emulator/job-model";
 import {
   FAMILIES,
   ROUNDINGS,
+  SHAPE_SETS,
   SHAPES,
   shownPercent,
   type Family,
   type ProgressShape,
   type Rounding,
+  type ShapeSet,
 } from "./progress-shapes";
 import { SimulatedJob } from "./simulated-job";
 import { SimClock } from "./support/sim-clock";
@@ -153,7 +155,8 @@ export interface CompletionRow {
   /** Whose goals the row is held to (goalFamilyOf). */
   readonly goalFamily: Family;
   readonly shape: string;
-  readonly heldOut: boolean;
+  /** The shape's set (tuned, seen, held out); the emulator's curves are tuned. */
+  readonly set: ShapeSet;
   readonly emulator: boolean;
   readonly durationSeconds: number;
   readonly runs: number;
@@ -364,7 +367,7 @@ function summarize(runs: readonly JobRun[]): Summary {
 
 /** A row's summaries and its verdict against the family's goals. */
 export function completionRow(
-  meta: Pick<CompletionRow, "family" | "holdShare" | "shape" | "heldOut" | "emulator" | "durationSeconds">,
+  meta: Pick<CompletionRow, "family" | "holdShare" | "shape" | "set" | "emulator" | "durationSeconds">,
   runs: readonly JobRun[],
 ): CompletionRow {
   const of = (poller: Poller, rounding?: Rounding): JobRun[] =>
@@ -422,7 +425,7 @@ export async function runCompletionBench(
             family: shape.family,
             holdShare,
             shape: shape.name,
-            heldOut: shape.heldOut,
+            set: shape.set,
             emulator: false,
             durationSeconds,
           },
@@ -451,7 +454,7 @@ export async function runCompletionBench(
                 family: EMULATOR_CURVE_FAMILY[curve],
                 holdShare,
                 shape: `emulator:${curve}`,
-                heldOut: false,
+                set: "tuned",
                 emulator: true,
                 durationSeconds,
               },
@@ -484,7 +487,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
   return markdownTable(
     [
       "shape",
-      "held out",
+      "set",
       "job",
       "runs",
       "99 % shown (share of job)",
@@ -503,7 +506,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
     ],
     rows.map((r) => [
       r.shape,
-      r.heldOut ? "yes" : "no",
+      r.set,
       duration(r.durationSeconds),
       r.runs,
       `${(100 * r.holdShare).toFixed(1)} %`,
@@ -526,16 +529,12 @@ export function completionTable(rows: readonly CompletionRow[]): string {
 /** Per family (and the emulator family): jobs, rows passing, and lag over every job. */
 export function completionSummaryTable(rows: readonly CompletionRow[], runs: readonly JobRun[]): string {
   const groups: { name: string; rows: CompletionRow[] }[] = [
-    ...FAMILIES.flatMap((family) => [
-      {
-        name: `${family}, tuned`,
-        rows: rows.filter((r) => !r.emulator && r.family === family && !r.heldOut),
-      },
-      {
-        name: `${family}, held out`,
-        rows: rows.filter((r) => !r.emulator && r.family === family && r.heldOut),
-      },
-    ]),
+    ...FAMILIES.flatMap((family) =>
+      SHAPE_SETS.map((set) => ({
+        name: `${family}, ${set}`,
+        rows: rows.filter((r) => !r.emulator && r.family === family && r.set === set),
+      })),
+    ),
     { name: "emulator curves", rows: rows.filter((r) => r.emulator) },
   ].filter((g) => g.rows.length > 0);
   return markdownTable(

@@ -56,7 +56,7 @@ export async function runBenchmark(
       return `## Completion detection\n\n${completionReport(rows, runs)}`;
     }
     case "completion-heldout": {
-      const shapes = SHAPES.filter((s) => s.heldOut);
+      const shapes = SHAPES.filter((s) => s.set === "held-out");
       const { rows, runs } = await runCompletionBench({
         shapes,
         emulatorCurves: [],

@@ -76,8 +76,11 @@ const TOLERANCE = 0.25;
 const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace not yet confirmed waits half the time to the end: it may be off by up to 2x. */
 const NEW_SHARE = 0.5;
-/** A value that moved less than half of what the pace expected, beyond the rounding (more than the 2x a pace may be off by), shows a job that stalled or slowed during the wait. */
-const BROKEN_SHARE = 0.5;
+/**
+ * A value that moved less than half or more than twice what the pace expected, beyond the rounding
+ * (more than the 2x a pace may be off by), shows a job that stalled, slowed or sped up during the wait.
+ */
+const SURPRISE = 2;
 /** `process_percent` moves in whole percents, and a running job shows at most 99 %. */
 const STEP = 0.01;
 const SHOWN_MAX = 0.99;
@@ -107,7 +110,7 @@ interface Paces {
   readonly fast: number;
   /** The slower of the two: when a new value is due. */
   readonly typical: number;
-  /** A lower bound: the recent half's with its two values off by the rounding (1.5 steps), or the local pace if slower. */
+  /** A lower bound: the slower of the two with their values off by the rounding (ROUNDING_STEPS). */
   readonly slow: number;
 }
 
@@ -130,7 +133,7 @@ function paces(run: readonly Sighting[]): Paces {
   return {
     fast: Math.max(halfPace, localPace),
     typical: Math.min(halfPace, localPace),
-    slow: Math.min(rate(half, ROUNDING_STEPS * STEP), localPace),
+    slow: Math.min(rate(half, ROUNDING_STEPS * STEP), rate(local, ROUNDING_STEPS * STEP)),
   };
 }
 
@@ -171,7 +174,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const want = expected !== undefined && prev ? expected - prev.p : undefined;
       const moved = prev ? p - prev.p : 0;
       // Back to a lower value, or far short of the pace (the job stalled or slowed during the wait): start over.
-      if (!prev || moved < 0 || (want !== undefined && moved < BROKEN_SHARE * want - ROUNDING_STEPS * STEP)) {
+      if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
         return quiet;
       }
@@ -189,12 +192,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting): until a second move confirms it, nothing is expected of it, and the wait is no
-      // longer than when the progress says nothing.
-      const guess = run.length < 3;
+      // last sighting), and so is one the job has just outrun (it sped up during the wait, maybe only
+      // lately): nothing is expected of it, and the wait is no longer than when the progress says nothing.
+      const guess = run.length < 3 || (want !== undefined && moved > SURPRISE * want + ROUNDING_STEPS * STEP);
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       const growth = Math.min(GROWTH * (t - run[0].first), guess ? QUIET_DELAY_MS : Infinity);
-      if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, latest - t, growth));
+      if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, growth));
       const held =
         want !== undefined && Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
       const wait = Math.min(

@@ -62,7 +62,7 @@ function runs(lagsSeconds: readonly number[], calls: number, minIntervalMs = 100
 }
 
 describe("a row's verdict", () => {
-  const meta = { shape: "x", heldOut: false, emulator: false, durationSeconds: 300, holdShare: 0.015 };
+  const meta = { shape: "x", set: "tuned" as const, emulator: false, durationSeconds: 300, holdShare: 0.015 };
   const informative = { ...meta, family: "informative" as const };
   const elevenLags = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4, 4.2, 4.4];
 
@@ -100,12 +100,12 @@ describe("a row's verdict", () => {
 });
 
 describe("the completion benchmark", () => {
-  test("the held-out shapes are shapes of their own in every family, not new seeds of the tuned ones", () => {
-    const tuned = new Set(SHAPES.filter((s) => !s.heldOut).map((s) => s.name));
+  test("the held-out shapes are shapes of their own in every family, not new seeds of the others", () => {
+    const others = new Set(SHAPES.filter((s) => s.set !== "held-out").map((s) => s.name));
     for (const family of FAMILIES) {
-      const held = SHAPES.filter((s) => s.heldOut && s.family === family);
+      const held = SHAPES.filter((s) => s.set === "held-out" && s.family === family);
       expect(held.length).toBeGreaterThanOrEqual(5);
-      for (const s of held) expect(tuned.has(s.name)).toBe(false);
+      for (const s of held) expect(others.has(s.name)).toBe(false);
     }
     expect(new Set(SHAPES.map((s) => s.name)).size).toBe(SHAPES.length);
   });
@@ -141,18 +141,23 @@ describe("the completion benchmark", () => {
       "### Family: the emulator's curves",
     ])
       expect(report).toContain(heading);
-    expect(report).toMatch(/^\| linear \| no \| 5 min \| 3 \| 1\.5 % \| informative \| .* \| PASS \|$/m);
+    expect(report).toMatch(/^\| linear \| tuned \| 5 min \| 3 \| 1\.5 % \| informative \| .* \| PASS \|$/m);
     expect(report).toMatch(
-      /^\| emulator:stalling \| no \| 2 min \| 3 \| .* \| no-information \| .* \| PASS \|$/m,
+      /^\| emulator:stalling \| tuned \| 2 min \| 3 \| .* \| no-information \| .* \| PASS \|$/m,
     );
-    expect(report.match(/^\| [^|]+ \| (yes|no) \|/gm)).toHaveLength(rows.length);
+    expect(report.match(/^\| [^|]+ \| (tuned|seen|held-out) \|/gm)).toHaveLength(rows.length);
   });
 
   test("npm run bench:completion:heldout prints only the held-out shapes", async () => {
     const section = await runBenchmark("completion-heldout", true);
-    const names = [...section.matchAll(/^\| ([a-z0-9-]+) \| (yes|no) \|/gm)].map((m) => [m[1], m[2]]);
-    expect(names.map(([name]) => name)).toEqual(SHAPES.filter((s) => s.heldOut).map((s) => s.name));
-    expect(names.every(([, held]) => held === "yes")).toBe(true);
+    const names = [...section.matchAll(/^\| ([a-z0-9-]+) \| (tuned|seen|held-out) \|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(names.map(([name]) => name)).toEqual(
+      SHAPES.filter((s) => s.set === "held-out").map((s) => s.name),
+    );
+    expect(names.every(([, set]) => set === "held-out")).toBe(true);
     expect(section).not.toContain("emulator:");
   });
 });
