@@ -142,14 +142,15 @@ function paces(run: readonly Sighting[]): Paces {
  *
  * - Quiet: while the progress says nothing (absent, not moved yet, stalled, or past the end its pace
  *   explains), poll every 9.5 s (at first at most twice the time waited): the end is seen within 10 s.
- * - Run: the values since the progress last went back, or fell far short of its pace; when a value
- *   that had not moved yet, or had stalled, moves, the job is taken to have moved on only after its
- *   last sighting.
+ * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
+ *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
+ *   only after its last sighting.
  * - Pace and end: from the top value, the rest at the fast pace, less a step (the value may be a
  *   step ahead of what it shows), gives the earliest end; the rest plus half a step at the slow pace
  *   the latest. From the earliest end to the latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
- *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s.
+ *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s; a pace
+ *   from a single move, or one the value has just outrun, waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -188,7 +189,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       if (run.length < 2 || stalled(top, t, "typical")) return quiet;
       const { fast, typical, slow } = paces(run);
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / fast;
-      // A run of one step bounds the pace only from above: then the latest end is the typical pace's.
+      // Too few steps for the rounding to leave a lower bound of the pace: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
