@@ -18,7 +18,15 @@ import {
 } from "./cdktf";
 import { invalidProp, propsMissing, resultMissingMessage } from "./errors";
 import { runtimeAssetOf } from "./runtime-asset";
-import { MARKER_TAG_KEY, RemovalPolicy, RuntimeEnv, Subcommand } from "./shared/constants";
+import {
+  DEFAULT_CREATE_TIMEOUT_MINUTES,
+  DEFAULT_DELETE_TIMEOUT_MINUTES,
+  MARKER_TAG_KEY,
+  RESULTS_DIR,
+  RemovalPolicy,
+  RuntimeEnv,
+  Subcommand,
+} from "./shared/constants";
 import {
   checkDescription,
   checkEndpoint,
@@ -37,14 +45,6 @@ import {
 } from "./shared/rules";
 
 const IMS_IMAGE_COPY_SYMBOL = Symbol.for("cdktf-ims-image-copy.ImsImageCopy");
-
-/** Default of {@link ImsImageCopyProps.createTimeoutMinutes} (as the official provider's create timeout). */
-export const DEFAULT_CREATE_TIMEOUT_MINUTES = 60;
-/** Default of {@link ImsImageCopyProps.deleteTimeoutMinutes}. */
-export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
-
-/** Directory, relative to the stack directory, where the runtime writes result files. */
-export const RESULTS_DIR = ".ims-image-copy/results";
 
 export interface ImsImageCopyProps {
   /**

@@ -2,11 +2,12 @@
  * cdktf-ims-image-copy: a CDK for Terraform construct that copies a Huawei Cloud IMS private image
  * within its region at `terraform apply`.
  */
-export {
-  ImsImageCopy,
-  DEFAULT_CREATE_TIMEOUT_MINUTES,
-  DEFAULT_DELETE_TIMEOUT_MINUTES,
-} from "./ims-image-copy";
+export { ImsImageCopy } from "./ims-image-copy";
 export type { ImsImageCopyProps } from "./ims-image-copy";
 export { ImsImageCopyConfigError } from "./errors";
-export { MARKER_TAG_KEY, RemovalPolicy } from "./shared/constants";
+export {
+  DEFAULT_CREATE_TIMEOUT_MINUTES,
+  DEFAULT_DELETE_TIMEOUT_MINUTES,
+  MARKER_TAG_KEY,
+  RemovalPolicy,
+} from "./shared/constants";

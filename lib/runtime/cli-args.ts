@@ -3,22 +3,32 @@
  * a usage problem; never exits, never prints.
  */
 import { parseArgs } from "util";
+import { DEFAULT_CREATE_TIMEOUT_MINUTES, DEFAULT_DELETE_TIMEOUT_MINUTES } from "../shared/constants";
 import {
   checkDescription,
+  checkEndpoint,
   checkEnterpriseProjectId,
   checkImageId,
+  checkJobId,
   checkKmsKeyId,
   checkName,
-  checkPositiveInteger,
+  checkProjectId,
+  checkRegion,
+  checkTimeoutMinutesText,
+  invalidValueMessage,
 } from "../shared/rules";
+import type { ConfigOverrides } from "./config";
 
 export const USAGE = `Usage:
   ims-image-copy copy --source IMAGE_ID --name NAME [--description TEXT]
                       [--kms-key-id KEY_ID | --unencrypted] [--enterprise-project-id ID]
-                      [--timeout-minutes N] [--json]
-  ims-image-copy status JOB_ID [--json]
-  ims-image-copy delete IMAGE_ID [--timeout-minutes N] [--json]
+                      [--timeout-minutes N] [TARGET] [--json]
+  ims-image-copy status JOB_ID [TARGET] [--json]
+  ims-image-copy delete IMAGE_ID [--timeout-minutes N] [TARGET] [--json]
   ims-image-copy --help | --version
+
+TARGET: [--region REGION] [--project-id PROJECT_ID] [--endpoint URL], which override
+HW_REGION_NAME, HW_PROJECT_ID and HW_IMS_ENDPOINT.
 
 Credentials come from the environment: HW_ACCESS_KEY and HW_SECRET_KEY (or HUAWEICLOUD_SDK_AK and
 HUAWEICLOUD_SDK_SK), HW_SECURITY_TOKEN for temporary credentials, HW_REGION_NAME, and optionally
@@ -36,11 +46,15 @@ __originalimagename is the source, not deleted or killed, and carrying no cdktf-
 Images made by the cdktf-ims-image-copy construct (they carry that tag) are never adopted: they
 belong to a Terraform state.`;
 
+/** Where a command sends its requests, when given on the command line (else the environment decides). */
+export type CliTarget = ConfigOverrides;
+
 export type CliCommand =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   | {
       readonly kind: "copy";
+      readonly target: CliTarget;
       readonly sourceImageId: string;
       readonly name: string;
       readonly description?: string;
@@ -50,9 +64,10 @@ export type CliCommand =
       readonly timeoutMinutes: number;
       readonly json: boolean;
     }
-  | { readonly kind: "status"; readonly jobId: string; readonly json: boolean }
+  | { readonly kind: "status"; readonly target: CliTarget; readonly jobId: string; readonly json: boolean }
   | {
       readonly kind: "delete";
+      readonly target: CliTarget;
       readonly imageId: string;
       readonly timeoutMinutes: number;
       readonly json: boolean;
@@ -61,22 +76,30 @@ export type CliCommand =
 export type ParseResult =
   { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly problem: string };
 
-export const DEFAULT_COPY_TIMEOUT_MINUTES = 60;
-export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
-
-const JOB_ID = /^[0-9a-f]{32}$/;
+export interface CliParseOptions {
+  /**
+   * Accept `--endpoint http://` on a non-loopback host (IMS_COPY_ALLOW_INSECURE_HTTP=1).
+   * @default false
+   */
+  readonly allowInsecureHttp?: boolean;
+}
 
 function fail(problem: string): ParseResult {
   return { ok: false, problem };
 }
 
-function timeoutOf(raw: string | undefined, fallback: number): number | string {
-  if (raw === undefined) return fallback;
-  const problem = checkPositiveInteger(raw === "" ? NaN : Number(raw));
-  return problem ? `--timeout-minutes "${raw}" is invalid: ${problem}` : Number(raw);
+/** `--flag "value" is invalid: problem` (the shared sentence of lib/shared/rules.ts), or undefined. */
+function flagProblem(
+  flag: string,
+  value: string | undefined,
+  rule: (v: string) => string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = rule(value);
+  return problem === undefined ? undefined : invalidValueMessage(flag, value, problem);
 }
 
-export function parseCli(argv: readonly string[]): ParseResult {
+export function parseCli(argv: readonly string[], options: CliParseOptions = {}): ParseResult {
   let parsed;
   try {
     parsed = parseArgs({
@@ -91,6 +114,9 @@ export function parseCli(argv: readonly string[]): ParseResult {
         "enterprise-project-id": { type: "string" },
         unencrypted: { type: "boolean", default: false },
         "timeout-minutes": { type: "string" },
+        region: { type: "string" },
+        "project-id": { type: "string" },
+        endpoint: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", default: false },
@@ -104,63 +130,70 @@ export function parseCli(argv: readonly string[]): ParseResult {
   if (values.version) return { ok: true, command: { kind: "version" } };
   const [verb, ...rest] = positionals;
   const json = values.json === true;
+  const targetProblems = [
+    flagProblem("--region", values.region, checkRegion),
+    flagProblem("--project-id", values["project-id"], checkProjectId),
+    flagProblem("--endpoint", values.endpoint, (v) =>
+      checkEndpoint(v, { allowInsecureHttp: options.allowInsecureHttp }),
+    ),
+  ];
+  const target: CliTarget = {
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
+    ...(values.endpoint !== undefined ? { imsEndpoint: values.endpoint } : {}),
+  };
+  const problems = (...found: (string | undefined)[]): ParseResult | undefined => {
+    const all = [...found, ...targetProblems].filter((p): p is string => p !== undefined);
+    return all.length > 0 ? fail(all.join("\n")) : undefined;
+  };
   switch (verb) {
     case "copy": {
       if (rest.length > 0) return fail(`copy takes no positional arguments, got "${rest.join(" ")}"`);
       if (values.source === undefined) return fail("copy needs --source IMAGE_ID");
       if (values.name === undefined) return fail("copy needs --name NAME");
-      const problems = [
-        prefixed("--source", values.source, checkImageId(values.source)),
-        prefixed("--name", values.name, checkName(values.name)),
-        values.description === undefined
-          ? undefined
-          : prefixed("--description", values.description, checkDescription(values.description)),
-        values["kms-key-id"] === undefined
-          ? undefined
-          : prefixed("--kms-key-id", values["kms-key-id"], checkKmsKeyId(values["kms-key-id"])),
-        values["enterprise-project-id"] === undefined
-          ? undefined
-          : prefixed(
-              "--enterprise-project-id",
-              values["enterprise-project-id"],
-              checkEnterpriseProjectId(values["enterprise-project-id"]),
-            ),
-      ].filter((p): p is string => p !== undefined);
-      if (values.unencrypted && values["kms-key-id"] !== undefined)
-        problems.push(
-          "--unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted",
-        );
-      if (problems.length > 0) return fail(problems.join("\n"));
-      const timeout = timeoutOf(values["timeout-minutes"], DEFAULT_COPY_TIMEOUT_MINUTES);
-      if (typeof timeout === "string") return fail(timeout);
+      const refused = problems(
+        flagProblem("--source", values.source, checkImageId),
+        flagProblem("--name", values.name, checkName),
+        flagProblem("--description", values.description, checkDescription),
+        flagProblem("--kms-key-id", values["kms-key-id"], checkKmsKeyId),
+        values.unencrypted && values["kms-key-id"] !== undefined
+          ? "--unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted"
+          : undefined,
+        flagProblem("--enterprise-project-id", values["enterprise-project-id"], checkEnterpriseProjectId),
+        flagProblem("--timeout-minutes", values["timeout-minutes"], checkTimeoutMinutesText),
+      );
+      if (refused) return refused;
       return {
         ok: true,
         command: {
           kind: "copy",
+          target,
           sourceImageId: values.source,
           name: values.name,
           description: values.description,
           kmsKeyId: values["kms-key-id"],
           unencrypted: values.unencrypted === true,
           enterpriseProjectId: values["enterprise-project-id"],
-          timeoutMinutes: timeout,
+          timeoutMinutes: timeoutOf(values["timeout-minutes"], DEFAULT_CREATE_TIMEOUT_MINUTES),
           json,
         },
       };
     }
     case "status": {
       if (rest.length !== 1) return fail("status needs exactly one JOB_ID");
-      if (!JOB_ID.test(rest[0]))
-        return fail(`JOB_ID "${rest[0]}" is invalid: a job ID is 32 lower-case hexadecimal characters`);
-      return { ok: true, command: { kind: "status", jobId: rest[0], json } };
+      const refused = problems(flagProblem("JOB_ID", rest[0], checkJobId));
+      if (refused) return refused;
+      return { ok: true, command: { kind: "status", target, jobId: rest[0], json } };
     }
     case "delete": {
       if (rest.length !== 1) return fail("delete needs exactly one IMAGE_ID");
-      const problem = checkImageId(rest[0]);
-      if (problem) return fail(`IMAGE_ID "${rest[0]}" is invalid: ${problem}`);
-      const timeout = timeoutOf(values["timeout-minutes"], DEFAULT_DELETE_TIMEOUT_MINUTES);
-      if (typeof timeout === "string") return fail(timeout);
-      return { ok: true, command: { kind: "delete", imageId: rest[0], timeoutMinutes: timeout, json } };
+      const refused = problems(
+        flagProblem("IMAGE_ID", rest[0], checkImageId),
+        flagProblem("--timeout-minutes", values["timeout-minutes"], checkTimeoutMinutesText),
+      );
+      if (refused) return refused;
+      const timeoutMinutes = timeoutOf(values["timeout-minutes"], DEFAULT_DELETE_TIMEOUT_MINUTES);
+      return { ok: true, command: { kind: "delete", target, imageId: rest[0], timeoutMinutes, json } };
     }
     case undefined:
       return fail("missing command: copy, status or delete");
@@ -169,6 +202,7 @@ export function parseCli(argv: readonly string[]): ParseResult {
   }
 }
 
-function prefixed(flag: string, value: string, problem: string | undefined): string | undefined {
-  return problem === undefined ? undefined : `${flag} ${JSON.stringify(value)} is invalid: ${problem}`;
+/** A `--timeout-minutes` that `checkTimeoutMinutesText` accepted, or the default. */
+function timeoutOf(text: string | undefined, fallback: number): number {
+  return text === undefined ? fallback : Number(text);
 }

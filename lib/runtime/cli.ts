@@ -8,7 +8,7 @@
  */
 import { ExitCode } from "../shared/constants";
 import { ImsClient, type Image } from "./client";
-import { DEBUG_ENV } from "./config";
+import { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV } from "./config";
 import { copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
 import { markerStateOf } from "./ownership";
@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     (io.stdout ?? ((l: string) => void process.stdout.write(l + "\n")))(scrub(line));
   const stderr = (line: string): void =>
     (io.stderr ?? ((l: string) => void process.stderr.write(l + "\n")))(scrub(line));
-  const parsed = parseCli(argv);
+  const parsed = parseCli(argv, { allowInsecureHttp: env[ALLOW_INSECURE_HTTP_ENV] === "1" });
   if (!parsed.ok) {
     stderr(`ims-image-copy: ${parsed.problem}`);
     stderr("Run 'ims-image-copy --help' for usage.");
@@ -73,11 +73,11 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     },
     async (signal) => {
       // Debug lines go through the same scrubbing as everything else printed.
-      const client = ImsClient.fromEnv(
-        env,
-        {},
-        { now, sleep: io.sleep ?? realSleep, logger: loggerFromEnv(env, DEBUG_ENV, stderr) },
-      );
+      const client = ImsClient.fromEnv(env, command.target, {
+        now,
+        sleep: io.sleep ?? realSleep,
+        logger: loggerFromEnv(env, DEBUG_ENV, stderr),
+      });
       await run(command, client, {
         stdout,
         stderr,

@@ -4,16 +4,15 @@
  */
 import type { AxiosInstance } from "axios";
 import { CredentialEnv } from "../shared/constants";
-import type { AkSkCredentials } from "./signer";
 import {
-  insecureEndpoint,
-  invalidEndpoint,
-  invalidOption,
-  invalidProjectId,
-  invalidRegion,
-  missingCredential,
-  missingRegion,
-} from "./errors";
+  checkEndpoint,
+  checkProjectId,
+  checkRegion,
+  isLoopbackHost,
+  normalizeEndpoint,
+} from "../shared/rules";
+import type { AkSkCredentials } from "./signer";
+import { invalidConfigValue, invalidOption, missingCredential, missingRegion } from "./errors";
 import type { Logger } from "./log";
 
 /** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
@@ -100,9 +99,6 @@ export interface ConfigOverrides {
   readonly imsEndpoint?: string;
 }
 
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const PROJECT_ID = /^[0-9a-f]{32}$/;
-
 function firstOf(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
   for (const name of names) {
     const v = env[name];
@@ -111,34 +107,27 @@ function firstOf(env: NodeJS.ProcessEnv, names: readonly string[]): string | und
   return undefined;
 }
 
-/** True for `localhost`, `127.0.0.0/8` and `::1`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+/** Throws when `problem` (from a rule of lib/shared/rules.ts) is set. */
+function refuse(subject: string, value: string, problem: string | undefined, next: string): void {
+  if (problem !== undefined) throw invalidConfigValue(subject, value, problem, next);
 }
 
-/** Validates an endpoint and returns it without trailing slash. */
-export function normalizeEndpoint(variable: string, value: string, env: NodeJS.ProcessEnv): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidEndpoint(
-      variable,
-      value,
-      "it is not an absolute URL such as https://ims.cn-north-4.myhuaweicloud.com",
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw invalidEndpoint(variable, value, "only https:// (or http:// to a loopback emulator) is supported");
-  if (url.username || url.password)
-    throw invalidEndpoint(variable, value, "it must not contain a user name or password");
-  if (url.search || url.hash)
-    throw invalidEndpoint(variable, value, "it must not contain a query or fragment");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && env[ALLOW_INSECURE_HTTP_ENV] !== "1") {
-    throw insecureEndpoint(variable, value, ALLOW_INSECURE_HTTP_ENV);
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+/**
+ * Checks an endpoint with the shared rule (`checkEndpoint` of lib/shared/rules.ts) and returns
+ * it normalised (`normalizeEndpoint`). `subject` names where it came from (a variable or an override).
+ */
+function endpointFrom(subject: string, value: string, env: NodeJS.ProcessEnv): string {
+  const allowInsecureHttp = env[ALLOW_INSECURE_HTTP_ENV] === "1";
+  const insecure = checkEndpoint(value, { allowInsecureHttp: true }) === undefined;
+  refuse(
+    subject,
+    value,
+    checkEndpoint(value, { allowInsecureHttp }),
+    insecure
+      ? `Plain http:// would send signed requests unencrypted: use https://, or set ${ALLOW_INSECURE_HTTP_ENV}=1 if you really mean it (for example an emulator on another machine)`
+      : `Fix ${subject}, or leave it unset to use the public endpoint of the region`,
+  );
+  return normalizeEndpoint(value);
 }
 
 /**
@@ -159,23 +148,35 @@ export function configFromEnv(
   if (!secretKey) throw missingCredential("secret key", CredentialEnv.SECRET_KEY);
   const securityToken = firstOf(env, CredentialEnv.SECURITY_TOKEN);
 
+  const regionSubject = overrides.region !== undefined ? "overrides.region" : CredentialEnv.REGION[0];
   const region = overrides.region ?? firstOf(env, CredentialEnv.REGION);
   if (!region) throw missingRegion();
-  if (!REGION.test(region)) throw invalidRegion(region);
+  refuse(
+    regionSubject,
+    region,
+    checkRegion(region),
+    `Fix ${regionSubject}: it is the ID of the region that holds the image (see "Regions and Endpoints" in the Huawei Cloud documentation)`,
+  );
 
-  const projectSource =
-    overrides.projectId !== undefined ? "the explicit project ID" : CredentialEnv.PROJECT_ID[0];
+  const projectSubject =
+    overrides.projectId !== undefined ? "overrides.projectId" : CredentialEnv.PROJECT_ID[0];
   const projectId = overrides.projectId ?? firstOf(env, CredentialEnv.PROJECT_ID);
-  if (projectId !== undefined && !PROJECT_ID.test(projectId))
-    throw invalidProjectId(projectId, projectSource);
+  if (projectId !== undefined)
+    refuse(
+      projectSubject,
+      projectId,
+      checkProjectId(projectId),
+      `Copy the project ID of the region from "My Credentials" > "API Credentials" in the console, or leave ${projectSubject} unset to look it up by region name`,
+    );
 
   const imsRaw = overrides.imsEndpoint ?? firstOf(env, CredentialEnv.IMS_ENDPOINT);
-  const imsVar = overrides.imsEndpoint !== undefined ? "The IMS endpoint" : CredentialEnv.IMS_ENDPOINT[0];
+  const imsSubject =
+    overrides.imsEndpoint !== undefined ? "overrides.imsEndpoint" : CredentialEnv.IMS_ENDPOINT[0];
   const imsEndpoint =
-    imsRaw !== undefined ? normalizeEndpoint(imsVar, imsRaw, env) : `https://ims.${region}.myhuaweicloud.com`;
+    imsRaw !== undefined ? endpointFrom(imsSubject, imsRaw, env) : `https://ims.${region}.myhuaweicloud.com`;
   const iamRaw = firstOf(env, CredentialEnv.IAM_ENDPOINT);
   let iamEndpoint: string;
-  if (iamRaw !== undefined) iamEndpoint = normalizeEndpoint(CredentialEnv.IAM_ENDPOINT[0], iamRaw, env);
+  if (iamRaw !== undefined) iamEndpoint = endpointFrom(CredentialEnv.IAM_ENDPOINT[0], iamRaw, env);
   else if (imsRaw !== undefined && isLoopbackHost(new URL(imsEndpoint).hostname)) iamEndpoint = imsEndpoint;
   else iamEndpoint = `https://iam.${region}.myhuaweicloud.com`;
 

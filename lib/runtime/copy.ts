@@ -21,6 +21,7 @@ import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf } from "./images";
 import { markerStateOf } from "./ownership";
 import { defaultDelayStrategy, type DelayStrategy } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
+import { checkImageId, checkJobId } from "../shared/rules";
 
 export interface CopyProgress {
   readonly jobId?: string;
@@ -135,17 +136,14 @@ function submittedByThisRun(client: ImsClient, sourceImageId: string, name: stri
   };
 }
 
-/** IMS job IDs are 32 hexadecimal characters; image IDs are UUIDs. */
-const JOB_ID = /^[0-9a-f]{32}$/;
-const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Spacing of the "waiting for a copy slot" lines. */
 const SLOT_WAIT_LINE_INTERVAL_MS = 30_000;
 
 /** Reads a bare ID as a job ID (32 hex characters) or an image ID (a UUID). */
 export function resumeTargetOf(id: string): ResumeTarget {
   const lower = id.toLowerCase();
-  if (JOB_ID.test(lower)) return { jobId: id };
-  if (IMAGE_ID.test(lower)) return { imageId: id };
+  if (checkJobId(lower) === undefined) return { jobId: id };
+  if (checkImageId(lower) === undefined) return { imageId: id };
   throw invalidOption(
     "id",
     JSON.stringify(id),

@@ -4,6 +4,7 @@
  * receive the variable *names*, the operation, the status, the service's code and message.
  */
 import { CredentialEnv, ExitCode } from "../shared/constants";
+import { invalidValueMessage } from "../shared/rules";
 
 /** What went wrong on the wire, independent of the HTTP status. */
 export type ImsErrorKind =
@@ -142,26 +143,17 @@ export function missingRegion(): ConfigError {
   );
 }
 
-export function invalidRegion(value: string): ConfigError {
-  return new ConfigError(
-    `Region "${value}" is invalid: use a region ID of lower-case letters, digits and dashes, such as cn-north-4.`,
-  );
-}
-
-export function invalidProjectId(value: string, source: string): ConfigError {
-  return new ConfigError(
-    `Project ID "${value}" from ${source} is invalid: it must be 32 hexadecimal characters (see "My Credentials" > "API Credentials" in the console).`,
-  );
-}
-
-export function invalidEndpoint(variable: string, value: string, reason: string): ConfigError {
-  return new ConfigError(`${variable} "${value}" is not a valid endpoint: ${reason}.`);
-}
-
-export function insecureEndpoint(variable: string, value: string, allowVariable: string): ConfigError {
-  return new ConfigError(
-    `${variable} "${value}" uses plain http:// to a non-loopback host, which would send signed requests unencrypted: use https://, or set ${allowVariable}=1 if you really mean it (for example an emulator on another machine).`,
-  );
+/**
+ * A configuration value (an environment variable such as HW_REGION_NAME, or an explicit override)
+ * breaks a rule of `lib/shared/rules.ts`: `<subject> "<value>" is invalid: <problem>. <next>.`
+ */
+export function invalidConfigValue(
+  subject: string,
+  value: string,
+  problem: string,
+  next: string,
+): ConfigError {
+  return new ConfigError(`${invalidValueMessage(subject, value, problem)}. ${next}.`);
 }
 
 export function invalidOption(name: string, value: unknown, rule: string): ConfigError {

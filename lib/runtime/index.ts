@@ -1,19 +1,20 @@
-/** The public runtime API: the IMS client, the waiter and the copy flow (`cdktf-ims-image-copy/runtime`). */
-export { ImsClient, isNotFound, parseImsTime, parseJob } from "./client";
+/**
+ * The public runtime API (`cdktf-ims-image-copy/runtime`): what a program needs to copy an IMS
+ * image without the construct. The client and its configuration, the copy workflow, the waiter and
+ * its delay strategies, and the errors they throw. Everything else under lib/runtime/ (request
+ * signing, retry classification, HTTP transport, logging, the apply-time steps) is internal and may
+ * change in any release; the package's `exports` map keeps it out of reach.
+ */
+
+// The client and its configuration.
+export { ImsClient, isNotFound } from "./client";
 export type { CopyBody, CopySubmission, Image, Job, PatchOp, Tag } from "./client";
-export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, configFromEnv, isLoopbackHost } from "./config";
+export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, configFromEnv } from "./config";
 export type { ClientConfig, ClientOptions, ConfigOverrides, RetryOptions } from "./config";
-export {
-  ConfigError,
-  ImsApiError,
-  JobFailedError,
-  WaitAbortedError,
-  WaitTimeoutError,
-  exitCodeFor,
-  hintFor,
-  parseErrorBody,
-} from "./errors";
-export type { ImsApiErrorDetails, ImsErrorKind } from "./errors";
+export type { AkSkCredentials } from "./signer";
+export type { Logger } from "./log";
+
+// The copy workflow.
 export {
   copyImageAndWait,
   encryptionOf,
@@ -32,7 +33,9 @@ export type {
   ResumeTarget,
   WaitCopyOptions,
 } from "./copy";
-export { realSleep, waitUntil } from "./waiter";
+
+// The waiter and its delay strategies.
+export { waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";
 export {
   DEFAULT_MAX_DELAY_MS,
@@ -47,9 +50,7 @@ export type {
   ExponentialDelayOptions,
   PollObservation,
 } from "./poll-strategy";
-export { classifyFailure, parseRetryAfter } from "./retry";
-export type { FailureClass } from "./retry";
-export { loggerFromEnv, redactHeaders } from "./log";
-export type { Logger } from "./log";
-export { escape, signRequest } from "./signer";
-export type { AkSkCredentials } from "./signer";
+
+// Errors.
+export { ConfigError, ImsApiError, JobFailedError, WaitAbortedError, WaitTimeoutError } from "./errors";
+export type { ImsApiErrorDetails, ImsErrorKind } from "./errors";

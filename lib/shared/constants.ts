@@ -49,8 +49,25 @@ export const RuntimeEnv = {
   UNENCRYPTED: "IMS_COPY_UNENCRYPTED",
 } as const;
 
-/** Not part of a spec: where job records are kept (relative to the stack directory), for tests and manual runs. */
+/**
+ * Directory of the runtime's local files, relative to the stack directory (where Terraform runs the
+ * provisioners): `results/` holds the result file of each copy (written by the create step, read by
+ * the construct's result resource), `jobs/` the job records of unfinished copies.
+ */
+export const STATE_DIR = ".ims-image-copy";
+/** Where the construct tells the create step to write its result file, relative to the stack directory. */
+export const RESULTS_DIR = `${STATE_DIR}/results`;
+
+/** Not part of a spec: another state directory than {@link STATE_DIR}, for tests and manual runs. */
 export const STATE_DIR_ENV = "IMS_COPY_STATE_DIR";
+
+/**
+ * How long a copy may take before the create step (or the CLI's `copy`) gives up waiting, in
+ * minutes: the create timeout of the official provider's image resources.
+ */
+export const DEFAULT_CREATE_TIMEOUT_MINUTES = 60;
+/** How long the delete step (or the CLI's `delete`) waits for a deleted image to disappear, in minutes. */
+export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
 
 const RUNTIME_ENV_PREFIX = "IMS_COPY_";
 

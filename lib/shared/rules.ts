@@ -41,11 +41,15 @@ const PROJECT_ID = /^[0-9a-f]{32}$/;
 /** `cn-north-4`, `ap-southeast-1`, `eu-west-101`, `ae-ad-1`, `my-kualalumpur-1`, ... */
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,3}$/;
 const MARKER = /^[0-9a-f]{40}$/;
+const JOB_ID = /^[0-9a-f]{32}$/;
+/** A whole number as text: decimal digits only (no sign, space, exponent, hexadecimal or fraction). */
+const DIGITS = /^[0-9]+$/;
 
 const NAME_CHARACTER = /^[A-Za-z0-9\-_. \p{Script=Han}]$/u;
 const TAG_KEY_CHARACTER = /^[A-Za-z0-9_\-\p{Script=Han}]$/u;
 const TAG_VALUE_CHARACTER = /^[A-Za-z0-9_.\-\p{Script=Han}]$/u;
-const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
+/** `URL.hostname` writes IPv6 in brackets (`[::1]`); `::1` is accepted as written elsewhere. */
+const LOOPBACK_HOSTS = new Set(["localhost", "[::1]", "::1"]);
 
 /** The sentence every refusal uses: `<subject> <value> is invalid: <problem>`. */
 export function invalidValueMessage(subject: string, value: unknown, problem: string): string {
@@ -200,7 +204,7 @@ export interface EndpointRuleOptions {
   readonly allowInsecureHttp?: boolean;
 }
 
-/** True for `localhost`, `127.x.y.z` and `[::1]` (as `URL.hostname` spells them). */
+/** True for `localhost`, `127.x.y.z` and the IPv6 loopback `::1` (bracketed, as `URL.hostname` spells it, or not). */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(?:\.[0-9]{1,3}){3}$/.test(hostname);
 }
@@ -226,6 +230,16 @@ export function checkEndpoint(value: string, options: EndpointRuleOptions = {}):
   }
   if (url.search !== "" || url.hash !== "") return `it has a query or fragment; ${rule}`;
   return undefined;
+}
+
+/**
+ * An endpoint that {@link checkEndpoint} accepts, as requests use it: scheme and host as `URL`
+ * writes them (lower case, default port dropped) and the path without trailing slashes, so that
+ * `https://IMS.example.com:443/` and `https://ims.example.com` are the same endpoint.
+ */
+export function normalizeEndpoint(value: string): string {
+  const url = new URL(value);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 /** Tag key: 1-36 characters of letters, digits, Chinese characters, `_` and `-`. */
@@ -299,17 +313,22 @@ export function checkTags(tags: unknown): string | undefined {
   return undefined;
 }
 
-/** A whole number greater than 0 (timeouts in minutes). NaN, fractions, 0 and negatives are refused, never rounded. */
-export function checkPositiveInteger(value: number): string | undefined {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return undefined;
-  return "it must be a whole number greater than 0";
+const TIMEOUT_RULE = "a timeout is a whole number of minutes greater than 0";
+
+/** A timeout in whole minutes, greater than 0. NaN, fractions, 0 and negatives are refused, never rounded. */
+export function checkTimeoutMinutes(value: number): string | undefined {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? undefined : TIMEOUT_RULE;
 }
 
-/** A timeout in whole minutes, greater than 0. */
-export function checkTimeoutMinutes(value: number): string | undefined {
-  return checkPositiveInteger(value) === undefined
-    ? undefined
-    : "a timeout is a whole number of minutes greater than 0";
+/**
+ * A timeout written as text (an environment variable, a command-line flag): decimal digits only,
+ * then {@link checkTimeoutMinutes} of its value. `" 5"`, `"0x10"`, `"1e1"` and `"+5"` are refused,
+ * not read as numbers.
+ */
+export function checkTimeoutMinutesText(text: string): string | undefined {
+  const typeProblem = notAString(text);
+  if (typeProblem) return typeProblem;
+  return DIGITS.test(text) ? checkTimeoutMinutes(Number(text)) : TIMEOUT_RULE;
 }
 
 /** `destroy` or `retain`. */
@@ -318,6 +337,13 @@ export function checkRemovalPolicy(value: string): string | undefined {
   return allowed.includes(value)
     ? undefined
     : `a removal policy is ${allowed.map((p) => `"${p}"`).join(" or ")}`;
+}
+
+/** IMS job ID: 32 lower-case hexadecimal digits. */
+export function checkJobId(value: string): string | undefined {
+  const typeProblem = notAString(value);
+  if (typeProblem) return typeProblem;
+  return JOB_ID.test(value) ? undefined : "a job ID is 32 lower-case hexadecimal digits";
 }
 
 /** The marker that identifies one declared copy: 40 lower-case hexadecimal digits (computed by Terraform). */

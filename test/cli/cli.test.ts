@@ -1,10 +1,12 @@
 import { spawnSync } from "child_process";
 import * as path from "path";
+import { buildSync } from "esbuild";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SeedImage } from "../../lib/emulator";
 import { parseCli } from "../../lib/runtime/cli-args";
 import { runCli } from "../../lib/runtime/cli";
 import { ExitCode, MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { copies, startHarness, type Harness } from "../runtime/harness";
+import { removeDir, tempDir } from "../handler/support/runtime";
 
 interface Captured {
   code: number;
@@ -36,9 +38,11 @@ describe("ims-image-copy argument parsing", () => {
   });
 
   test("an invalid name is refused with the flag, the value and the rule", () => {
-    const r = parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", " lead"]);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem).toMatch(/^--name " lead" is invalid: /);
+    expect(parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", " lead"])).toEqual({
+      ok: false,
+      problem:
+        '--name " lead" is invalid: it starts with a space; an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space',
+    });
   });
 
   test("a fractional timeout is refused, not rounded", () => {
@@ -51,14 +55,68 @@ describe("ims-image-copy argument parsing", () => {
       "--timeout-minutes",
       "1.5",
     ]);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem).toMatch(/^--timeout-minutes "1.5" is invalid: /);
+    expect(r).toEqual({
+      ok: false,
+      problem: '--timeout-minutes "1.5" is invalid: a timeout is a whole number of minutes greater than 0',
+    });
+  });
+
+  test("every invalid value is named, one line each", () => {
+    expect(
+      parseCli(["delete", "IMG", "--timeout-minutes", " 5", "--region", "cn-north", "--project-id", "p"]),
+    ).toEqual({
+      ok: false,
+      problem: [
+        'IMAGE_ID "IMG" is invalid: an image ID is a lower-case UUID such as "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b"',
+        '--timeout-minutes " 5" is invalid: a timeout is a whole number of minutes greater than 0',
+        '--region "cn-north" is invalid: a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101"',
+        '--project-id "p" is invalid: a project ID is 32 lower-case hexadecimal digits such as "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3"',
+      ].join("\n"),
+    });
+  });
+
+  test("--region, --project-id and --endpoint set where every command sends its requests", () => {
+    const target = [
+      "--region",
+      "ap-southeast-1",
+      "--project-id",
+      "a".repeat(32),
+      "--endpoint",
+      "https://ims.example.com/",
+    ];
+    const expected = {
+      region: "ap-southeast-1",
+      projectId: "a".repeat(32),
+      imsEndpoint: "https://ims.example.com/",
+    };
+    expect(parseCli(["status", "b".repeat(32), ...target])).toEqual({
+      ok: true,
+      command: { kind: "status", target: expected, jobId: "b".repeat(32), json: false },
+    });
+    expect(parseCli(["delete", SeedImage.ACTIVE_PRIVATE, ...target])).toMatchObject({
+      ok: true,
+      command: { kind: "delete", target: expected, timeoutMinutes: 10 },
+    });
+    expect(parseCli(["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "n"])).toMatchObject({
+      ok: true,
+      command: { kind: "copy", target: {}, timeoutMinutes: 60 },
+    });
+  });
+
+  test("--endpoint with plain http to a remote host is refused unless IMS_COPY_ALLOW_INSECURE_HTTP=1 says otherwise", () => {
+    const argv = ["status", "b".repeat(32), "--endpoint", "http://10.0.0.1:8080"];
+    expect(parseCli(argv)).toEqual({
+      ok: false,
+      problem:
+        '--endpoint "http://10.0.0.1:8080" is invalid: it uses plain "http://" for the non-loopback host "10.0.0.1"; an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])',
+    });
+    expect(parseCli(argv, { allowInsecureHttp: true }).ok).toBe(true);
   });
 
   test("status needs a 32-character hexadecimal job ID", () => {
     expect(parseCli(["status", "nope"])).toEqual({
       ok: false,
-      problem: 'JOB_ID "nope" is invalid: a job ID is 32 lower-case hexadecimal characters',
+      problem: 'JOB_ID "nope" is invalid: a job ID is 32 lower-case hexadecimal digits',
     });
   });
 
@@ -190,6 +248,16 @@ describe("ims-image-copy against the emulator", () => {
     expect(JSON.parse(again.out[0])).toEqual({ image_id, deleted: true, already_gone: true });
   });
 
+  test("--endpoint wins over HW_IMS_ENDPOINT", async () => {
+    const copy = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "here", "--json"]);
+    const { job_id } = JSON.parse(copy.out[0]);
+    const r = await cli(h, ["status", job_id, "--endpoint", h.url], {
+      HW_IMS_ENDPOINT: "http://127.0.0.1:9",
+    });
+    expect(r.err).toEqual([]);
+    expect(r.out[0]).toMatch(new RegExp(`^job ${job_id}: SUCCESS`));
+  });
+
   test("a refused copy exits 3 with the service code and no stack trace", async () => {
     const r = await cli(h, ["copy", "--source", SeedImage.WHOLE_ECS, "--name", "whole"]);
     expect(r.code).toBe(ExitCode.API);
@@ -260,8 +328,27 @@ describe("ims-image-copy against the emulator", () => {
   });
 });
 
-describe("the built ims-image-copy binary", () => {
-  const bin = path.resolve(__dirname, "..", "..", "dist", "runtime", "cli.js");
+describe("the ims-image-copy command as a process", () => {
+  // The current sources, bundled as `npm run build` compiles them for the package's `bin`
+  // (lib/runtime/cli.ts), so that this test never runs a stale or missing dist/.
+  let dir: string;
+  let bin: string;
+  beforeAll(() => {
+    dir = tempDir("ims-cli-bin-");
+    bin = path.join(dir, "cli.js");
+    buildSync({
+      entryPoints: [path.resolve(__dirname, "..", "..", "lib", "runtime", "cli.ts")],
+      outfile: bin,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      mainFields: ["main", "module"],
+      conditions: ["node", "require"],
+      logLevel: "error",
+    });
+  });
+  afterAll(() => removeDir(dir));
 
   test("prints usage with --help and exits 0", () => {
     const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });

@@ -4,9 +4,9 @@ import {
   checkEndpoint,
   checkEnterpriseProjectId,
   checkImageId,
+  checkJobId,
   checkMarker,
   checkName,
-  checkPositiveInteger,
   checkProjectId,
   checkRegion,
   checkRemovalPolicy,
@@ -14,20 +14,37 @@ import {
   checkTagValue,
   checkTags,
   checkTimeoutMinutes,
+  checkTimeoutMinutesText,
   displayValue,
   invalidValueMessage,
   isLoopbackHost,
+  normalizeEndpoint,
 } from "../../lib/shared/rules";
+
+const NAME_RULE =
+  'an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space';
+const DESCRIPTION_RULE =
+  'a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"';
+const ENDPOINT_RULE =
+  'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
+const TAG_KEY_RULE =
+  'a tag key has 1 to 36 characters: letters (A-Z, a-z), digits, Chinese characters, "_" and "-"';
+const TAG_VALUE_RULE =
+  'a tag value has 0 to 43 characters: letters (A-Z, a-z), digits, Chinese characters, "_", "." and "-"';
+const UUID_EXAMPLE = "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b";
 
 describe("shared rules (used by the construct, the runtime and the CLI)", () => {
   test("image names: 1 to 128 letters, digits, Chinese characters, '-', '_', '.' and inner spaces", () => {
     for (const ok of ["a", "web-base_v1.2 copy", "镜像 副本", "x".repeat(128), `${"汉".repeat(128)}`])
       expect(checkName(ok)).toBeUndefined();
-    expect(checkName("x".repeat(129))).toMatch(/^it has 129 characters; /);
-    expect(checkName(`${"汉".repeat(129)}`)).toMatch(/^it has 129 characters; /);
-    expect(checkName("é")).toMatch(/^it contains "é" \(U\+00E9\); /);
-    expect(checkName("a😀")).toMatch(/^it contains "😀" \(U\+1F600\); /);
-    expect(checkName("a，b")).toMatch(/^it contains "，" \(U\+FF0C\); /);
+    expect(checkName("x".repeat(129))).toBe(`it has 129 characters; ${NAME_RULE}`);
+    expect(checkName(`${"汉".repeat(129)}`)).toBe(`it has 129 characters; ${NAME_RULE}`);
+    expect(checkName("")).toBe(`it is empty; ${NAME_RULE}`);
+    expect(checkName(" web")).toBe(`it starts with a space; ${NAME_RULE}`);
+    expect(checkName("web ")).toBe(`it ends with a space; ${NAME_RULE}`);
+    expect(checkName("é")).toBe(`it contains "é" (U+00E9); ${NAME_RULE}`);
+    expect(checkName("a😀")).toBe(`it contains "😀" (U+1F600); ${NAME_RULE}`);
+    expect(checkName("a，b")).toBe(`it contains "，" (U+FF0C); ${NAME_RULE}`);
     expect(checkName("!@#$%^&")).toBe(
       'it contains "!" (U+0021), "@" (U+0040), "#" (U+0023), "$" (U+0024), "%" (U+0025) and 2 more; an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space',
     );
@@ -37,7 +54,8 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkDescription("")).toBeUndefined();
     expect(checkDescription("d".repeat(1024))).toBeUndefined();
     expect(checkDescription("any text: ;&|$()`'\" 中文 \t tab")).toBeUndefined();
-    expect(checkDescription("d".repeat(1025))).toMatch(/^it has 1025 characters; /);
+    expect(checkDescription("d".repeat(1025))).toBe(`it has 1025 characters; ${DESCRIPTION_RULE}`);
+    expect(checkDescription("a\0b")).toBe(`it contains "\\u0000" (U+0000); ${DESCRIPTION_RULE}`);
     expect(checkDescription("a\nb")).toBe(
       'it contains "\\n" (U+000A); a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"',
     );
@@ -48,7 +66,9 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     expect(checkImageId("6F0A2B34-1C5D-4E7F-8A9B-0C1D2E3F4A5B")).toBe(
       'an image ID is a lower-case UUID such as "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b"',
     );
-    expect(checkImageId(" 6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b")).toBeDefined();
+    expect(checkImageId(` ${UUID_EXAMPLE}`)).toBe(
+      `an image ID is a lower-case UUID such as "${UUID_EXAMPLE}"`,
+    );
     expect(checkImageId(42 as unknown as string)).toBe("it must be a string, not a number");
     expect(checkProjectId("0e5cbc8a6a754d6b9c7e42d6f0a1b2c3")).toBeUndefined();
     expect(checkProjectId("0e5cbc8a6a754d6b9c7e42d6f0a1b2c")).toBe(
@@ -56,7 +76,13 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     );
     expect(checkEnterpriseProjectId("0")).toBeUndefined();
     expect(checkEnterpriseProjectId("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b")).toBeUndefined();
-    expect(checkEnterpriseProjectId("00")).toBeDefined();
+    expect(checkEnterpriseProjectId("00")).toBe(
+      `an enterprise project ID is "0" (the default enterprise project) or a lower-case UUID such as "${UUID_EXAMPLE}"`,
+    );
+    expect(checkJobId("ff8080814dbd65d7014dc0cd60ab0bf2")).toBeUndefined();
+    expect(checkJobId("FF8080814DBD65D7014DC0CD60AB0BF2")).toBe(
+      "a job ID is 32 lower-case hexadecimal digits",
+    );
   });
 
   test("regions look like cn-north-4, ap-southeast-1 or eu-west-101", () => {
@@ -72,16 +98,24 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
   test("endpoints: https anywhere, http only on loopback unless explicitly allowed, never with credentials", () => {
     expect(checkEndpoint("https://ims.cn-north-4.myhuaweicloud.com")).toBeUndefined();
     expect(checkEndpoint("http://127.0.0.1:43125")).toBeUndefined();
-    expect(checkEndpoint("http://10.1.2.3:8080")).toMatch(
-      /^it uses plain "http:\/\/" for the non-loopback host "10.1.2.3"; /,
+    expect(checkEndpoint("http://[::1]:8080")).toBeUndefined();
+    expect(checkEndpoint("http://10.1.2.3:8080")).toBe(
+      `it uses plain "http://" for the non-loopback host "10.1.2.3"; ${ENDPOINT_RULE}`,
     );
     expect(checkEndpoint("http://10.1.2.3:8080", { allowInsecureHttp: true })).toBeUndefined();
-    expect(checkEndpoint("https://user@ims.example.com")).toMatch(/^it contains a user name or password; /);
-    expect(checkEndpoint("https://ims.example.com/#frag")).toMatch(/^it has a query or fragment; /);
-    expect(checkEndpoint("ims.example.com")).toMatch(/^it is not an absolute URL; /);
+    expect(checkEndpoint("https://user@ims.example.com")).toBe(
+      "it contains a user name or password; credentials come only from the environment (HW_ACCESS_KEY and HW_SECRET_KEY), never from the endpoint",
+    );
+    expect(checkEndpoint("https://ims.example.com/#frag")).toBe(
+      `it has a query or fragment; ${ENDPOINT_RULE}`,
+    );
+    expect(checkEndpoint("ims.example.com")).toBe(`it is not an absolute URL; ${ENDPOINT_RULE}`);
+    expect(checkEndpoint("ftp://ims.example.com")).toBe(`its scheme is "ftp"; ${ENDPOINT_RULE}`);
     expect(isLoopbackHost("localhost")).toBe(true);
     expect(isLoopbackHost("127.255.0.1")).toBe(true);
     expect(isLoopbackHost("[::1]")).toBe(true);
+    expect(isLoopbackHost("::1")).toBe(true);
+    expect(isLoopbackHost("[::2]")).toBe(false);
     expect(isLoopbackHost("127.0.0.1.example.com")).toBe(false);
     expect(isLoopbackHost("localhost.example.com")).toBe(false);
   });
@@ -89,14 +123,21 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
   test("tags: keys 1-36 characters, values 0-43 with '.', at most 9, marker key reserved", () => {
     expect(checkTagKey("k".repeat(36))).toBeUndefined();
     expect(checkTagKey("键_-1")).toBeUndefined();
-    expect(checkTagKey("a.b")).toMatch(/^it contains "\." \(U\+002E\); /);
+    expect(checkTagKey("a.b")).toBe(`it contains "." (U+002E); ${TAG_KEY_RULE}`);
+    expect(checkTagKey("")).toBe(`it is empty; ${TAG_KEY_RULE}`);
     expect(checkTagValue("")).toBeUndefined();
     expect(checkTagValue("v.1-2_3值".padEnd(43, "x"))).toBeUndefined();
-    expect(checkTagValue("v".repeat(44))).toMatch(/^it has 44 characters; /);
+    expect(checkTagValue("v".repeat(44))).toBe(`it has 44 characters; ${TAG_VALUE_RULE}`);
     expect(MAX_USER_TAGS).toBe(9);
     expect(checkTags(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, ""])))).toBeUndefined();
-    expect(checkTags(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, ""])))).toMatch(
-      /^it has 10 tags; /,
+    expect(checkTags(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, ""])))).toBe(
+      'it has 10 tags; an image holds at most 10 tags and this library adds its own "cdktf-ims-image-copy" tag, so at most 9 are allowed',
+    );
+    expect(checkTags({ "a.b": "x" })).toBe(
+      `tag key "a.b" is invalid: it contains "." (U+002E); ${TAG_KEY_RULE}`,
+    );
+    expect(checkTags({ team: 5 })).toBe(
+      'the value 5 of tag "team" is invalid: it must be a string, not a number',
     );
     expect(checkTags({ "cdktf-ims-image-copy": "x" })).toBe(
       'the tag key "cdktf-ims-image-copy" is reserved: this library sets it to recognise the images it creates',
@@ -113,7 +154,18 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
     for (const ok of [1, 60, 100000]) expect(checkTimeoutMinutes(ok)).toBeUndefined();
     for (const bad of [0, -1, 0.5, 1.0000001, NaN, Infinity, 2 ** 60])
       expect(checkTimeoutMinutes(bad)).toBe("a timeout is a whole number of minutes greater than 0");
-    expect(checkPositiveInteger(Number("1.5"))).toBe("it must be a whole number greater than 0");
+  });
+
+  test("a timeout written as text is decimal digits; no sign, space, exponent or hexadecimal is read as a number", () => {
+    for (const ok of ["1", "60", "05"]) expect(checkTimeoutMinutesText(ok)).toBeUndefined();
+    for (const bad of ["", "0", "-1", "+5", " 5", "5 ", "1.5", "1e1", "0x10", "abc", "1152921504606846976"])
+      expect(checkTimeoutMinutesText(bad)).toBe("a timeout is a whole number of minutes greater than 0");
+  });
+
+  test("an endpoint is normalised to lower-case scheme and host, without default port or trailing slashes", () => {
+    expect(normalizeEndpoint("https://ims.example.com/")).toBe("https://ims.example.com");
+    expect(normalizeEndpoint("HTTPS://IMS.Example.com:443//")).toBe("https://ims.example.com");
+    expect(normalizeEndpoint("http://[::1]:8090/base/")).toBe("http://[::1]:8090/base");
   });
 
   test("removal policies and markers", () => {

@@ -1,4 +1,4 @@
-import { configFromEnv, isLoopbackHost, resolveRetry } from "../../lib/runtime/config";
+import { configFromEnv, resolveRetry } from "../../lib/runtime/config";
 import { ConfigError } from "../../lib/runtime/errors";
 
 const BASE = { HW_ACCESS_KEY: "AK1", HW_SECRET_KEY: "SK1", HW_REGION_NAME: "cn-north-4" };
@@ -37,7 +37,10 @@ describe("configFromEnv", () => {
       "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3",
     );
     expect(() => configFromEnv({ ...BASE, HW_PROJECT_ID: "my-project" })).toThrow(
-      'Project ID "my-project" from HW_PROJECT_ID is invalid: it must be 32 hexadecimal characters (see "My Credentials" > "API Credentials" in the console).',
+      'HW_PROJECT_ID "my-project" is invalid: a project ID is 32 lower-case hexadecimal digits such as "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3". Copy the project ID of the region from "My Credentials" > "API Credentials" in the console, or leave HW_PROJECT_ID unset to look it up by region name.',
+    );
+    expect(() => configFromEnv({ ...BASE }, { projectId: "my-project" })).toThrow(
+      'overrides.projectId "my-project" is invalid: a project ID is 32 lower-case hexadecimal digits such as "0e5cbc8a6a754d6b9c7e42d6f0a1b2c3". Copy the project ID of the region from "My Credentials" > "API Credentials" in the console, or leave overrides.projectId unset to look it up by region name.',
     );
   });
 
@@ -60,7 +63,10 @@ describe("configFromEnv", () => {
       "No region given: set HW_REGION_NAME (for example cn-north-4) or pass the region explicitly.",
     );
     expect(() => configFromEnv({ ...BASE, HW_REGION_NAME: "CN North 4" })).toThrow(
-      'Region "CN North 4" is invalid: use a region ID of lower-case letters, digits and dashes, such as cn-north-4.',
+      'HW_REGION_NAME "CN North 4" is invalid: a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101". Fix HW_REGION_NAME: it is the ID of the region that holds the image (see "Regions and Endpoints" in the Huawei Cloud documentation).',
+    );
+    expect(() => configFromEnv({ ...BASE }, { region: "cn-north" })).toThrow(
+      'overrides.region "cn-north" is invalid: a region is written like "cn-north-4", "ap-southeast-1" or "eu-west-101". Fix overrides.region: it is the ID of the region that holds the image (see "Regions and Endpoints" in the Huawei Cloud documentation).',
     );
   });
 
@@ -102,25 +108,33 @@ describe("configFromEnv", () => {
 
   test("plain http to a non-loopback host is refused unless IMS_COPY_ALLOW_INSECURE_HTTP=1", () => {
     expect(() => configFromEnv({ ...BASE, HW_IMS_ENDPOINT: "http://ims.example.com" })).toThrow(
-      'HW_IMS_ENDPOINT "http://ims.example.com" uses plain http:// to a non-loopback host, which would send signed requests unencrypted: use https://, or set IMS_COPY_ALLOW_INSECURE_HTTP=1 if you really mean it (for example an emulator on another machine).',
+      'HW_IMS_ENDPOINT "http://ims.example.com" is invalid: it uses plain "http://" for the non-loopback host "ims.example.com"; an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1]). Plain http:// would send signed requests unencrypted: use https://, or set IMS_COPY_ALLOW_INSECURE_HTTP=1 if you really mean it (for example an emulator on another machine).',
     );
     expect(
       configFromEnv({ ...BASE, HW_IMS_ENDPOINT: "http://ims.example.com", IMS_COPY_ALLOW_INSECURE_HTTP: "1" })
         .imsEndpoint,
     ).toBe("http://ims.example.com");
     expect(() => configFromEnv({ ...BASE, HW_IAM_ENDPOINT: "http://iam.example.com" })).toThrow(
-      'HW_IAM_ENDPOINT "http://iam.example.com" uses plain http://',
+      'HW_IAM_ENDPOINT "http://iam.example.com" is invalid: it uses plain "http://" for the non-loopback host "iam.example.com"',
     );
   });
 
+  const ENDPOINT_RULE =
+    'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
   test.each([
-    ["ims.example.com", "it is not an absolute URL such as https://ims.cn-north-4.myhuaweicloud.com"],
-    ["ftp://ims.example.com", "only https:// (or http:// to a loopback emulator) is supported"],
-    ["https://user:pw@ims.example.com", "it must not contain a user name or password"],
-    ["https://ims.example.com/?x=1", "it must not contain a query or fragment"],
-  ])("the endpoint %p is refused: %s", (value, reason) => {
+    ["ims.example.com", `"ims.example.com" is invalid: it is not an absolute URL; ${ENDPOINT_RULE}`],
+    ["ftp://ims.example.com", `"ftp://ims.example.com" is invalid: its scheme is "ftp"; ${ENDPOINT_RULE}`],
+    [
+      "https://user:pw@ims.example.com",
+      '"https://***@ims.example.com" is invalid: it contains a user name or password; credentials come only from the environment (HW_ACCESS_KEY and HW_SECRET_KEY), never from the endpoint',
+    ],
+    [
+      "https://ims.example.com/?x=1",
+      `"https://ims.example.com/?x=1" is invalid: it has a query or fragment; ${ENDPOINT_RULE}`,
+    ],
+  ])("the endpoint %p is refused with the shared rule", (value, message) => {
     expect(() => configFromEnv({ ...BASE, HW_IMS_ENDPOINT: value })).toThrow(
-      `HW_IMS_ENDPOINT "${value}" is not a valid endpoint: ${reason}.`,
+      `HW_IMS_ENDPOINT ${message}. Fix HW_IMS_ENDPOINT, or leave it unset to use the public endpoint of the region.`,
     );
   });
 
@@ -140,18 +154,9 @@ describe("configFromEnv", () => {
     }
   });
 
-  test("loopback hosts are localhost, 127.0.0.0/8 and ::1", () => {
-    expect(["localhost", "127.0.0.1", "127.1.2.3", "[::1]"].map(isLoopbackHost)).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(["10.0.0.1", "localhost.example.com", "128.0.0.1"].map(isLoopbackHost)).toEqual([
-      false,
-      false,
-      false,
-    ]);
+  test("an IMS endpoint on localhost, 127.0.0.0/8 or [::1] may use plain http and serves IAM too", () => {
+    for (const endpoint of ["http://localhost:8090", "http://127.1.2.3:8090", "http://[::1]:8090"])
+      expect(configFromEnv({ ...BASE, HW_IMS_ENDPOINT: endpoint }).iamEndpoint).toBe(endpoint);
   });
 });
 

@@ -5,7 +5,15 @@
  * `IMS_COPY_SPEC` (see `expandSpec`); "" means "not set". Every complaint names the variable, the
  * value and the rule.
  */
-import { RemovalPolicy, RuntimeEnv, STATE_DIR_ENV, specKey } from "../../shared/constants";
+import {
+  DEFAULT_CREATE_TIMEOUT_MINUTES,
+  DEFAULT_DELETE_TIMEOUT_MINUTES,
+  RemovalPolicy,
+  RuntimeEnv,
+  STATE_DIR,
+  STATE_DIR_ENV,
+  specKey,
+} from "../../shared/constants";
 import {
   checkDescription,
   checkEndpoint,
@@ -18,15 +26,10 @@ import {
   checkRegion,
   checkRemovalPolicy,
   checkTags,
-  checkTimeoutMinutes,
+  checkTimeoutMinutesText,
 } from "../../shared/rules";
 import { ALLOW_INSECURE_HTTP_ENV, type ConfigOverrides } from "../config";
 import { invalidEnv, invalidSpec, missingEnv } from "./messages";
-
-/** Default directory (relative to the stack directory) of job records. */
-export const DEFAULT_STATE_DIR = ".ims-image-copy";
-export const DEFAULT_CREATE_TIMEOUT_MINUTES = 60;
-export const DEFAULT_DELETE_TIMEOUT_MINUTES = 10;
 
 /** Where to send requests, when the construct pinned it (else the credential variables decide). */
 export type Target = ConfigOverrides;
@@ -144,10 +147,7 @@ function check(name: string, value: string, rule: (v: string) => string | undefi
 function minutes(env: Env, name: string, fallback: number): number {
   const raw = opt(env, name);
   if (raw === undefined) return fallback;
-  const n = /^\s*$/.test(raw) ? NaN : Number(raw);
-  const problem = checkTimeoutMinutes(n);
-  if (problem !== undefined) throw invalidEnv(name, raw, problem);
-  return n;
+  return Number(check(name, raw, checkTimeoutMinutesText));
 }
 
 function tags(env: Env): Record<string, string> {
@@ -163,22 +163,10 @@ function tags(env: Env): Record<string, string> {
       'it must be a JSON object of string values, such as {"team":"web"}',
     );
   }
-  if (
-    typeof parsed !== "object" ||
-    parsed === null ||
-    Array.isArray(parsed) ||
-    Object.values(parsed).some((v) => typeof v !== "string")
-  ) {
-    throw invalidEnv(
-      RuntimeEnv.TAGS,
-      raw,
-      'it must be a JSON object of string values, such as {"team":"web"}',
-    );
-  }
-  const record = parsed as Record<string, string>;
-  const problem = checkTags(record);
+  // The same rule as the construct's `tags` prop: an object of string values (checkTags).
+  const problem = checkTags(parsed);
   if (problem !== undefined) throw invalidEnv(RuntimeEnv.TAGS, raw, problem);
-  return record;
+  return parsed as Record<string, string>;
 }
 
 function marker(env: Env): string {
@@ -265,7 +253,7 @@ export function readCreateInput(given: Env): CreateInput {
     unencrypted: flag(env, RuntimeEnv.UNENCRYPTED),
     createTimeoutMinutes: minutes(env, RuntimeEnv.CREATE_TIMEOUT_MINUTES, DEFAULT_CREATE_TIMEOUT_MINUTES),
     resultFile: req(env, RuntimeEnv.RESULT_FILE, "the path of the result file"),
-    stateDir: opt(env, STATE_DIR_ENV) ?? DEFAULT_STATE_DIR,
+    stateDir: opt(env, STATE_DIR_ENV) ?? STATE_DIR,
     target: target(env),
   };
 }
