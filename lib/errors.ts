@@ -2,7 +2,7 @@
  * Factories of the errors the construct throws at synth time. Every message names the construct
  * path, what is wrong, and what to do next. Apply-time errors live in `lib/runtime/errors.ts`.
  */
-import { invalidValueMessage } from "./shared/rules";
+import { displayValue, invalidValueMessage } from "./shared/rules";
 
 /** A synth-time configuration error of an `ImsImageCopy` (bad prop, missing runtime bundle). */
 export class ImsImageCopyConfigError extends Error {
@@ -77,4 +77,22 @@ export function logicalIdAlreadyUsed(
       `(by a reference such as ImsImageCopy.imageId or fqn, or by moveToId/moveFromId), so the new ID would not reach it. ` +
       `Call it right after creating the ImsImageCopy, before reading imageId or moving the resource.`,
   );
+}
+
+/**
+ * Validation message (the stack's runtime asset checks the Terraform on PATH once): `<binary>
+ * version` did not run. `reason` is the first line of the failure.
+ */
+export function terraformNotRunnable(binary: string, required: string, reason: string): string {
+  return `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but ${displayValue(`${binary} version`)} failed: ${reason}. Install Terraform, or set TERRAFORM_BINARY_NAME to its path.`;
+}
+
+/** Validation message: `<binary> version` printed no version number. */
+export function terraformVersionUnreadable(binary: string, required: string, output: string): string {
+  return `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but the version could not be read from ${displayValue(`${binary} version`)}: ${displayValue(output)}.`;
+}
+
+/** Validation message: the Terraform on PATH is older than `required`. */
+export function terraformTooOld(binary: string, required: string, found: string): string {
+  return `ImsImageCopy needs Terraform ${required} or later (for terraform_data); ${displayValue(binary)} is ${found}. Upgrade Terraform.`;
 }

@@ -7,7 +7,13 @@ import * as fs from "fs";
 import * as path from "path";
 import type { IConstruct } from "constructs";
 import { AssetType, TerraformAsset, TerraformStack } from "./cdktf";
-import { runtimeBundleContextInvalid, runtimeBundleMissing } from "./errors";
+import {
+  runtimeBundleContextInvalid,
+  runtimeBundleMissing,
+  terraformNotRunnable,
+  terraformTooOld,
+  terraformVersionUnreadable,
+} from "./errors";
 
 /** File name of the bundle written by `scripts/bundle.mjs`. */
 export const RUNTIME_BUNDLE_FILE = "ims-image-copy-runtime.js";
@@ -58,24 +64,15 @@ export function terraformVersionProblems(
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     });
   } catch (error) {
-    return [
-      `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but "${binary} version" failed: ${(error as Error).message.split("\n")[0]}. Install Terraform, or set TERRAFORM_BINARY_NAME to its path.`,
-    ];
+    return [terraformNotRunnable(binary, required, (error as Error).message.split("\n")[0])];
   }
   const found = /(\d+)\.(\d+)\.(\d+)/.exec(output);
-  if (found === null)
-    return [
-      `ImsImageCopy needs Terraform ${required} or later (for terraform_data), but the version could not be read from "${binary} version": ${JSON.stringify(output.slice(0, 200))}.`,
-    ];
+  if (found === null) return [terraformVersionUnreadable(binary, required, output)];
   const [major, minor] = [Number(found[1]), Number(found[2])];
   const tooOld =
     major < MIN_TERRAFORM_VERSION[0] ||
     (major === MIN_TERRAFORM_VERSION[0] && minor < MIN_TERRAFORM_VERSION[1]);
-  return tooOld
-    ? [
-        `ImsImageCopy needs Terraform ${required} or later (for terraform_data); "${binary}" is ${found[0]}. Upgrade Terraform.`,
-      ]
-    : [];
+  return tooOld ? [terraformTooOld(binary, required, found[0])] : [];
 }
 
 function runtimeBundleFile(scope: IConstruct): string {

@@ -167,6 +167,10 @@ describe("the Terraform version check (once per stack, not once per terraform_da
     expect(terraformVersionProblems(odd)).toEqual([
       `ImsImageCopy needs Terraform 1.4 or later (for terraform_data), but the version could not be read from "${odd} version": "no version here\\n".`,
     ]);
+    const chatty = fakeTerraform("tf-chatty", "x".repeat(300));
+    expect(terraformVersionProblems(chatty)).toEqual([
+      `ImsImageCopy needs Terraform 1.4 or later (for terraform_data), but the version could not be read from "${chatty} version": "${"x".repeat(120)}"... (301 characters).`,
+    ]);
     const missing = path.join(dir, "no-such-terraform");
     const [problem] = terraformVersionProblems(missing);
     expect(problem).toMatch(
