@@ -17,7 +17,13 @@ describe("the start-up benchmark", () => {
       const table = startupTable(result);
       expect(table).toContain("| `node -e 0` (spawn to exit) |");
       expect(table).toContain("| `node bundle create` (spawn to first request) |");
-      expect(table).toMatch(/\| goal: runtime <= 1.5x node -e 0 \| {2}\| (PASS|FAIL) \|/);
+      // The verdict is the goal applied to the measured ratio (the ratio itself depends on the machine).
+      expect(result.ratio).toBe(result.runtimeFirstRequestMs / result.nodeBaselineMs);
+      expect(result.pass).toBe(result.ratio <= 1.5);
+      expect(table).toContain(`| goal: runtime <= 1.5x node -e 0 |  | ${result.pass ? "PASS" : "FAIL"} |`);
+      expect(startupTable({ ...result, pass: false })).toContain(
+        "| goal: runtime <= 1.5x node -e 0 |  | FAIL |",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
