@@ -24,7 +24,6 @@ import {
   requireTerraform,
   freshCopyOfStack,
   runTerraform,
-  startTerraform,
   tempDir,
   terraformEnv,
   tf,
@@ -227,57 +226,6 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
 
     expect(destroyed.stdout).toContain(`removal policy is "retain": keeping image ${id}`);
     expect(image(id)?.info.status).toBe("active");
-  });
-
-  test("an apply interrupted (Ctrl-C) during the copy is resumed by the next apply without a second copy", async () => {
-    const outdir = join(work, "interrupted");
-    synthApp(
-      outdir,
-      bundle,
-      (app) =>
-        new CopyStack(app, "interrupted", {
-          sourceImageId: SeedImage.ACTIVE_PRIVATE,
-          name: "interrupted-copy",
-        }),
-    );
-    const dir = stackDir(outdir, "interrupted");
-    await tf(tfBin(), ["init", "-input=false", "-no-color"], dir, env);
-    const { jobSeconds } = emulator.behaviour();
-    emulator.configure({ jobSeconds: 6 });
-    const jobsBefore = emulator.jobs().length;
-    try {
-      const first = startTerraform(
-        tfBin(),
-        ["apply", "-auto-approve", "-input=false", "-no-color"],
-        dir,
-        env,
-      );
-      await first.waitForStdout(/submitted the copy of .*: job [0-9a-f]{32}/);
-      first.interrupt();
-      const interrupted = await first.done;
-      expect(interrupted.code).not.toBe(0);
-      const [job] = emulator.jobs().slice(jobsBefore);
-
-      const second = await tf(tfBin(), ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
-
-      expect(second.stdout).toContain(`resuming the copy started earlier: job ${job.jobId}`);
-      expect(
-        emulator
-          .jobs()
-          .slice(jobsBefore)
-          .map((j) => j.jobId),
-      ).toEqual([job.jobId]);
-      expect(await output(dir, "image_id")).toBe(job.imageId);
-      expect(
-        emulator
-          .images()
-          .filter((i) => i.info.name === "interrupted-copy" && i.info.status !== "deleted")
-          .map((i) => i.id),
-      ).toEqual([job.imageId]);
-      await tf(tfBin(), ["plan", "-detailed-exitcode", "-input=false", "-no-color"], dir, env, 0);
-    } finally {
-      emulator.configure({ jobSeconds });
-    }
   });
 
   test("a failed copy job fails the apply with the service's reason and leaves no image; the next apply copies again", async () => {

@@ -1,8 +1,13 @@
 /**
- * A copy that outlives `createTimeoutMinutes`, with the REAL terraform binary: the apply fails
- * with a message naming the job and the image and saying that the next apply resumes; the next
- * apply resumes the SAME copy (no second job) and records its ID. The smallest timeout is one
- * minute, so this test waits a minute (it runs beside the other test files).
+ * Soak (`npm run test:soak` only): a copy that outlives `createTimeoutMinutes`, with the REAL
+ * terraform binary and the wall clock: the apply fails with a message naming the job and the image
+ * and saying that the next apply resumes; the next apply resumes the SAME copy (no second job) and
+ * records its ID. The smallest timeout is one minute, so this waits more than a minute.
+ *
+ * `npm test` covers the same behaviour without the wait: test/handler/timeout.test.ts runs the
+ * create step on a simulated clock (the timeout message, exit 5, the job record, the resumed
+ * copy), and the interruption suite (test/reliability/interruption.e2e.test.ts) shows that a
+ * failed apply through terraform is resumed by the next one with one copy and a clean plan.
  */
 import { join } from "path";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
@@ -13,7 +18,7 @@ import { findTerraform, runTerraform, tempDir, terraformEnv, tf } from "../e2e/s
 const terraform = findTerraform();
 if (!terraform)
   console.warn(
-    "\n**********\n* terraform is NOT on PATH: test/reliability/timeout.e2e.test.ts is SKIPPED.\n**********\n",
+    "\n**********\n* terraform is NOT on PATH: test/reliability/timeout.soak.test.ts is SKIPPED.\n**********\n",
   );
 const describeWithTerraform = terraform ? describe : describe.skip;
 
