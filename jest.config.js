@@ -14,6 +14,7 @@ module.exports = {
   // Most suites wait (on terraform, child processes, emulated jobs) rather than compute, so they
   // share the cores well: more workers than cores (jest's default is one less than the cores).
   maxWorkers: 4,
+  testSequencer: "<rootDir>/test/sequencer.js",
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
   },
