@@ -1,12 +1,11 @@
 import { spawnSync } from "child_process";
-import * as path from "path";
-import { buildSync } from "esbuild";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, SeedImage } from "../../lib/emulator";
 import { parseCli } from "../../lib/runtime/cli-args";
 import { runCli } from "../../lib/runtime/cli";
 import { ExitCode, MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { copies, startHarness, type Harness } from "../runtime/harness";
 import { removeDir, tempDir } from "../handler/support/runtime";
+import { bundleForNode } from "../support/node-bundle";
 
 interface Captured {
   code: number;
@@ -329,24 +328,11 @@ describe("ims-image-copy against the emulator", () => {
 });
 
 describe("the ims-image-copy command as a process", () => {
-  // The current sources, bundled as `npm run build` compiles them for the package's `bin`
-  // (lib/runtime/cli.ts), so that this test never runs a stale or missing dist/.
   let dir: string;
   let bin: string;
   beforeAll(() => {
     dir = tempDir("ims-cli-bin-");
-    bin = path.join(dir, "cli.js");
-    buildSync({
-      entryPoints: [path.resolve(__dirname, "..", "..", "lib", "runtime", "cli.ts")],
-      outfile: bin,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      mainFields: ["main", "module"],
-      conditions: ["node", "require"],
-      logLevel: "error",
-    });
+    bin = bundleForNode("lib/runtime/cli.ts", dir);
   });
   afterAll(() => removeDir(dir));
 

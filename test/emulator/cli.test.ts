@@ -3,11 +3,19 @@ import { join } from "path";
 import { createInterface } from "readline";
 import { EMULATOR_ACCESS_KEY } from "../../lib/emulator/defaults";
 import { parseArgs } from "../../lib/emulator/cli";
+import { removeDir, tempDir } from "../handler/support/runtime";
+import { bundleForNode } from "../support/node-bundle";
 import { call } from "./helpers";
 
 const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "lib", "emulator", "cli.ts");
-const NODE_ARGS = ["-r", "ts-node/register/transpile-only", CLI];
+let dir: string;
+/** `node <the ims-emulator command, bundled from lib/emulator/cli.ts>`. */
+let NODE_ARGS: string[];
+beforeAll(() => {
+  dir = tempDir("ims-emulator-bin-");
+  NODE_ARGS = [bundleForNode("lib/emulator/cli.ts", dir)];
+});
+afterAll(() => removeDir(dir));
 
 describe("the ims-emulator command", () => {
   test("its first line announces the URL; it serves signed requests and exits 0 on SIGTERM", async () => {
