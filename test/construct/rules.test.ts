@@ -20,17 +20,15 @@ import {
   isLoopbackHost,
   normalizeEndpoint,
 } from "../../lib/shared/rules";
+import {
+  DESCRIPTION_RULE,
+  ENDPOINT_RULE,
+  NAME_RULE,
+  TAG_KEY_RULE,
+  TAG_VALUE_RULE,
+  TIMEOUT_RULE,
+} from "../support/rule-wording";
 
-const NAME_RULE =
-  'an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space';
-const DESCRIPTION_RULE =
-  'a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"';
-const ENDPOINT_RULE =
-  'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
-const TAG_KEY_RULE =
-  'a tag key has 1 to 36 characters: letters (A-Z, a-z), digits, Chinese characters, "_" and "-"';
-const TAG_VALUE_RULE =
-  'a tag value has 0 to 43 characters: letters (A-Z, a-z), digits, Chinese characters, "_", "." and "-"';
 const UUID_EXAMPLE = "6f0a2b34-1c5d-4e7f-8a9b-0c1d2e3f4a5b";
 
 describe("shared rules (used by the construct, the runtime and the CLI)", () => {
@@ -153,13 +151,13 @@ describe("shared rules (used by the construct, the runtime and the CLI)", () => 
   test("timeouts are whole numbers greater than 0, never rounded", () => {
     for (const ok of [1, 60, 100000]) expect(checkTimeoutMinutes(ok)).toBeUndefined();
     for (const bad of [0, -1, 0.5, 1.0000001, NaN, Infinity, 2 ** 60])
-      expect(checkTimeoutMinutes(bad)).toBe("a timeout is a whole number of minutes greater than 0");
+      expect(checkTimeoutMinutes(bad)).toBe(TIMEOUT_RULE);
   });
 
   test("a timeout written as text is decimal digits; no sign, space, exponent or hexadecimal is read as a number", () => {
     for (const ok of ["1", "60", "05"]) expect(checkTimeoutMinutesText(ok)).toBeUndefined();
     for (const bad of ["", "0", "-1", "+5", " 5", "5 ", "1.5", "1e1", "0x10", "abc", "1152921504606846976"])
-      expect(checkTimeoutMinutesText(bad)).toBe("a timeout is a whole number of minutes greater than 0");
+      expect(checkTimeoutMinutesText(bad)).toBe(TIMEOUT_RULE);
   });
 
   test("an endpoint is normalised to lower-case scheme and host, without default port or trailing slashes", () => {

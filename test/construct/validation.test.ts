@@ -2,21 +2,17 @@ import { TerraformVariable } from "cdktf";
 import { ImsImageCopy, ImsImageCopyConfigError, type ImsImageCopyProps } from "cdktf-ims-image-copy";
 import { SeedImage } from "../../lib/emulator/defaults";
 import { RUNTIME_ASSET_ID } from "../../lib/runtime-asset";
+import {
+  DESCRIPTION_RULE,
+  ENDPOINT_RULE,
+  NAME_RULE,
+  TAG_KEY_RULE,
+  TAG_VALUE_RULE,
+  TIMEOUT_RULE,
+} from "../support/rule-wording";
 import { synthesize, testStack } from "./helpers";
 
 const BASE: ImsImageCopyProps = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "copy" };
-
-const NAME_RULE =
-  'an image name has 1 to 128 characters: letters (A-Z, a-z), digits, Chinese characters, "-", "_", "." and spaces, and does not start or end with a space';
-const DESCRIPTION_RULE =
-  'a description has at most 1024 characters and no carriage return, newline, NUL, "<" or ">"';
-const ENDPOINT_RULE =
-  'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
-const TAG_KEY_RULE =
-  'a tag key has 1 to 36 characters: letters (A-Z, a-z), digits, Chinese characters, "_" and "-"';
-const TAG_VALUE_RULE =
-  'a tag value has 0 to 43 characters: letters (A-Z, a-z), digits, Chinese characters, "_", "." and "-"';
-const TIMEOUT_RULE = "a timeout is a whole number of minutes greater than 0";
 
 function message(prop: string, shown: string, problem: string): string {
   return `ImsImageCopy "stack/copy": prop "${prop}" ${shown} is invalid: ${problem}. Change "${prop}" in the props of this ImsImageCopy.`;

@@ -1,5 +1,6 @@
 import { configFromEnv, resolveRetry } from "../../lib/runtime/config";
 import { ConfigError } from "../../lib/runtime/errors";
+import { ENDPOINT_RULE } from "../support/rule-wording";
 
 const BASE = { HW_ACCESS_KEY: "AK1", HW_SECRET_KEY: "SK1", HW_REGION_NAME: "cn-north-4" };
 
@@ -119,8 +120,6 @@ describe("configFromEnv", () => {
     );
   });
 
-  const ENDPOINT_RULE =
-    'an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])';
   test.each([
     ["ims.example.com", `"ims.example.com" is invalid: it is not an absolute URL; ${ENDPOINT_RULE}`],
     ["ftp://ims.example.com", `"ftp://ims.example.com" is invalid: its scheme is "ftp"; ${ENDPOINT_RULE}`],
