@@ -55,6 +55,7 @@ const STEP = {
   [RuntimeEnv.NAME]: "copy",
   [RuntimeEnv.MARKER]: "a".repeat(40),
   [RuntimeEnv.RESULT_FILE]: "result.json",
+  [RuntimeEnv.RESOURCE_ID]: "copy-resource-id",
 };
 const PROPS: ImsImageCopyProps = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "copy" };
 const COPY = ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "copy"];
@@ -335,7 +336,11 @@ describe.each(FIELDS.map((field) => [field.title, field] as const))("%s", (_titl
         .map(([name, enter]) => [name, enter(row)] as const);
 
       for (const [name, verdict] of verdicts) {
-        expect({ name, accepted: verdict.accepted }).toEqual({ name, accepted: problem === undefined });
+        // (The whole verdict is compared so that a wrong refusal shows its message.)
+        expect({ name, verdict }).toEqual({
+          name,
+          verdict: expect.objectContaining({ accepted: problem === undefined }),
+        });
         if (!verdict.accepted) {
           expect(verdict.message).toContain(`${subjectOf(name)} `);
           expect(verdict.message).toContain(`is invalid: ${problem}`);
