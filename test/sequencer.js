@@ -1,12 +1,13 @@
 /**
- * The order in which jest starts the test files: the suites that drive the real terraform binary
- * (`*.e2e.test.ts`) first, as they are the longest (the interruption suite most of all) and mostly
- * wait; then the rest. Larger files first within each group, as jest does when it has no timings.
- * Started late, the interruption suite alone would decide when the run ends.
+ * The order in which jest starts the test files: first the suites that run real processes and wait
+ * on them, the terraform suites (`*.e2e.test.ts`) and the runtime run as a child process
+ * (test/handler/), as they are the longest (the interruption suite most of all); then the rest.
+ * Larger files first within each group, as jest does when it has no timings. Started late, the
+ * interruption suite alone would decide when the run ends.
  */
 const fs = require("fs");
 
-const E2E = /\.e2e\.test\.ts$/;
+const WAITING = [/\.e2e\.test\.ts$/, /[/\\]test[/\\]handler[/\\]/];
 
 function sizeOf(path) {
   try {
@@ -18,7 +19,7 @@ function sizeOf(path) {
 
 class TestSequencer {
   sort(tests) {
-    const rank = (test) => (E2E.test(test.path) ? 0 : 1);
+    const rank = (test) => (WAITING.some((pattern) => pattern.test(test.path)) ? 0 : 1);
     return [...tests].sort((a, b) => rank(a) - rank(b) || sizeOf(b.path) - sizeOf(a.path));
   }
 
