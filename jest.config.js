@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The package tests need the packed tarballs: jest.package.config.js, npm run test:package.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/package/"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
   },
