@@ -216,7 +216,7 @@ export class ImsImageCopy extends Construct {
     for (const [part, resource] of this.parts()) resource.addMoveTarget(`${moveTarget}/${part}`);
   }
 
-  private parts(): [string, TerraformData][] {
+  private parts(): [string, TerraformResource][] {
     return [
       ["copy", this.copyResource],
       ["result", this.resultResource],

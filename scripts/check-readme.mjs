@@ -2,8 +2,11 @@
 /**
  * Type-checks every TypeScript snippet of README.md (```ts blocks) against the packages as they
  * are published: build/cdktf and build/cdktn, written by `node scripts/flavours.mjs build`. A
- * snippet is a whole module; it imports the flavour it is written for (`cdktf-ims-image-copy` and
- * `cdktf`, or `cdktn-ims-image-copy` and `cdktn`, never both). Each snippet is compiled twice,
+ * snippet with an `import` is a whole module; it imports the flavour it is written for
+ * (`cdktf-ims-image-copy` and `cdktf`, or `cdktn-ims-image-copy` and `cdktn`, never both). A
+ * snippet without one is a fragment of a stack: it is checked as the body of a cdktf
+ * `TerraformStack` constructor (`this` is the stack), with everything the package exports and the
+ * framework's common classes in scope (FRAGMENT_FRAMEWORK_NAMES). Each snippet is compiled twice,
  * strict, as users' projects do:
  *   - CommonJS with node10 resolution (the cdktf/cdktn project templates); top-level `await`
  *     (TS1375/TS1378) is the only error this pass ignores, since CommonJS cannot have it;
@@ -12,7 +15,8 @@
  * (`node scripts/flavours.mjs python`), when it and python3 are there: they must parse, and every
  * name they import from the package, and every keyword they pass to its classes, must exist.
  *
- * Usage: node scripts/check-readme.mjs [README.md]. Exits non-zero, naming README lines, on errors.
+ * Usage: node scripts/check-readme.mjs [--require-python] [README.md]. Exits non-zero, naming
+ * README lines, on errors; with --require-python (CI), also when the Python snippets cannot be checked.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -36,7 +40,9 @@ const {
   codeBlocks,
   flavourOfSnippet,
 } = createRequire(import.meta.url)("./flavour-layout.cjs");
-const readme = process.argv[2] ?? join(root, "README.md");
+const args = process.argv.slice(2);
+const requirePython = args.includes("--require-python");
+const readme = args.find((arg) => !arg.startsWith("--")) ?? join(root, "README.md");
 
 /** The code blocks of a language, or an error naming the README line. */
 function snippets(markdown, language) {
@@ -68,6 +74,34 @@ function tsc(project, cwd) {
   return r.stdout + r.stderr;
 }
 
+/** The framework's classes a fragment may use without importing them. */
+const FRAGMENT_FRAMEWORK_NAMES = [
+  "App",
+  "Fn",
+  "LocalBackend",
+  "TerraformOutput",
+  "TerraformStack",
+  "TerraformVariable",
+  "Token",
+];
+
+/** A fragment as a module: the body of a stack's constructor; `offset` is the number of lines before it. */
+function fragmentModule(flavour, code) {
+  const f = FLAVOURS[flavour];
+  const exported = Object.keys(
+    createRequire(join(stageDir(flavour), "package.json"))(join(stageDir(flavour), "dist", "index.js")),
+  );
+  const preamble = [
+    `import { ${FRAGMENT_FRAMEWORK_NAMES.join(", ")} } from "${f.framework}";`,
+    `import { Construct } from "constructs";`,
+    `import { ${exported.join(", ")} } from "${f.package}";`,
+    "export class Snippet extends TerraformStack {",
+    "  constructor(scope: Construct, id: string) {",
+    "    super(scope, id);",
+  ];
+  return { code: [...preamble, code, "  }", "}"].join("\n"), offset: preamble.length };
+}
+
 const COMPILER_OPTIONS = {
   strict: true,
   noEmit: true,
@@ -96,9 +130,12 @@ function checkTypeScript(blocks) {
     symlinkSync(join(root, "node_modules", "@types", "node"), join(modules, "@types", "node"), "dir");
 
     const files = blocks.map((block, i) => {
-      flavourOf(block);
-      return { block, base: `snippet-${i + 1}-line-${block.line}` };
+      const { code, offset } = /^import /m.test(block.code)
+        ? { code: block.code, offset: 0 }
+        : fragmentModule(flavourOf(block), block.code);
+      return { block, code, offset, base: `snippet-${i + 1}-line-${block.line}` };
     });
+    const offsets = new Map(files.map((file) => [String(file.block.line), file.offset]));
     const passes = [
       {
         name: "CommonJS (node10)",
@@ -116,8 +153,7 @@ function checkTypeScript(blocks) {
     for (const pass of passes) {
       const dir = join(work, pass.ext.slice(1));
       mkdirSync(dir);
-      for (const { block, base } of files)
-        writeFileSync(join(dir, base + pass.ext), `${block.code}\nexport {};\n`);
+      for (const { code, base } of files) writeFileSync(join(dir, base + pass.ext), `${code}\nexport {};\n`);
       writeFileSync(
         join(dir, "tsconfig.json"),
         JSON.stringify({
@@ -136,7 +172,8 @@ function checkTypeScript(blocks) {
           continue;
         }
         if (pass.ignored.includes(m[4])) continue;
-        problems.push(`README line ${Number(m[1]) + Number(m[2]) - 1}: ${pass.name}: ${m[4]}: ${m[5]}`);
+        const readmeLine = Number(m[1]) + Number(m[2]) - 1 - (offsets.get(m[1]) ?? 0);
+        problems.push(`README line ${readmeLine}: ${pass.name}: ${m[4]}: ${m[5]}`);
       }
     }
   } finally {
@@ -147,7 +184,7 @@ function checkTypeScript(blocks) {
 
 /** Checks Python snippets against the generated package of the flavour they import. */
 function checkPython(blocks) {
-  if (blocks.length === 0) return { problems: [], note: "no Python snippets" };
+  if (blocks.length === 0) return { problems: [], checked: true, note: "no Python snippets" };
   if (spawnSync("python3", ["--version"]).status !== 0)
     return { problems: [], note: "python3 not found: Python snippets not checked" };
   const problems = [];
@@ -192,7 +229,11 @@ function checkPython(blocks) {
       problems.push(`README line ${block.line}: Python check exited ${r.status}`);
     checked++;
   }
-  return { problems, note: `${checked} Python snippet(s) checked against the generated package` };
+  return {
+    problems,
+    checked: true,
+    note: `${checked} Python snippet(s) checked against the generated package`,
+  };
 }
 
 /** Reads a snippet on stdin; prints "<line>: <problem>" for each name the generated module lacks. */
@@ -237,6 +278,7 @@ function main() {
   const problems = checkTypeScript(ts);
   const python = checkPython(snippets(markdown, "python"));
   problems.push(...python.problems);
+  if (requirePython && !python.checked) problems.push(`Python snippets not checked: ${python.note}`);
   if (problems.length > 0) {
     console.error(
       `check-readme: ${problems.length} problem(s) in ${relative(root, readme)}:\n${problems.join("\n")}`,

@@ -97,7 +97,7 @@ async function main() {
       await job(
         "readme",
         process.execPath,
-        [join(root, "scripts", "check-readme.mjs")],
+        [join(root, "scripts", "check-readme.mjs"), "--require-python"],
         "README TypeScript snippets (CommonJS + ESM) and Python snippet",
       ),
     );

@@ -6,7 +6,7 @@
  * README's migration to cdktn-ims-image-copy; cdktn-cli (on Node.js 22) deploys, diffs and
  * destroys the cdktn quick start. Run by `npm run test:package`.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { FLAVOUR_NAMES, ciNode, layout, run, tarball, terraformBinary } from "./support";
@@ -16,6 +16,16 @@ const README = readFileSync(join(layout.ROOT, "README.md"), "utf8");
 /** The stack of the README's quick starts. */
 const STACK = "images";
 
+/** npm install as a user would, from the registry (the cache first), without install scripts. */
+const NPM_FLAGS = ["--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"];
+
+/** The flavour's peers at the lowest versions its package accepts. */
+function peersOf(flavour: string): string[] {
+  return Object.entries(layout.FLAVOURS[flavour].minimumVersions).map(
+    ([name, version]) => `${name}@${version}`,
+  );
+}
+
 interface Emulator {
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -23,6 +33,7 @@ interface Emulator {
     id: string;
     info: { name: string };
     tags: ReadonlyArray<{ key: string; value: string }>;
+    deletedAt?: number;
   }>;
 }
 
@@ -189,33 +200,41 @@ describe("the packed tarballs, installed from the npm registry", () => {
     240_000,
   );
 
-  test("moving from cdktf to cdktn as the README says: a stack applied with cdktf-ims-image-copy plans no changes with cdktn-ims-image-copy, which then destroys it", async () => {
-    const from = join(installs.cdktf, "migrate");
-    const to = join(installs.cdktn, "migrate");
-    mkdirSync(from);
-    mkdirSync(to);
-    // GIVEN the cdktf quick start applied with cdktf-ims-image-copy
-    const app = quickStart("cdktf");
-    await compile(from, app);
-    const before = await synth(from);
-    await tf(before, "init");
-    await tf(before, "apply", "-auto-approve");
-    const imageId = JSON.parse((await tf(before, "output", "-json")).stdout).image_id.value as string;
+  test("moving from cdktf to cdktn as the README says, in place: the stack plans no changes, and the cdktn package destroys the image the cdktf package made", async () => {
+    const dir = join(work, "migrate");
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, "package.json"),
+      JSON.stringify({ name: "migrate", version: "1.0.0", private: true }),
+    );
+    const install = (flavour: string): Promise<unknown> =>
+      run("npm", ["install", ...NPM_FLAGS, tarball(flavour), ...peersOf(flavour)], { cwd: dir });
+    // GIVEN the cdktf quick start (removal policy destroy) applied with cdktf-ims-image-copy
+    const app = quickStart("cdktf").replace('removalPolicy: "retain"', 'removalPolicy: "destroy"');
+    expect(app).toContain('removalPolicy: "destroy"');
+    await install("cdktf");
+    await compile(dir, app);
+    const stackDir = await synth(dir);
+    await tf(stackDir, "init");
+    await tf(stackDir, "apply", "-auto-approve");
+    const imageId = JSON.parse((await tf(stackDir, "output", "-json")).stdout).image_id.value as string;
 
-    // WHEN its imports are renamed to cdktn and its state kept
-    await compile(to, renameImports(app, "cdktf", "cdktn"));
-    expect(readFileSync(join(to, "main.ts"), "utf8")).toContain('from "cdktn-ims-image-copy"');
-    copyFileSync(join(from, `terraform.${STACK}.tfstate`), join(to, `terraform.${STACK}.tfstate`));
-    const after = await synth(to);
-    await tf(after, "init");
+    // WHEN the packages are replaced (step 1) and the imports renamed (step 2)
+    await run("npm", ["uninstall", ...NPM_FLAGS, layout.FLAVOURS.cdktf.package, "cdktf"], { cwd: dir });
+    await install("cdktn");
+    expect(existsSync(join(dir, "node_modules", "cdktf"))).toBe(false);
+    await compile(dir, renameImports(app, "cdktf", "cdktn"));
+    expect(readFileSync(join(dir, "main.ts"), "utf8")).toContain('from "cdktn-ims-image-copy"');
+    await synth(dir);
+    await tf(stackDir, "init");
 
-    // THEN Terraform plans no change (exit code 0 with -detailed-exitcode; 2 would mean changes)
-    await tf(after, "plan", "-detailed-exitcode");
-    expect(JSON.parse((await tf(after, "output", "-json")).stdout).image_id.value).toBe(imageId);
-    // AND the cdktn flavour destroys what the cdktf flavour created
-    await tf(after, "destroy", "-auto-approve");
-    expect(JSON.parse(readFileSync(join(to, `terraform.${STACK}.tfstate`), "utf8")).resources).toEqual([]);
-  }, 240_000);
+    // THEN (step 3) Terraform plans no change: -detailed-exitcode exits 2 when anything would change
+    await tf(stackDir, "plan", "-detailed-exitcode");
+    expect(JSON.parse((await tf(stackDir, "output", "-json")).stdout).image_id.value).toBe(imageId);
+    // AND the copy still belongs to this deployment: the cdktn package's delete step deletes it
+    await tf(stackDir, "destroy", "-auto-approve");
+    expect(emulator.images().find((i) => i.id === imageId && i.deletedAt === undefined)).toBeUndefined();
+  }, 300_000);
 
   test("cdktn-cli on Node.js 22 deploys the README's cdktn quick start, diffs clean and destroys it", async () => {
     const node22 = ciNode("node22");
