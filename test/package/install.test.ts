@@ -16,6 +16,11 @@ const README = readFileSync(join(layout.ROOT, "README.md"), "utf8");
 /** The stack of the README's quick starts. */
 const STACK = "images";
 
+/** The repository's TypeScript compiler, strict (a user's declarations are not ours to check), in `dir`. */
+function tsc(dir: string, ...args: string[]): Promise<unknown> {
+  return run(process.execPath, [TSC, "--strict", "--skipLibCheck", ...args], { cwd: dir });
+}
+
 /** npm install as a user would, from the registry (the cache first), without install scripts. */
 const NPM_FLAGS = ["--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"];
 
@@ -137,21 +142,7 @@ describe("the packed tarballs, installed from the npm registry", () => {
   /** Writes main.ts into `dir` and compiles it, strict, against what is installed there. */
   async function compile(dir: string, code: string): Promise<void> {
     writeFileSync(join(dir, "main.ts"), code);
-    await run(
-      process.execPath,
-      [
-        TSC,
-        "--strict",
-        "--module",
-        "commonjs",
-        "--target",
-        "es2022",
-        "--esModuleInterop",
-        "--skipLibCheck",
-        "main.ts",
-      ],
-      { cwd: dir },
-    );
+    await tsc(dir, "--module", "commonjs", "--target", "es2022", "--esModuleInterop", "main.ts");
   }
 
   /** Synthesizes main.js in `dir`; returns the stack directory. */
@@ -285,26 +276,8 @@ describe("the packed tarballs, installed from the npm registry", () => {
       ].join("\n");
       writeFileSync(join(dir, "types.ts"), code);
       writeFileSync(join(dir, "types.mts"), code);
-      await run(
-        process.execPath,
-        [
-          TSC,
-          "--strict",
-          "--noEmit",
-          "--skipLibCheck",
-          "--module",
-          "commonjs",
-          "--moduleResolution",
-          "node10",
-          "types.ts",
-        ],
-        { cwd: dir },
-      );
-      await run(
-        process.execPath,
-        [TSC, "--strict", "--noEmit", "--skipLibCheck", "--module", "nodenext", "types.mts"],
-        { cwd: dir },
-      );
+      await tsc(dir, "--noEmit", "--module", "commonjs", "--moduleResolution", "node10", "types.ts");
+      await tsc(dir, "--noEmit", "--module", "nodenext", "types.mts");
     },
     120_000,
   );
