@@ -8,6 +8,8 @@ export default tseslint.config(
       "node_modules/",
       "dist/",
       "bundle/",
+      "build/",
+      "pkg/",
       "coverage/",
       "**/cdktf.out/",
       "**/.terraform/",

@@ -10,7 +10,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: soak ? ["/node_modules/"] : ["/node_modules/", "\\.soak\\.test\\.ts$"],
+  // The package tests need the packed tarballs: jest.package.config.js, npm run test:package.
+  testPathIgnorePatterns: soak
+    ? ["/node_modules/", "<rootDir>/test/package/"]
+    : ["/node_modules/", "<rootDir>/test/package/", "\\.soak\\.test\\.ts$"],
   // Most suites wait (on terraform, child processes, emulated jobs) rather than compute, so they
   // share the cores well: more workers than cores (jest's default is one less than the cores).
   maxWorkers: 4,

@@ -142,23 +142,24 @@ export class TerraformData extends TerraformResource {
         ));
     if (special) return undefined;
     const attributes: { [key: string]: unknown } = {};
-    if (this.input !== undefined) attributes.input = this.input;
+    if (this.input !== undefined) attributes.input = renderAddresses(this.input);
     if (lifecycle !== undefined) {
       attributes.lifecycle = {
         ...(lifecycle.ignoreChanges !== undefined ? { ignore_changes: lifecycle.ignoreChanges } : {}),
         ...(lifecycle.postcondition !== undefined
           ? {
               postcondition: lifecycle.postcondition.map(({ condition, errorMessage }) => ({
-                condition,
-                error_message: errorMessage,
+                condition: renderAddresses(condition),
+                error_message: renderAddresses(errorMessage),
               })),
             }
           : {}),
       };
     }
     if (provisioners !== undefined)
-      attributes.provisioner = provisioners.map(({ type, ...props }) => ({ [type]: props }));
-    if (this.triggersReplace !== undefined) attributes.triggers_replace = this.triggersReplace;
+      attributes.provisioner = provisioners.map(({ type, ...props }) => ({ [type]: renderAddresses(props) }));
+    if (this.triggersReplace !== undefined)
+      attributes.triggers_replace = renderAddresses(this.triggersReplace);
     return attributes;
   }
 
@@ -177,13 +178,39 @@ export class TerraformData extends TerraformResource {
 export function resourceAddress(resource: TerraformResource): string {
   let address = ADDRESSES.get(resource);
   if (address === undefined) {
-    address = Token.asString(new ResourceAddress(resource));
+    const token = new ResourceAddress(resource);
+    address = Token.asString(token);
     ADDRESSES.set(resource, address);
+    ADDRESS_TOKENS.set(address, token);
   }
   return address;
 }
 
 const ADDRESSES = new WeakMap<TerraformResource, string>();
+/** The address tokens by their string form, for `renderAddresses` (global, like cdktf's own token map). */
+const ADDRESS_TOKENS = new Map<string, ResourceAddress>();
+const STRING_TOKENS = /\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;
+
+/**
+ * `value` with the address tokens in its strings replaced by the addresses, as cdktf would render
+ * them, for TerraformData's direct JSON: most of the construct's strings then hold no token, and
+ * cdktf resolves a string without one at the cost of one test, instead of splitting it into
+ * fragments on each of its synthesis passes. Other tokens, and values that are not plain data,
+ * are left to cdktf.
+ */
+function renderAddresses<T>(value: T): T {
+  if (typeof value === "string") {
+    if (!value.includes("${TfToken[")) return value;
+    return value.replace(STRING_TOKENS, (token) => ADDRESS_TOKENS.get(token)?.resolve() ?? token) as T;
+  }
+  if (Array.isArray(value)) return value.map(renderAddresses) as T;
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const rendered: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) rendered[key] = renderAddresses(member);
+    return rendered as T;
+  }
+  return value;
+}
 
 class ResourceAddress implements IResolvable {
   public readonly creationStack: string[] = [];

@@ -4,7 +4,13 @@
  */
 import { displayValue, invalidValueMessage } from "./shared/rules";
 
-/** A synth-time configuration error of an `ImsImageCopy` (bad prop, missing runtime bundle). */
+/**
+ * A synth-time configuration error of an `ImsImageCopy` (bad prop, missing runtime bundle).
+ *
+ * TypeScript and JavaScript only: jsii cannot describe a subclass of `Error`, so other languages
+ * see the error their jsii runtime raises for any JavaScript error, with this message.
+ * @jsii ignore
+ */
 export class ImsImageCopyConfigError extends Error {
   constructor(message: string) {
     super(message);

@@ -7,6 +7,7 @@ import { Construct } from "constructs";
 import {
   Fn,
   TerraformData,
+  type TerraformResource,
   Token,
   attributeLiteral,
   expressionStringLiteral,
@@ -157,6 +158,13 @@ export interface ImsImageCopyProps {
  * `terraform apply`, which needs `node` >= 20 on its PATH.
  */
 export class ImsImageCopy extends Construct {
+  /** Default of `createTimeoutMinutes` (a static member, so that other jsii languages see it). */
+  public static readonly DEFAULT_CREATE_TIMEOUT_MINUTES: number = DEFAULT_CREATE_TIMEOUT_MINUTES;
+  /** Default of `deleteTimeoutMinutes`. */
+  public static readonly DEFAULT_DELETE_TIMEOUT_MINUTES: number = DEFAULT_DELETE_TIMEOUT_MINUTES;
+  /** Key of the marker tag the library puts on every image it copies. */
+  public static readonly MARKER_TAG_KEY: string = MARKER_TAG_KEY;
+
   /** True when `x` is an `ImsImageCopy`, even one from another copy of this library. */
   public static isImsImageCopy(x: unknown): x is ImsImageCopy {
     return typeof x === "object" && x !== null && IMS_IMAGE_COPY_SYMBOL in x;
@@ -185,13 +193,13 @@ export class ImsImageCopy extends Construct {
   public readonly markerTagKey: string = MARKER_TAG_KEY;
 
   /** Escape hatch: `terraform_data` whose create-time provisioner copies the image. */
-  public readonly copyResource: TerraformData;
+  public readonly copyResource: TerraformResource;
   /** Escape hatch: `terraform_data` that captures the new image ID from the result file. */
-  public readonly resultResource: TerraformData;
+  public readonly resultResource: TerraformResource;
   /** Escape hatch: `terraform_data` that holds the image ID and deletes the image on destroy. */
-  public readonly imageResource: TerraformData;
+  public readonly imageResource: TerraformResource;
   /** Escape hatch: `terraform_data` that applies name, description and tags in place. */
-  public readonly attributesResource: TerraformData;
+  public readonly attributesResource: TerraformResource;
 
   /**
    * Marks this copy as moving to the `ImsImageCopy` that called `addMoveTarget(moveTarget)`, as
@@ -208,7 +216,7 @@ export class ImsImageCopy extends Construct {
     for (const [part, resource] of this.parts()) resource.addMoveTarget(`${moveTarget}/${part}`);
   }
 
-  private parts(): [string, TerraformData][] {
+  private parts(): [string, TerraformResource][] {
     return [
       ["copy", this.copyResource],
       ["result", this.resultResource],
@@ -363,7 +371,7 @@ function owner(resourceId: TerraformText, resourceAddress?: string): Record<stri
 }
 
 /** `terraform_data.<logical ID>` (a token rendered at synthesis), the address a cdktf reference to the resource renders in its stack. */
-function addressOf(resource: TerraformData): string {
+function addressOf(resource: TerraformResource): string {
   return resourceAddress(resource);
 }
 

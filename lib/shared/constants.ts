@@ -90,11 +90,17 @@ export const CredentialEnv = {
 /** Tag key that marks an image as created by this library for one construct. */
 export const MARKER_TAG_KEY = "cdktf-ims-image-copy";
 
-export const RemovalPolicy = {
-  DESTROY: "destroy",
-  RETAIN: "retain",
-} as const;
-export type RemovalPolicy = (typeof RemovalPolicy)[keyof typeof RemovalPolicy];
+/**
+ * What happens to the image when its `ImsImageCopy` is destroyed or replaced. A string enum, so
+ * that other jsii languages see an enum; TypeScript users may also write the values (`"retain"`):
+ * the published declarations accept them (scripts/flavours.mjs, `widenStringEnums`).
+ */
+export enum RemovalPolicy {
+  /** Delete the image. */
+  DESTROY = "destroy",
+  /** Leave the image in the account, out of Terraform's management. */
+  RETAIN = "retain",
+}
 
 /** Exit codes of the runtime and the `ims-image-copy` CLI. */
 export const ExitCode = {

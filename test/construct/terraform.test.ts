@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { ImsImageCopy, type RemovalPolicy } from "cdktf-ims-image-copy";
+import { ImsImageCopy, RemovalPolicy } from "cdktf-ims-image-copy";
 import { SeedImage } from "../../lib/emulator/defaults";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
 
@@ -292,7 +292,7 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     expect(plannedChanges()).toEqual({ resources: [], unknownOutputs: [] });
 
     // WHEN only the removal policy changes THEN the image resource is updated in place and the ID stays known
-    synth({ removalPolicy: "retain" });
+    synth({ removalPolicy: RemovalPolicy.RETAIN });
     expect(plannedChanges()).toEqual({
       resources: [["terraform_data.base_image", ["update"]]],
       unknownOutputs: [],
@@ -302,7 +302,7 @@ describeWithTerraform("the synthesized stack under Terraform", () => {
     expect(outputs()).toEqual(out);
 
     // WHEN only the name changes THEN only the attributes step runs again
-    synth({ removalPolicy: "retain", name: "renamed" });
+    synth({ removalPolicy: RemovalPolicy.RETAIN, name: "renamed" });
     expect(plannedChanges().resources).toEqual([["terraform_data.base_attributes", ["delete", "create"]]]);
     terraform("apply", "-auto-approve", "-no-color");
     expect(calls().map((c) => [c.subcommand, c.env.IMS_COPY_IMAGE_ID, c.env.IMS_COPY_NAME])).toEqual([

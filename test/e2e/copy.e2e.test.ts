@@ -15,7 +15,7 @@ import {
   defaultSeedImages,
 } from "../../lib/emulator";
 import { ImsImageCopy } from "../../lib";
-import { MARKER_TAG_KEY } from "../../lib/shared/constants";
+import { MARKER_TAG_KEY, RemovalPolicy } from "../../lib/shared/constants";
 import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, ConsumerStack, synthApp } from "./support/stacks";
 import {
@@ -215,7 +215,7 @@ describeWithTerraform("ImsImageCopy with the real terraform binary", () => {
         new CopyStack(app, "kept", {
           sourceImageId: SeedImage.ACTIVE_PRIVATE,
           name: "kept-copy",
-          removalPolicy: "retain",
+          removalPolicy: RemovalPolicy.RETAIN,
         }),
     );
     const dir = stackDir(outdir, "kept");

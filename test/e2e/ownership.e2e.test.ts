@@ -10,7 +10,7 @@ import { join } from "path";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ImsImageCopy, type ImsImageCopyProps } from "../../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
-import { MARKER_TAG_KEY } from "../../lib/shared/constants";
+import { MARKER_TAG_KEY, RemovalPolicy } from "../../lib/shared/constants";
 import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "./support/stacks";
 import { findTerraform, requireTerraform, tempDir, terraformEnv, tf } from "./support/terraform";
@@ -163,7 +163,7 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     const first = checkout("retainer", {
       sourceImageId: SeedImage.ACTIVE_PRIVATE,
       name: "kept-copy",
-      removalPolicy: "retain",
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     await apply(first);
     const kept = await imageIdOf(first);
