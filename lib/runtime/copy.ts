@@ -63,6 +63,12 @@ export interface CopyHooks {
   /** After the copy was submitted, before waiting (e.g. to record the job so a re-run resumes it). */
   readonly onSubmitted?: (target: ResumeTarget) => void | Promise<void>;
   /**
+   * Right before submitting: a last look that may find something to resume instead (e.g. a copy a
+   * concurrent process submitted meanwhile). The caller may take a lock here that `onSubmitted`
+   * releases.
+   */
+  readonly beforeSubmit?: () => Promise<ResumeTarget | undefined>;
+  /**
    * The copy's image ID became known and the image was checked to be a copy of the source (not the
    * source itself): while the job runs, or at the start when a finder named it. Called once per ID.
    */
@@ -202,6 +208,11 @@ export async function copyImageAndWait(client: ImsClient, req: CopyRequest): Pro
     hooks.warn?.(`the source image ${req.sourceImageId} is not listed: its encryption cannot be checked`);
   if (encryption.note) hooks.line?.(encryption.note);
   const body: CopyBody = { ...req.body, ...(encryption.cmkId ? { cmk_id: encryption.cmkId } : {}) };
+  const meanwhile = await hooks.beforeSubmit?.();
+  if (meanwhile) {
+    const remaining = Math.max(1, req.timeoutMs - (client.now() - started));
+    return { ...(await resumeWait(client, meanwhile, { ...req, timeoutMs: remaining })), adopted: true };
+  }
   const submission = await client.copyImageInRegion(req.sourceImageId, body, {
     signal: req.signal,
     deadlineMs: req.timeoutMs,

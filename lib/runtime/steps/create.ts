@@ -42,6 +42,7 @@ import {
 import { adoptionRefused, completedElsewhere } from "./messages";
 import { formatElapsed, ProgressPrinter } from "./progress";
 import { writeResultFile } from "./result-file";
+import { clearStaleSubmitLock, submitLockPath, takeSubmitLock } from "./submit-lock";
 
 interface Run {
   readonly ctx: StepContext;
@@ -68,6 +69,7 @@ export async function runCreate(ctx: StepContext): Promise<void> {
   };
   const { client, printer } = run;
 
+  let releaseLock = (): void => undefined;
   printer.start();
   const result = await copyImageAndWait(client, {
     ...copyRequestOf(input),
@@ -83,7 +85,25 @@ export async function runCreate(ctx: StepContext): Promise<void> {
     hooks: {
       line: (text) => printer.line(text),
       warn: ctx.warn,
-      onSubmitted: (target) => record(run, target),
+      // One submitter per directory and marker (see submit-lock.ts), with a last look at the job
+      // record: a concurrent run (an orphaned runtime of a killed terraform, or the apply after it)
+      // may have submitted and recorded the copy meanwhile.
+      beforeSubmit: async () => {
+        const look = () => fromJobRecord(run);
+        const lock = await takeSubmitLock(
+          submitLockPath(run.stateDir, run.marker),
+          ctx.sleep,
+          look,
+          ctx.signal,
+        );
+        if ("found" in lock) return lock.found;
+        releaseLock = lock.release;
+        return look();
+      },
+      onSubmitted: (target) => {
+        record(run, target);
+        releaseLock();
+      },
       onImageKnown: async (imageId, jobId) => {
         record(run, { jobId, imageId });
         await tagPendingEarly(run, imageId);
@@ -94,11 +114,13 @@ export async function runCreate(ctx: StepContext): Promise<void> {
         return state.kind === "none" || (state.kind === "pending" && state.marker === run.marker);
       },
     },
-  }).catch((error: unknown) => {
-    // A failed job is over (its partial image was dealt with): the next apply copies again.
-    if (error instanceof JobFailedError) removeJobRecord(run.stateDir, run.marker);
-    throw error;
-  });
+  })
+    .catch((error: unknown) => {
+      // A failed job is over (its partial image was dealt with): the next apply copies again.
+      if (error instanceof JobFailedError) removeJobRecord(run.stateDir, run.marker);
+      throw error;
+    })
+    .finally(() => releaseLock());
 
   // A fresh copy only gets its tags here; an adopted one may also carry an older name or description.
   const changed = await reconcileAttributes(client, result.image, {
@@ -117,6 +139,7 @@ export async function runCreate(ctx: StepContext): Promise<void> {
     imageId: result.imageId,
   });
   removeJobRecord(run.stateDir, run.marker);
+  clearStaleSubmitLock(submitLockPath(run.stateDir, run.marker));
   printer.line(
     `new image ID: ${result.imageId} (copy of ${input.sourceImageId} named ${JSON.stringify(input.name)}, ${formatElapsed(ctx.now() - run.startedAt)}; result in ${resultPath})`,
   );
@@ -147,9 +170,6 @@ function finders(run: Run): Finder[] {
     () => fromDoneRecord(run),
     () => byPendingMarker(run),
     () => checkNamesakes(run),
-    // A last look just before submitting: a concurrent run in this directory (an orphaned runtime
-    // of a killed terraform, or the apply after it) may have submitted and recorded the copy meanwhile.
-    () => fromJobRecord(run),
   ];
 }
 
