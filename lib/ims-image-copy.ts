@@ -43,6 +43,7 @@ import {
   checkTimeoutMinutes,
   checkUserTagKey,
   checkUserTagValue,
+  checkUnencryptedWithKey,
 } from "./shared/rules";
 
 const IMS_IMAGE_COPY_SYMBOL = Symbol.for("cdktf-ims-image-copy.ImsImageCopy");
@@ -486,13 +487,11 @@ function validateProps(path: string, props: ImsImageCopyProps): void {
   check("adoptImageId", props.adoptImageId, checkImageId);
   if (props.unencrypted !== undefined && typeof props.unencrypted !== "boolean")
     throw invalidProp(path, "unencrypted", props.unencrypted, "it must be true or false");
-  if (props.unencrypted === true && props.kmsKeyId !== undefined)
-    throw invalidProp(
-      path,
-      "unencrypted",
-      true,
-      'it cannot be combined with "kmsKeyId": a copy is either encrypted with a key or unencrypted',
-    );
+  const keyConflict = checkUnencryptedWithKey(
+    props.unencrypted === true,
+    props.kmsKeyId !== undefined ? '"kmsKeyId"' : undefined,
+  );
+  if (keyConflict) throw invalidProp(path, "unencrypted", true, keyConflict);
   check("enterpriseProjectId", props.enterpriseProjectId, checkEnterpriseProjectId);
   check("region", props.region, checkRegion);
   check("projectId", props.projectId, checkProjectId);

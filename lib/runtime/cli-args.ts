@@ -15,6 +15,7 @@ import {
   checkProjectId,
   checkRegion,
   checkTimeoutMinutesText,
+  checkUnencryptedWithKey,
   invalidValueMessage,
 } from "../shared/rules";
 import type { ConfigOverrides } from "./config";
@@ -89,6 +90,12 @@ function fail(problem: string): ParseResult {
 }
 
 /** `--flag "value" is invalid: problem` (the shared sentence of lib/shared/rules.ts), or undefined. */
+/** `--unencrypted` with `--kms-key-id`, in the sentence of every other flag problem. */
+function unencryptedProblem(unencrypted: boolean, keySet: boolean): string | undefined {
+  const problem = checkUnencryptedWithKey(unencrypted, keySet ? "--kms-key-id" : undefined);
+  return problem === undefined ? undefined : invalidValueMessage("--unencrypted", true, problem);
+}
+
 function flagProblem(
   flag: string,
   value: string | undefined,
@@ -156,9 +163,7 @@ export function parseCli(argv: readonly string[], options: CliParseOptions = {})
         flagProblem("--name", values.name, checkName),
         flagProblem("--description", values.description, checkDescription),
         flagProblem("--kms-key-id", values["kms-key-id"], checkKmsKeyId),
-        values.unencrypted && values["kms-key-id"] !== undefined
-          ? "--unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted"
-          : undefined,
+        unencryptedProblem(values.unencrypted === true, values["kms-key-id"] !== undefined),
         flagProblem("--enterprise-project-id", values["enterprise-project-id"], checkEnterpriseProjectId),
         flagProblem("--timeout-minutes", values["timeout-minutes"], checkTimeoutMinutesText),
       );

@@ -354,3 +354,16 @@ export function checkMarker(value: string): string | undefined {
     ? undefined
     : "a marker is 40 lower-case hexadecimal digits (the construct computes it; do not set it by hand)";
 }
+
+/**
+ * Problem with asking for an unencrypted copy together with a key, or undefined. `keyField` names
+ * the key's field where the asker set it (a prop, a variable, a flag), else undefined.
+ */
+export function checkUnencryptedWithKey(
+  unencrypted: boolean,
+  keyField: string | undefined,
+): string | undefined {
+  return unencrypted && keyField !== undefined
+    ? `it cannot be combined with ${keyField}: a copy is either encrypted with a key or unencrypted`
+    : undefined;
+}

@@ -219,7 +219,7 @@ describe("ims-image-copy against the emulator", () => {
     ]);
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.err[0]).toBe(
-      "ims-image-copy: --unencrypted cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted",
+      "ims-image-copy: --unencrypted true is invalid: it cannot be combined with --kms-key-id: a copy is either encrypted with a key or unencrypted",
     );
     expect(copies(h.emulator)).toEqual([]);
   });

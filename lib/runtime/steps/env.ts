@@ -27,6 +27,7 @@ import {
   checkRemovalPolicy,
   checkTags,
   checkTimeoutMinutesText,
+  checkUnencryptedWithKey,
 } from "../../shared/rules";
 import { ALLOW_INSECURE_HTTP_ENV, type ConfigOverrides } from "../config";
 import { invalidEnv, invalidSpec, missingEnv } from "./messages";
@@ -217,12 +218,11 @@ export function readCreateInput(given: Env): CreateInput {
   const enterpriseProjectId = opt(env, RuntimeEnv.ENTERPRISE_PROJECT_ID);
   const constructPath = opt(env, RuntimeEnv.CONSTRUCT_PATH);
   const adoptImageId = opt(env, RuntimeEnv.ADOPT_IMAGE_ID);
-  if (kmsKeyId !== undefined && flag(env, RuntimeEnv.UNENCRYPTED))
-    throw invalidEnv(
-      RuntimeEnv.UNENCRYPTED,
-      "true",
-      `it cannot be combined with ${RuntimeEnv.KMS_KEY_ID}: a copy is either encrypted with a key or unencrypted`,
-    );
+  const keyConflict = checkUnencryptedWithKey(
+    flag(env, RuntimeEnv.UNENCRYPTED),
+    kmsKeyId !== undefined ? RuntimeEnv.KMS_KEY_ID : undefined,
+  );
+  if (keyConflict) throw invalidEnv(RuntimeEnv.UNENCRYPTED, "true", keyConflict);
   return {
     sourceImageId: check(
       RuntimeEnv.SOURCE_IMAGE_ID,
