@@ -201,7 +201,7 @@ export function resolveRetry(retry: Partial<RetryOptions> | undefined): RetryOpt
     throw invalidOption(
       "retry.maxDelayMs",
       r.maxDelayMs,
-      `must be at least retry.baseDelayMs [${r.baseDelayMs}]`,
+      `must be at least retry.baseDelayMs (${r.baseDelayMs})`,
     );
   return r;
 }

@@ -150,11 +150,7 @@ export function resumeTargetOf(id: string): ResumeTarget {
   const lower = id.toLowerCase();
   if (checkJobId(lower) === undefined) return { jobId: id };
   if (checkImageId(lower) === undefined) return { imageId: id };
-  throw invalidOption(
-    "id",
-    JSON.stringify(id),
-    "must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID)",
-  );
+  throw invalidOption("id", id, "must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID)");
 }
 
 function requireTimeout(timeoutMs: number): void {
@@ -480,7 +476,7 @@ export async function resumeWait(
     }
   }
   const imageId = target.imageId;
-  if (!imageId) throw invalidOption("target", JSON.stringify(target), "must name a jobId or an imageId");
+  if (!imageId) throw invalidOption("target", target, "must name a jobId or an imageId");
   await learn(imageId, undefined);
   const outcome = await waitForImageActive(client, imageId, opts);
   switch (outcome.state) {

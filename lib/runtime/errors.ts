@@ -156,8 +156,9 @@ export function invalidConfigValue(
   return new ConfigError(`${invalidValueMessage(subject, value, problem)}. ${next}.`);
 }
 
+/** An option of the runtime's API, in the one sentence of every refusal: `name value is invalid: it rule.` */
 export function invalidOption(name: string, value: unknown, rule: string): ConfigError {
-  return new ConfigError(`${name} [${String(value)}] ${rule}.`);
+  return new ConfigError(`${invalidValueMessage(name, value, `it ${rule}`)}.`);
 }
 
 export function noProjectForRegion(region: string, requestId?: string): ConfigError {

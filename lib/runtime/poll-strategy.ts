@@ -27,7 +27,7 @@ function requireDelay(name: string, value: number): void {
 function requireRange(minName: string, min: number, maxName: string, max: number): void {
   requireDelay(minName, min);
   requireDelay(maxName, max);
-  if (max < min) throw invalidOption(maxName, max, `must be at least ${minName} [${min}]`);
+  if (max < min) throw invalidOption(maxName, max, `must be at least ${minName} (${min})`);
 }
 
 /** The same delay every time. */

@@ -148,10 +148,10 @@ describe("operations", () => {
   test("listImages refuses paging parameters in the filter and a bad page size", async () => {
     const client = h.client();
     await expect(client.listImages({ limit: "10" })).rejects.toThrow(
-      "filter.limit [10] is set by the paging itself; pass opts.pageSize instead.",
+      'filter.limit "10" is invalid: it is set by the paging itself; pass opts.pageSize instead.',
     );
     await expect(client.listImages({}, { pageSize: 0 })).rejects.toThrow(
-      "pageSize [0] must be an integer from 1 to 500.",
+      "pageSize 0 is invalid: it must be an integer from 1 to 500.",
     );
   });
 

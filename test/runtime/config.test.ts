@@ -162,13 +162,13 @@ describe("configFromEnv", () => {
 describe("retry options", () => {
   test("bad retry options are refused with the value and the rule", () => {
     expect(() => resolveRetry({ maxAttempts: 0 })).toThrow(
-      "retry.maxAttempts [0] must be an integer of at least 1.",
+      "retry.maxAttempts 0 is invalid: it must be an integer of at least 1.",
     );
     expect(() => resolveRetry({ baseDelayMs: 5000, maxDelayMs: 1000 })).toThrow(
-      "retry.maxDelayMs [1000] must be at least retry.baseDelayMs [5000].",
+      "retry.maxDelayMs 1000 is invalid: it must be at least retry.baseDelayMs (5000).",
     );
     expect(() => resolveRetry({ deadlineMs: -1 })).toThrow(
-      "retry.deadlineMs [-1] must be a finite number of at least 0.",
+      "retry.deadlineMs -1 is invalid: it must be a finite number of at least 0.",
     );
   });
 });

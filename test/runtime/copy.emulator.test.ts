@@ -193,7 +193,7 @@ describe("copyImageAndWait", () => {
         body: { name: "x" },
         timeoutMs: 0,
       }),
-    ).rejects.toThrow("timeoutMs [0] must be a finite number of milliseconds greater than 0.");
+    ).rejects.toThrow("timeoutMs 0 is invalid: it must be a finite number of milliseconds greater than 0.");
     expect(copies(h.emulator)).toHaveLength(0);
   });
 
@@ -248,7 +248,7 @@ describe("resumeWait and waitForJob", () => {
       adopted: true,
     });
     await expect(resumeWait(client, "my-image", { timeoutMs: 60_000 })).rejects.toThrow(
-      'id ["my-image"] must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).',
+      'id "my-image" is invalid: it must be a copy job ID (32 hexadecimal characters) or an image ID (a UUID).',
     );
   });
 

@@ -24,23 +24,26 @@ describe("fixed and exponential delays", () => {
   });
 
   test.each([
-    [() => fixedDelay(0), "delayMs [0] must be a finite number of milliseconds greater than 0."],
+    [() => fixedDelay(0), "delayMs 0 is invalid: it must be a finite number of milliseconds greater than 0."],
     [
       () => exponentialDelay({ minDelayMs: 10, maxDelayMs: 5 }),
-      "maxDelayMs [5] must be at least minDelayMs [10].",
+      "maxDelayMs 5 is invalid: it must be at least minDelayMs (10).",
     ],
     [
       () => exponentialDelay({ minDelayMs: -1 }),
-      "minDelayMs [-1] must be a finite number of milliseconds greater than 0.",
+      "minDelayMs -1 is invalid: it must be a finite number of milliseconds greater than 0.",
     ],
-    [() => exponentialDelay({ factor: 0.5 }), "factor [0.5] must be a finite number of at least 1."],
+    [
+      () => exponentialDelay({ factor: 0.5 }),
+      "factor 0.5 is invalid: it must be a finite number of at least 1.",
+    ],
     [
       () => defaultDelayStrategy({ minDelayMs: 0 }),
-      "minDelayMs [0] must be a finite number of milliseconds greater than 0.",
+      "minDelayMs 0 is invalid: it must be a finite number of milliseconds greater than 0.",
     ],
     [
       () => defaultDelayStrategy({ minDelayMs: 5000, maxDelayMs: 1000 }),
-      "maxDelayMs [1000] must be at least minDelayMs [5000].",
+      "maxDelayMs 1000 is invalid: it must be at least minDelayMs (5000).",
     ],
   ])("bad options are refused with the value and the rule (%#)", (make, message) => {
     expect(make).toThrow(message);

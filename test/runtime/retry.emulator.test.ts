@@ -405,7 +405,7 @@ describe("waiting for a copy slot (flow control)", () => {
   test("the deadline option must be a finite number of at least 0", async () => {
     await expect(
       h.client().copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "x" }, { deadlineMs: Number.NaN }),
-    ).rejects.toThrow("deadlineMs [NaN] must be a finite number of milliseconds of at least 0.");
+    ).rejects.toThrow("deadlineMs NaN is invalid: it must be a finite number of milliseconds of at least 0.");
     expect(copyPosts()).toHaveLength(0);
   });
 });

@@ -109,7 +109,7 @@ describe("flow control", () => {
     expect(DEFAULT_RETRY.flowControlMaxDelayMs).toBe(8000);
     expect(resolveRetry({ flowControlMaxDelayMs: 2500 }).flowControlMaxDelayMs).toBe(2500);
     expect(() => resolveRetry({ flowControlMaxDelayMs: 0 })).toThrow(
-      "retry.flowControlMaxDelayMs [0] must be a finite number greater than 0.",
+      "retry.flowControlMaxDelayMs 0 is invalid: it must be a finite number greater than 0.",
     );
   });
 

@@ -173,9 +173,12 @@ describe("waitUntil", () => {
   });
 
   test.each([
-    [-1, "timeoutMs [-1] must be a finite number of milliseconds of at least 0."],
-    [Number.NaN, "timeoutMs [NaN] must be a finite number of milliseconds of at least 0."],
-    [Number.POSITIVE_INFINITY, "timeoutMs [Infinity] must be a finite number of milliseconds of at least 0."],
+    [-1, "timeoutMs -1 is invalid: it must be a finite number of milliseconds of at least 0."],
+    [Number.NaN, "timeoutMs NaN is invalid: it must be a finite number of milliseconds of at least 0."],
+    [
+      Number.POSITIVE_INFINITY,
+      "timeoutMs Infinity is invalid: it must be a finite number of milliseconds of at least 0.",
+    ],
   ])("a timeout of %p is refused with the value in the message", async (timeoutMs, message) => {
     const clock = new FakeClock();
     await expect(
@@ -200,7 +203,7 @@ describe("waitUntil", () => {
         sleep: clock.sleep,
       }),
     ).rejects.toThrow(
-      "delay [-5] must be a finite number of milliseconds of at least 0 (returned by the delay strategy).",
+      "delay -5 is invalid: it must be a finite number of milliseconds of at least 0 (returned by the delay strategy).",
     );
   });
 });
