@@ -9,9 +9,8 @@
 import { ExitCode } from "../shared/constants";
 import { ImsClient, type Image } from "./client";
 import { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV } from "./config";
-import { copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
+import { carriesNoMarker, copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
-import { markerStateOf } from "./ownership";
 import { waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
 import { loggerFromEnv } from "./log";
@@ -179,9 +178,6 @@ async function run(
   }
 }
 
-const isUnmarked = async (client: ImsClient, imageId: string): Promise<boolean> =>
-  markerStateOf(await client.listTags(imageId)).kind === "none";
-
 /**
  * The CLI's re-run rule (see USAGE): a copy of the same source with the same name, not deleted or
  * killed, that carries no marker tag of the construct (those belong to a Terraform state).
@@ -196,7 +192,7 @@ async function unmarkedCopy(
     (image) => image.name === name && !isDead(image) && notACopyOf(image, sourceImageId) === undefined,
   );
   const unmarked: Image[] = [];
-  for (const image of images) if (await isUnmarked(client, image.id)) unmarked.push(image);
+  for (const image of images) if (await carriesNoMarker(client, image.id)) unmarked.push(image);
   if (unmarked.length === 0) return undefined;
   const chosen = pickPreferred(unmarked);
   progress.line(

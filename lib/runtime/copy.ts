@@ -19,6 +19,7 @@ import {
 } from "./errors";
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf } from "./images";
 import { markerStateOf } from "./ownership";
+import { formatElapsed } from "./steps/progress";
 import { defaultDelayStrategy, type DelayStrategy } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
 import { checkImageId, checkJobId } from "../shared/rules";
@@ -138,7 +139,7 @@ export function copyRequestOf(
 function submittedByThisRun(client: ImsClient, sourceImageId: string, name: string) {
   return async (since: number): Promise<Image | undefined> => {
     const found = await client.findCopy(sourceImageId, name, since);
-    return found && (await unmarked(client)(found.id)) ? found : undefined;
+    return found && (await carriesNoMarker(client, found.id)) ? found : undefined;
   };
 }
 
@@ -255,16 +256,9 @@ function slotWaitLines(
         ? "IMG.0060"
         : `HTTP ${wait.error.status}${wait.error.code ? ` ${wait.error.code}` : ""}`;
     hooks.line?.(
-      `waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatSeconds(now - started)}`,
+      `waiting for a copy slot: ${why} flow control, ${wait.attempts} ${wait.attempts === 1 ? "attempt" : "attempts"}, elapsed ${formatElapsed(now - started)}`,
     );
   };
-}
-
-function formatSeconds(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return m > 0 ? `${m}m${String(s).padStart(2, "0")}s` : `${s}s`;
 }
 
 /**
@@ -339,11 +333,10 @@ export function waitForImageActive(
   });
 }
 
-/** The default rule for deleting a failed copy's image: it carries no marker tag of this library. */
-const unmarked =
-  (client: ImsClient) =>
-  async (imageId: string): Promise<boolean> =>
-    markerStateOf(await client.listTags(imageId)).kind === "none";
+/** Whether the image carries no marker tag of this library (the CLI's adoption rule, the default cleanup rule). */
+export async function carriesNoMarker(client: ImsClient, imageId: string): Promise<boolean> {
+  return markerStateOf(await client.listTags(imageId)).kind === "none";
+}
 
 type Cleanup =
   { readonly state: "deleted" | "none" } | { readonly state: "delete-failed"; readonly reason: string };
@@ -367,7 +360,7 @@ async function removeFailedImage(
     const refusal =
       notCopy ??
       (image.status === ACTIVE_IMAGE_STATUS ? `image ${imageId} is active` : undefined) ??
-      ((await (hooks.mayDeletePartial ?? unmarked(client))(imageId))
+      ((await (hooks.mayDeletePartial ?? ((id: string) => carriesNoMarker(client, id)))(imageId))
         ? undefined
         : `image ${imageId} carries a marker that is not this copy's`);
     if (refusal) {
@@ -419,10 +412,14 @@ export async function resumeWait(
   /** IDs already checked (and reported to onImageKnown), and the last one that proved to be the copy. */
   const checked = new Set<string>();
   let known: string | undefined;
-  const learn = async (imageId: string | undefined, jobId: string | undefined): Promise<void> => {
+  const learn = async (
+    imageId: string | undefined,
+    jobId: string | undefined,
+    read?: Image,
+  ): Promise<void> => {
     if (!imageId || checked.has(imageId)) return;
     checked.add(imageId);
-    const image = source ? await client.getImage(imageId) : undefined;
+    const image = read ?? (source ? await client.getImage(imageId) : undefined);
     const notCopy =
       image && source ? notACopyOf(image, source) : source === imageId ? "it is the source" : undefined;
     if (notCopy) {
@@ -453,7 +450,7 @@ export async function resumeWait(
             `job ${jobId} succeeded but names no image ID (entities.image_id)`,
           );
         const image = await finishedImage(client, imageId, source, `copy job ${jobId} succeeded`);
-        await learn(imageId, jobId);
+        await learn(imageId, jobId, image);
         return { imageId, jobId, adopted: false, image };
       }
       case "failure": {

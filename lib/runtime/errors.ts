@@ -525,6 +525,23 @@ export function flowControlExhausted(last: ImsApiError, refusals: number, elapse
   });
 }
 
+/**
+ * The service refused the request (an HTTP 4xx other than 401/403): it did nothing, and the same
+ * request will be refused again until something changes (a protected image, a tag on an image
+ * that is not active yet). Credential and permission failures are not refusals of this kind.
+ */
+export function isServiceRefusal(error: unknown): error is ImsApiError {
+  return (
+    ImsApiError.isImsApiError(error) &&
+    error.kind === "http" &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 401 &&
+    error.status !== 403
+  );
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return ExitCode.USAGE;
   if (error instanceof JobFailedError) return ExitCode.JOB_FAILED;

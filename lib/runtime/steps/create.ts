@@ -16,7 +16,7 @@
 import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
 import { isNotFound, type ImsClient, type Image } from "../client";
-import { ImsApiError, JobFailedError } from "../errors";
+import { isServiceRefusal, JobFailedError } from "../errors";
 import { copyImageAndWait, copyRequestOf, type Finder, type ResumeTarget } from "../copy";
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf, pickPreferred } from "../images";
 import {
@@ -321,14 +321,6 @@ async function tagPendingEarly(run: Run, imageId: string): Promise<void> {
   try {
     await run.client.addTags(imageId, [pendingTag(run.marker)]);
   } catch (error) {
-    const refusedForNow =
-      ImsApiError.isImsApiError(error) &&
-      error.kind === "http" &&
-      error.status !== undefined &&
-      error.status >= 400 &&
-      error.status < 500 &&
-      error.status !== 401 &&
-      error.status !== 403;
-    if (!refusedForNow) throw error;
+    if (!isServiceRefusal(error)) throw error;
   }
 }

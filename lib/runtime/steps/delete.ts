@@ -7,7 +7,7 @@
  */
 import { MARKER_TAG_KEY, RemovalPolicy } from "../../shared/constants";
 import { deploymentMarker, deploymentOf, heldBy, markerStateOf } from "../ownership";
-import { ImsApiError, imageDeleteTimedOut, waitAborted } from "../errors";
+import { imageDeleteTimedOut, isServiceRefusal, waitAborted } from "../errors";
 import { clientFor } from "./client-factory";
 import type { StepContext } from "./context";
 import { readDeleteInput } from "./env";
@@ -52,15 +52,7 @@ export async function runDelete(ctx: StepContext): Promise<void> {
   try {
     result = await client.deleteImage(input.imageId);
   } catch (error) {
-    if (
-      ImsApiError.isImsApiError(error) &&
-      error.kind === "http" &&
-      error.status !== undefined &&
-      error.status >= 400 &&
-      error.status < 500 &&
-      error.status !== 401 &&
-      error.status !== 403
-    ) {
+    if (isServiceRefusal(error)) {
       throw deleteRefused(input.imageId, error);
     }
     throw error;
