@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in a first round and then used to change it (BENCHMARKS.md
- * says what they showed); the `held-out` ones were written after that and never used to write or
- * tune it. Every curve gives the true progress at a fraction `f` of the job's running time; what the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 and 2) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 3) were written before the
+ * strategy's last change and never used to write or tune it. Every curve gives the true progress at a fraction `f` of the job's running time; what the
  * job shows is that value rounded to whole percents (`shownPercent`).
  */
 
@@ -319,53 +319,53 @@ export const SHAPES: readonly ProgressShape[] = [
     curve: fixed((f) => 0.05 + Math.floor(f * 5) / 100),
   },
 
-  // ---- held out (written after the first round; never used to write or tune the strategy) ----
+  // ---- held out in round 2 (written after the first round), then used to change the strategy: seen ----
   {
     name: "half-smooth-s",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = (f + 3f^2 - 2f^3) / 2: half linear, half S-shaped",
     curve: fixed((f) => (f + 3 * f * f - 2 * f ** 3) / 2),
   },
   {
     name: "ease-in",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = 1 - cos(pi f / 2): slow start, fastest at the end",
     curve: fixed((f) => 1 - Math.cos((Math.PI * f) / 2)),
   },
   {
     name: "ease-out",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = sin(pi f / 2): fast start, slowing to a stop at the end",
     curve: fixed((f) => Math.sin((Math.PI * f) / 2)),
   },
   {
     name: "swinging-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f - 0.1 sin(2 pi f): the pace swings from 0.37x to 1.63x and back",
     curve: fixed((f) => f - 0.1 * Math.sin(2 * Math.PI * f)),
   },
   {
     name: "log-curve",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = ln(1 + 9f) / ln(10): fast start, slowing, still moving at the end",
     curve: fixed((f) => Math.log(1 + 9 * f) / Math.log(10)),
   },
   {
     name: "exp-curve",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = (e^(3f) - 1) / (e^3 - 1): speeding up all the way",
     curve: fixed((f) => (Math.exp(3 * f) - 1) / (Math.exp(3) - 1)),
   },
   {
     name: "jump-then-hold",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 50 % in the first 10 % of the time, then 50 % until the end",
     curve: fixed(
       polyline([
@@ -377,7 +377,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-98",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 98 % at 60 % of the time, then 98 % until the end",
     curve: fixed(
       polyline([
@@ -389,7 +389,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "three-stalls",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "stuck at 20, 50 and 80 % for a fifth of the time each, steady in between",
     curve: fixed(
       polyline([
@@ -407,14 +407,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-half",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "50 % from the start",
     curve: fixed(() => 0.5),
   },
   {
     name: "stall-near-end",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 90 % at 40 % of the time, stuck there until 95 %, then to 100 %",
     curve: fixed(
       polyline([
@@ -428,14 +428,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "under-reports-back",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.8 f^2: speeds up towards 80 %, then SUCCESS",
     curve: fixed((f) => 0.8 * f * f),
   },
   {
     name: "big-jump",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 10 % at half time, a jump to 90 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -449,21 +449,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sawtooth",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.05 (frac(10 f) - 0.5): goes back by 5 % every tenth of the time",
     curve: fixed((f) => f + 0.05 * (((10 * f) % 1) - 0.5)),
   },
   {
     name: "restart-twice",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "to 40 % at 30 % of the time, back to 0, to 40 % at 60 %, back to 0, then to 100 %",
     curve: fixed((f) => (f < 0.3 ? (0.4 * f) / 0.3 : f < 0.6 ? (0.4 * (f - 0.3)) / 0.3 : (f - 0.6) / 0.4)),
   },
   {
     name: "random-walk",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus a random walk of +-1.5 % steps every 2 % of the time, kept within +-6 %",
     curve: (random) => {
       const offsets = [0];
@@ -471,6 +471,155 @@ export const SHAPES: readonly ProgressShape[] = [
         offsets.push(Math.max(-0.06, Math.min(0.06, offsets[i - 1] + 0.03 * (random() - 0.5))));
       return (f) => f + offsets[Math.floor(f * 50)];
     },
+  },
+  // ---- held out in round 3: written before the last change of the strategy, never used to tune it ----
+  {
+    name: "power-three-halves",
+    family: "informative",
+    set: "held-out",
+    description: "p = f^1.5 (speeds up, less than f^2)",
+    curve: fixed((f) => f ** 1.5),
+  },
+  {
+    name: "root-two-thirds",
+    family: "informative",
+    set: "held-out",
+    description: "p = f^(2/3) (slows down, still moving at two thirds of the mean pace at the end)",
+    curve: fixed((f) => f ** (2 / 3)),
+  },
+  {
+    name: "gentle-front",
+    family: "informative",
+    set: "held-out",
+    description: "p = f + 0.3 f (1 - f): the pace falls steadily from 1.3x to 0.7x",
+    curve: fixed((f) => f + 0.3 * f * (1 - f)),
+  },
+  {
+    name: "gentle-back",
+    family: "informative",
+    set: "held-out",
+    description: "p = f - 0.3 f (1 - f): the pace rises steadily from 0.7x to 1.3x",
+    curve: fixed((f) => f - 0.3 * f * (1 - f)),
+  },
+  {
+    name: "double-wave",
+    family: "informative",
+    set: "held-out",
+    description: "p = f + 0.04 sin(4 pi f): the pace swings between 0.5x and 1.5x twice, fastest at the end",
+    curve: fixed((f) => f + 0.04 * Math.sin(4 * Math.PI * f)),
+  },
+  {
+    name: "three-paces",
+    family: "informative",
+    set: "held-out",
+    description: "10 % in the first quarter, 75 % by 60 % of the time, then the rest at 0.6x the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.25, 0.1],
+        [0.6, 0.75],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "tanh-ramp",
+    family: "informative",
+    set: "held-out",
+    description: "p = tanh(2f) / tanh(2): fast start, slowing to a seventh of the mean pace at the end",
+    curve: fixed((f) => Math.tanh(2 * f) / Math.tanh(2)),
+  },
+  {
+    name: "constant-tenth",
+    family: "no-information",
+    set: "held-out",
+    description: "10 % from the start",
+    curve: fixed(() => 0.1),
+  },
+  {
+    name: "early-long-stall",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 30 % at 15 % of the time, stuck there until 80 %, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.15, 0.3],
+        [0.8, 0.3],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "stuck-at-99-late",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 99 % at 85 % of the time, then 99 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.85, 0.99],
+      ]),
+    ),
+  },
+  {
+    name: "stall-every-quarter",
+    family: "no-information",
+    set: "held-out",
+    description: "in each quarter of the time: 25 % in its first half, stuck in its second half",
+    curve: fixed((f) => (Math.floor(4 * f) + Math.min(1, 2 * ((4 * f) % 1))) / 4),
+  },
+  {
+    name: "zero-then-99",
+    family: "no-information",
+    set: "held-out",
+    description: "0 for 60 % of the time, then 99 % at once until the end",
+    curve: fixed((f) => (f < 0.6 ? 0 : 0.99)),
+  },
+  {
+    name: "over-reports",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 1.25 f: shows 99 % from 79 % of the time on",
+    curve: fixed((f) => 1.25 * f),
+  },
+  {
+    name: "under-reports-half",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 0.5 f: SUCCESS comes at 50 %",
+    curve: fixed((f) => 0.5 * f),
+  },
+  {
+    name: "restart-at-90",
+    family: "misleading",
+    set: "held-out",
+    description: "steady to 90 % at 60 % of the time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.6 ? (0.9 * f) / 0.6 : (f - 0.6) / 0.4)),
+  },
+  {
+    name: "coarse-noise",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f plus a random offset of up to +-8 %, drawn afresh every 5 % of the time",
+    curve: (random) => {
+      const offsets = Array.from({ length: 21 }, () => 0.16 * (random() - 0.5));
+      return (f) => f + offsets[Math.floor(f * 20)];
+    },
+  },
+  {
+    name: "fifth-steps",
+    family: "misleading",
+    set: "held-out",
+    description: "0, 20, 40, 60, 80 % in steps at each fifth of the time",
+    curve: fixed((f) => Math.floor(f * 5) / 5),
+  },
+  {
+    name: "dips",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f, but 4 % lower in the last fifth of every tenth of the time",
+    curve: fixed((f) => f - ((10 * f) % 1 >= 0.8 ? 0.04 : 0)),
   },
 ];
 
