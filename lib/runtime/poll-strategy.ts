@@ -64,7 +64,7 @@ const REQUEST_MS = 500;
 export const DEFAULT_MAX_DELAY_MS = 60_000 - REQUEST_MS;
 /** While the progress says nothing, poll as often as the official provider (every 10 s): the end is seen within 10 s. */
 const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
-/** While the end may come at any moment, it is seen within 5 s. */
+/** While the end may come at any moment, it is seen within 5 s; so is an end right after the submission (the first wait). */
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
 /** A wait is at most twice as long as the values it rests on have been watched. */
 const GROWTH = 2;
@@ -106,7 +106,10 @@ interface Sighting {
 }
 
 interface Paces {
-  /** The faster of the recent half's and the local pace: the earliest the job can get on. */
+  /**
+   * The earliest the job can get on: the local pace, or the faster of the recent half's and the
+   * local pace if the pace rose during the recent half (a pace that rose and fell may rise again).
+   */
   readonly fast: number;
   /** The slower of the two: when a new value is due. */
   readonly typical: number;
@@ -114,26 +117,49 @@ interface Paces {
   readonly slow: number;
 }
 
+/** The pace from sighting `a` to sighting `b` (progress per ms), with the values `less` apart less. */
+function pace(a: Sighting, b: Sighting, less = 0): number {
+  return Math.max(0, b.p - a.p - less) / Math.max(1, b.first - a.first);
+}
+
+/** Whether a move from sighting `i` on was faster than the move before it, beyond the rounding of both. */
+function roseSince(run: readonly Sighting[], i: number): boolean {
+  for (let k = Math.max(2, i + 2); k < run.length; k++)
+    if (
+      pace(run[k - 1], run[k], ROUNDING_STEPS * STEP) > pace(run[k - 2], run[k - 1], -ROUNDING_STEPS * STEP)
+    )
+      return true;
+  return false;
+}
+
+/**
+ * How much faster the last move was than the one before (at least 1), at face value: a job that sped
+ * up may speed up as much again before the next poll, and a speed-up the rounding made up only
+ * shortens the wait.
+ */
+function speedUp(run: readonly Sighting[]): number {
+  if (run.length < 3) return 1;
+  const [a, b, c] = run.slice(-3);
+  const before = pace(a, b);
+  return before > 0 ? Math.max(1, pace(b, c) / before) : 1;
+}
+
 /** The pace of a run (progress per ms) over its recent half and over its last LOCAL_STEPS steps. */
 function paces(run: readonly Sighting[]): Paces {
   const top = run[run.length - 1];
   const from = top.first - (top.first - run[0].first) / 2;
-  const half =
-    run[
-      Math.min(
-        run.length - 2,
-        run.findIndex((s) => s.first >= from),
-      )
-    ];
+  const halfAt = Math.min(
+    run.length - 2,
+    run.findIndex((s) => s.first >= from),
+  );
+  const half = run[halfAt];
   let local = run[0];
   for (const s of run) if (top.p - s.p >= LOCAL_STEPS * STEP - 1e-9) local = s;
-  const rate = (s: Sighting, less = 0): number =>
-    Math.max(0, top.p - s.p - less) / Math.max(1, top.first - s.first);
-  const [halfPace, localPace] = [rate(half), rate(local)];
+  const [halfPace, localPace] = [pace(half, top), pace(local, top)];
   return {
-    fast: Math.max(halfPace, localPace),
+    fast: roseSince(run, halfAt - 1) ? Math.max(halfPace, localPace) : localPace,
     typical: Math.min(halfPace, localPace),
-    slow: Math.min(rate(half, ROUNDING_STEPS * STEP), rate(local, ROUNDING_STEPS * STEP)),
+    slow: Math.min(pace(half, top, ROUNDING_STEPS * STEP), pace(local, top, ROUNDING_STEPS * STEP)),
   };
 }
 
@@ -141,16 +167,20 @@ function paces(run: readonly Sighting[]): Paces {
  * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve.
  *
  * - Quiet: while the progress says nothing (absent, not moved yet, stalled, or past the end its pace
- *   explains), poll every 9.5 s (at first at most twice the time waited): the end is seen within 10 s.
+ *   explains), poll every 9.5 s (at first 4.5 s, then at most twice the time waited): the end is seen
+ *   within 10 s, and an end right after the submission within 5 s.
  * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
  *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
  *   only after its last sighting.
  * - Pace and end: from the top value, the rest at the fast pace, less a step (the value may be a
- *   step ahead of what it shows), gives the earliest end; the rest plus half a step at the slow pace
- *   the latest. From the earliest end to the latest, poll every 4.5 s: the end is seen within 5 s.
+ *   step ahead of what it shows), gives the earliest end; the fast pace is the local one, or the
+ *   recent half's if that is faster and the pace rose during the recent half (it may rise again), and
+ *   times the speed-up of the last move over the one before (a job that sped up may do so again).
+ *   The rest plus half a step at the slow pace gives the latest end. From the earliest end to the
+ *   latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
  *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s; a pace
- *   from a single move, or one the value has just outrun, waits no longer than the quiet delay.
+ *   from a single move waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -166,7 +196,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
 
   return {
     nextDelayMs({ elapsedMs: t, progress: p }) {
-      const quiet = bound(Math.min(QUIET_DELAY_MS, GROWTH * t));
+      const quiet = bound(Math.min(QUIET_DELAY_MS, Math.max(CLOSE_DELAY_MS, GROWTH * t)));
       const expected = expect?.(t);
       expect = undefined;
       if (p === undefined || !Number.isFinite(p)) return quiet;
@@ -188,14 +218,13 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const top = run[run.length - 1];
       if (run.length < 2 || stalled(top, t, "typical")) return quiet;
       const { fast, typical, slow } = paces(run);
-      const earliest = top.first + Math.max(0, 1 - top.p - STEP) / fast;
+      const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp(run));
       // Too few steps for the rounding to leave a lower bound of the pace: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting), and so is one the job has just outrun (it sped up during the wait, maybe only
-      // lately): nothing is expected of it, and the wait is no longer than when the progress says nothing.
-      const guess = run.length < 3 || (want !== undefined && moved > SURPRISE * want + ROUNDING_STEPS * STEP);
+      // last sighting): nothing is expected of it, and the wait is no longer than when the progress says nothing.
+      const guess = run.length < 3;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       const growth = Math.min(GROWTH * (t - run[0].first), guess ? QUIET_DELAY_MS : Infinity);
       if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, growth));

@@ -130,11 +130,11 @@ describe("the default delay strategy", () => {
     );
   });
 
-  test("without progress it waits 1 s, then at most twice the time waited, and never more than 9.5 s", () => {
+  test("without progress it waits 4.5 s, then at most twice the time waited, and never more than 9.5 s", () => {
     const s = defaultDelayStrategy();
-    const at = [0, 1000, 3000, 9000, 18_500, 28_000, 600_000];
+    const at = [0, 1000, 4500, 13_500, 23_000, 600_000];
     expect(at.map((elapsedMs, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs }))).toEqual([
-      1000, 2000, 6000, 9500, 9500, 9500, 9500,
+      4500, 4500, 9000, 9500, 9500, 9500,
     ]);
   });
 
@@ -142,9 +142,9 @@ describe("the default delay strategy", () => {
     "a value that has not moved (%p from the first poll) is polled as if there were no progress",
     (value) => {
       const s = defaultDelayStrategy();
-      const at = [0, 1000, 3000, 9000, 18_500, 600_000];
+      const at = [0, 4500, 13_500, 23_000, 600_000];
       expect(at.map((elapsedMs, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs, progress: value }))).toEqual(
-        [1000, 2000, 6000, 9500, 9500, 9500],
+        [4500, 9000, 9500, 9500, 9500],
       );
     },
   );
@@ -187,6 +187,42 @@ describe("the default delay strategy", () => {
     expect(going.nextDelayMs({ attempt: 6, elapsedMs: at, progress: Math.min(0.99, at / 100_000) })).not.toBe(
       9500,
     );
+  });
+
+  /** The wait after polls that showed `values` at `times` (seconds). */
+  const waitAfter = (times: readonly number[], values: readonly number[]): number => {
+    const s = defaultDelayStrategy();
+    let wait = 0;
+    times.forEach(
+      (t, i) => (wait = s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] })),
+    );
+    return wait;
+  };
+
+  test("GIVEN a pace that has only slowed lately THEN the end it waits for is the local pace's, not the faster pace before", () => {
+    // Moves of 30, 20, 12 and 6 steps, 20 s apart: at the local pace (the last three steps or more:
+    // 0.3 %/s) the end (less a step) is 36.7 s away; at the recent half's (0.45 %/s) 24.4 s.
+    const wait = waitAfter([0, 20, 40, 60, 80], [0.2, 0.5, 0.7, 0.82, 0.88]);
+    const localEnd = (1 - 0.88 - 0.01) / 0.003;
+    expect(wait).toBeGreaterThanOrEqual(0.5 * localEnd * 1000 - 1);
+    expect(wait).toBeLessThanOrEqual(0.8 * localEnd * 1000 + 1);
+    expect(wait).toBeGreaterThan(0.5 * ((1 - 0.88 - 0.01) / 0.0045) * 1000);
+  });
+
+  test("GIVEN a pace that rose and fell during the recent half THEN the faster pace bounds the end: it may rise again", () => {
+    // Moves of 20, 5, 15 and 8 steps, 20 s apart: the pace rose (5 -> 15 steps) before it fell. At the
+    // recent half's pace (0.575 %/s) the end is 71 s away; at the local pace (0.4 %/s) 102 s.
+    const wait = waitAfter([0, 20, 40, 60, 80], [0.1, 0.3, 0.35, 0.5, 0.58]);
+    const halfEnd = (1 - 0.58 - 0.01) / ((0.58 - 0.35) / 40);
+    expect(wait).toBeGreaterThan(9500);
+    expect(wait).toBeLessThanOrEqual(0.5 * halfEnd * 1000 + 1);
+  });
+
+  test("GIVEN a last move twice as fast as the one before THEN it waits for the end at twice the last pace", () => {
+    // 10 steps in 20 s, then 20 steps in 20 s: at 1 %/s the end is 59 s away, at twice that 29.5 s.
+    const wait = waitAfter([0, 20, 40], [0.1, 0.2, 0.4]);
+    expect(wait).toBeLessThanOrEqual(0.5 * 29_500 + 1);
+    expect(waitAfter([0, 20, 40], [0.0, 0.2, 0.4])).toBeGreaterThan(0.5 * 29_500 + 1);
   });
 
   test("GIVEN a value that stops moving THEN once it has been still for three steps at the pace it showed, every wait is at most 9.5 s", async () => {
