@@ -121,6 +121,18 @@ export function finalHoldShare(curve: (f: number) => number, rounding: Rounding)
   return 1 - i / steps;
 }
 
+/**
+ * The share of the running time at whose start a curve shows 0 % without a break, with this
+ * rounding: there its progress says nothing, and no strategy can see an end there sooner than it
+ * polls (reported, not a goal).
+ */
+export function initialZeroShare(curve: (f: number) => number, rounding: Rounding): number {
+  const steps = 10_000;
+  let i = 0;
+  while (i < steps && shownPercent(curve((i + 1) / steps), rounding) <= 0) i++;
+  return i / steps;
+}
+
 /** The goals a row is held to: its family's, except a smooth curve with a slow end (SLOW_END_HOLD). */
 export function goalFamilyOf(family: Family, holdShare: number): Family {
   return family === "informative" && holdShare > SLOW_END_HOLD ? "no-information" : family;
@@ -152,6 +164,8 @@ export interface CompletionRow {
   readonly family: Family;
   /** Share of the running time the curve shows 99 % at its end (the larger of the two roundings). */
   readonly holdShare: number;
+  /** Share of the running time the curve shows 0 % at its start (the larger of the two roundings). */
+  readonly zeroShare: number;
   /** Whose goals the row is held to (goalFamilyOf). */
   readonly goalFamily: Family;
   readonly shape: string;
@@ -367,7 +381,10 @@ function summarize(runs: readonly JobRun[]): Summary {
 
 /** A row's summaries and its verdict against the family's goals. */
 export function completionRow(
-  meta: Pick<CompletionRow, "family" | "holdShare" | "shape" | "set" | "emulator" | "durationSeconds">,
+  meta: Pick<
+    CompletionRow,
+    "family" | "holdShare" | "zeroShare" | "shape" | "set" | "emulator" | "durationSeconds"
+  >,
   runs: readonly JobRun[],
 ): CompletionRow {
   const of = (poller: Poller, rounding?: Rounding): JobRun[] =>
@@ -419,11 +436,13 @@ export async function runCompletionBench(
       }
       const curve = shape.curve(seededRandom(0));
       const holdShare = Math.max(...ROUNDINGS.map((r) => finalHoldShare(curve, r)));
+      const zeroShare = Math.max(...ROUNDINGS.map((r) => initialZeroShare(curve, r)));
       rows.push(
         completionRow(
           {
             family: shape.family,
             holdShare,
+            zeroShare,
             shape: shape.name,
             set: shape.set,
             emulator: false,
@@ -447,12 +466,15 @@ export async function runCompletionBench(
               );
             runs.push(await runEmulatorJob(rig, curve, durationSeconds, "nearest", seed, "fixed-10s"));
           }
-          const holdShare = Math.max(...ROUNDINGS.map((r) => finalHoldShare((f) => progressAt(curve, f), r)));
+          const shown = (f: number): number => progressAt(curve, f);
+          const holdShare = Math.max(...ROUNDINGS.map((r) => finalHoldShare(shown, r)));
+          const zeroShare = Math.max(...ROUNDINGS.map((r) => initialZeroShare(shown, r)));
           rows.push(
             completionRow(
               {
                 family: EMULATOR_CURVE_FAMILY[curve],
                 holdShare,
+                zeroShare,
                 shape: `emulator:${curve}`,
                 set: "tuned",
                 emulator: true,
@@ -491,6 +513,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
       "job",
       "runs",
       "99 % shown (share of job)",
+      "0 % shown at start (share of job)",
       "goals",
       "lag p95 (s) nearest / down",
       "lag median (s) nearest / down",
@@ -510,6 +533,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
       duration(r.durationSeconds),
       r.runs,
       `${(100 * r.holdShare).toFixed(1)} %`,
+      `${(100 * r.zeroShare).toFixed(1)} %`,
       r.goalFamily,
       `${s(r.ours.nearest.p95LagMs)} / ${s(r.ours.down.p95LagMs)}`,
       `${s(r.ours.nearest.medianLagMs)} / ${s(r.ours.down.medianLagMs)}`,

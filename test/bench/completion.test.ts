@@ -2,6 +2,7 @@ import {
   completionReport,
   completionRow,
   finalHoldShare,
+  initialZeroShare,
   goalFamilyOf,
   goalsFor,
   runCompletionBench,
@@ -38,6 +39,15 @@ describe("the completion benchmark's goals", () => {
     expect(goalFamilyOf("misleading", 0.5)).toBe("misleading");
   });
 
+  test("the share a curve shows 0 % at its start is measured per rounding (reported, not a goal)", () => {
+    const cubic = shapeNamed("back-loaded-cubic").curve(Math.random);
+    // f^3 reads 1 % from 0.5 % (f = 0.171) rounded to nearest, from 1 % (f = 0.215) rounded down.
+    expect(initialZeroShare(cubic, "nearest")).toBeCloseTo(0.171, 3);
+    expect(initialZeroShare(cubic, "down")).toBeCloseTo(0.215, 3);
+    expect(initialZeroShare(shapeNamed("constant").curve(Math.random), "down")).toBe(0);
+    expect(initialZeroShare(shapeNamed("zero").curve(Math.random), "nearest")).toBe(1);
+  });
+
   test("a running job shows whole percents, at most 99 %, rounded to nearest or down", () => {
     expect([0.406, 0.994, 0.996, 1].map((p) => shownPercent(p, "nearest"))).toEqual([0.41, 0.99, 0.99, 0.99]);
     expect([0.406, 0.29, 0.994].map((p) => shownPercent(p, "down"))).toEqual([0.4, 0.29, 0.99]);
@@ -62,7 +72,14 @@ function runs(lagsSeconds: readonly number[], calls: number, minIntervalMs = 100
 }
 
 describe("a row's verdict", () => {
-  const meta = { shape: "x", set: "tuned" as const, emulator: false, durationSeconds: 300, holdShare: 0.015 };
+  const meta = {
+    shape: "x",
+    set: "tuned" as const,
+    emulator: false,
+    durationSeconds: 300,
+    holdShare: 0.015,
+    zeroShare: 0,
+  };
   const informative = { ...meta, family: "informative" as const };
   const elevenLags = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4, 4.2, 4.4];
 
@@ -141,7 +158,9 @@ describe("the completion benchmark", () => {
       "### Family: the emulator's curves",
     ])
       expect(report).toContain(heading);
-    expect(report).toMatch(/^\| linear \| tuned \| 5 min \| 3 \| 1\.5 % \| informative \| .* \| PASS \|$/m);
+    expect(report).toMatch(
+      /^\| linear \| tuned \| 5 min \| 3 \| 1\.5 % \| 1\.0 % \| informative \| .* \| PASS \|$/m,
+    );
     expect(report).toMatch(
       /^\| emulator:stalling \| tuned \| 2 min \| 3 \| .* \| no-information \| .* \| PASS \|$/m,
     );
