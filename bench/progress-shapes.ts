@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 and 2) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 3) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 3) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 4) were written before the
  * strategy's last change and never used to write or tune it. Every curve gives the true progress at a fraction `f` of the job's running time; what the
  * job shows is that value rounded to whole percents (`shownPercent`).
  */
@@ -472,46 +472,46 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => f + offsets[Math.floor(f * 50)];
     },
   },
-  // ---- held out in round 3: written before the last change of the strategy, never used to tune it ----
+  // ---- held out in round 3 (written at fdb2d72, before the strategy of 54a9a0a), then seen ----
   {
     name: "power-three-halves",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^1.5 (speeds up, less than f^2)",
     curve: fixed((f) => f ** 1.5),
   },
   {
     name: "root-two-thirds",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^(2/3) (slows down, still moving at two thirds of the mean pace at the end)",
     curve: fixed((f) => f ** (2 / 3)),
   },
   {
     name: "gentle-front",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.3 f (1 - f): the pace falls steadily from 1.3x to 0.7x",
     curve: fixed((f) => f + 0.3 * f * (1 - f)),
   },
   {
     name: "gentle-back",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f - 0.3 f (1 - f): the pace rises steadily from 0.7x to 1.3x",
     curve: fixed((f) => f - 0.3 * f * (1 - f)),
   },
   {
     name: "double-wave",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.04 sin(4 pi f): the pace swings between 0.5x and 1.5x twice, fastest at the end",
     curve: fixed((f) => f + 0.04 * Math.sin(4 * Math.PI * f)),
   },
   {
     name: "three-paces",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "10 % in the first quarter, 75 % by 60 % of the time, then the rest at 0.6x the mean pace",
     curve: fixed(
       polyline([
@@ -525,21 +525,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "tanh-ramp",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = tanh(2f) / tanh(2): fast start, slowing to a seventh of the mean pace at the end",
     curve: fixed((f) => Math.tanh(2 * f) / Math.tanh(2)),
   },
   {
     name: "constant-tenth",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "10 % from the start",
     curve: fixed(() => 0.1),
   },
   {
     name: "early-long-stall",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 30 % at 15 % of the time, stuck there until 80 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -553,7 +553,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-99-late",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 99 % at 85 % of the time, then 99 % until the end",
     curve: fixed(
       polyline([
@@ -565,42 +565,42 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stall-every-quarter",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "in each quarter of the time: 25 % in its first half, stuck in its second half",
     curve: fixed((f) => (Math.floor(4 * f) + Math.min(1, 2 * ((4 * f) % 1))) / 4),
   },
   {
     name: "zero-then-99",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "0 for 60 % of the time, then 99 % at once until the end",
     curve: fixed((f) => (f < 0.6 ? 0 : 0.99)),
   },
   {
     name: "over-reports",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 1.25 f: shows 99 % from 79 % of the time on",
     curve: fixed((f) => 1.25 * f),
   },
   {
     name: "under-reports-half",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.5 f: SUCCESS comes at 50 %",
     curve: fixed((f) => 0.5 * f),
   },
   {
     name: "restart-at-90",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 90 % at 60 % of the time, back to 0, then steady to 100 %",
     curve: fixed((f) => (f < 0.6 ? (0.9 * f) / 0.6 : (f - 0.6) / 0.4)),
   },
   {
     name: "coarse-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus a random offset of up to +-8 %, drawn afresh every 5 % of the time",
     curve: (random) => {
       const offsets = Array.from({ length: 21 }, () => 0.16 * (random() - 0.5));
@@ -610,16 +610,149 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fifth-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "0, 20, 40, 60, 80 % in steps at each fifth of the time",
     curve: fixed((f) => Math.floor(f * 5) / 5),
   },
   {
     name: "dips",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f, but 4 % lower in the last fifth of every tenth of the time",
     curve: fixed((f) => f - ((10 * f) % 1 >= 0.8 ? 0.04 : 0)),
+  },
+  // ---- held out in round 4: written before the last change of the strategy, never used to tune it ----
+  {
+    name: "quadratic-mix",
+    family: "informative",
+    set: "held-out",
+    description: "p = 0.6 f + 0.4 f^2: the pace rises steadily from 0.6x to 1.4x",
+    curve: fixed((f) => 0.6 * f + 0.4 * f * f),
+  },
+  {
+    name: "root-mix",
+    family: "informative",
+    set: "held-out",
+    description: "p = (f + sqrt(f)) / 2: a fast start, then slowing to 0.75x the mean pace",
+    curve: fixed((f) => (f + Math.sqrt(f)) / 2),
+  },
+  {
+    name: "slow-middle",
+    family: "informative",
+    set: "held-out",
+    description: "p = f + 0.08 sin(2 pi f): the pace falls from 1.5x to 0.5x at half time and rises back",
+    curve: fixed((f) => f + 0.08 * Math.sin(2 * Math.PI * f)),
+  },
+  {
+    name: "late-surge",
+    family: "informative",
+    set: "held-out",
+    description: "30 % by half time, 60 % by 80 %, then the rest at twice the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.5, 0.3],
+        [0.8, 0.6],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "early-burst",
+    family: "informative",
+    set: "held-out",
+    description: "30 % in the first tenth of the time, then the rest at a steady 0.78x the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.1, 0.3],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "cubic-mix",
+    family: "informative",
+    set: "held-out",
+    description: "p = (f + f^3) / 2: the pace rises from 0.5x to 2x",
+    curve: fixed((f) => (f + f ** 3) / 2),
+  },
+  {
+    name: "constant-third",
+    family: "no-information",
+    set: "held-out",
+    description: "33 % from the start",
+    curve: fixed(() => 0.33),
+  },
+  {
+    name: "stall-at-75",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 75 % at 40 % of the time, stuck there until 95 %, then to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.4, 0.75],
+        [0.95, 0.75],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "two-long-stalls",
+    family: "no-information",
+    set: "held-out",
+    description: "to 25 % at 10 %, stuck until 45 %, to 60 % at 55 %, stuck until 95 %, then to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.1, 0.25],
+        [0.45, 0.25],
+        [0.55, 0.6],
+        [0.95, 0.6],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "stuck-at-97",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 97 % at half time, then 97 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.5, 0.97],
+      ]),
+    ),
+  },
+  {
+    name: "under-reports-two-thirds",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 0.67 f: SUCCESS comes at 67 %",
+    curve: fixed((f) => 0.67 * f),
+  },
+  {
+    name: "back-and-forth",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f, but 10 % lower in every other tenth of the time (the second, fourth, ... tenth)",
+    curve: fixed((f) => f - (Math.floor(10 * f) % 2 === 1 ? 0.1 : 0)),
+  },
+  {
+    name: "restart-at-30",
+    family: "misleading",
+    set: "held-out",
+    description: "steady to 30 % at 30 % of the time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.3 ? f : (f - 0.3) / 0.7)),
+  },
+  {
+    name: "half-steps",
+    family: "misleading",
+    set: "held-out",
+    description: "0 until half time, then 50 % until the end",
+    curve: fixed((f) => (f < 0.5 ? 0 : 0.5)),
   },
 ];
 
