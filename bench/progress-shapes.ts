@@ -727,6 +727,27 @@ export const SHAPES: readonly ProgressShape[] = [
     ),
   },
   {
+    name: "stuck-at-1",
+    family: "no-information",
+    set: "held-out",
+    description: "1 % at 5 % of the time, stuck there until 90 %, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.05, 0.01],
+        [0.9, 0.01],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "zigzag",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f plus a triangle wave of +-10 % with a period of a fifth of the time",
+    curve: fixed((f) => f + 0.1 * (4 * Math.abs(((5 * f) % 1) - 0.5) - 1)),
+  },
+  {
     name: "under-reports-two-thirds",
     family: "misleading",
     set: "held-out",
