@@ -32,7 +32,7 @@ import {
 } from "../lib/emulator";
 import { ImsClient, type Job } from "../lib/runtime/client";
 import { waitForJob, type PollTuning } from "../lib/runtime/copy";
-import { fixedDelay, type DelayStrategy } from "../lib/runtime/poll-strategy";
+import { defaultDelayStrategy, fixedDelay, type DelayStrategy } from "../lib/runtime/poll-strategy";
 import { progressAt } from "../lib/emulator/job-model";
 import {
   FAMILIES,
@@ -232,6 +232,13 @@ function minInterval(starts: readonly number[]): number {
   return min;
 }
 
+/** What the strategy saw at one poll and the wait it chose (`traceShapeJob`). */
+export interface TracedPoll {
+  readonly elapsedMs: number;
+  readonly progress?: number;
+  readonly delayMs: number;
+}
+
 /** One generated-shape job, waited for by `waitForJob` against a simulated job. */
 export async function runShapeJob(
   shape: ProgressShape,
@@ -240,15 +247,30 @@ export async function runShapeJob(
   seed: number,
   poller: Poller,
   strategy?: () => DelayStrategy,
+  trace?: TracedPoll[],
 ): Promise<JobRun> {
   const { runMs, initMs, random } = jitterOf(shape.name, durationSeconds, seed);
   const progressAt = shape.curve(random);
   const clock = new SimClock(0);
   const job = new SimulatedJob(clock, { initMs, runMs, progressAt, rounding }, random);
   if (poller === "fixed-10s") await clock.sleep(FIXED_INTERVAL_MS);
+  const make = strategy ?? (poller === "ours" ? defaultDelayStrategy : undefined);
+  const traced =
+    trace && make
+      ? (): DelayStrategy => {
+          const inner = make();
+          return {
+            nextDelayMs: (o) => {
+              const delayMs = inner.nextDelayMs(o);
+              trace.push({ elapsedMs: o.elapsedMs, progress: o.progress, delayMs });
+              return delayMs;
+            },
+          };
+        }
+      : strategy;
   const outcome = await waitForJob(job.asClient(), "simulated", {
     timeoutMs: 4 * durationSeconds * 1000 + 600_000,
-    poll: pollOf(poller, strategy),
+    poll: pollOf(poller, traced),
   });
   if (outcome.state !== "success" || job.detectedAt === undefined)
     throw new Error(
