@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 and 2) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (rounds 3 and 4) were never used to
- * write or tune it: round 3 was written before its last change, round 4 after it. Every curve
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 4) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 5) were written before the
+ * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
  */
@@ -473,46 +473,46 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => f + offsets[Math.floor(f * 50)];
     },
   },
-  // ---- held out in round 3: written (fdb2d72) before the strategy's last change (54a9a0a), never used to tune it ----
+  // ---- held out in round 3 (written at fdb2d72, before the strategy of 54a9a0a), then seen in round 5 ----
   {
     name: "power-three-halves",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^1.5 (speeds up, less than f^2)",
     curve: fixed((f) => f ** 1.5),
   },
   {
     name: "root-two-thirds",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^(2/3) (slows down, still moving at two thirds of the mean pace at the end)",
     curve: fixed((f) => f ** (2 / 3)),
   },
   {
     name: "gentle-front",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.3 f (1 - f): the pace falls steadily from 1.3x to 0.7x",
     curve: fixed((f) => f + 0.3 * f * (1 - f)),
   },
   {
     name: "gentle-back",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f - 0.3 f (1 - f): the pace rises steadily from 0.7x to 1.3x",
     curve: fixed((f) => f - 0.3 * f * (1 - f)),
   },
   {
     name: "double-wave",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.04 sin(4 pi f): the pace swings between 0.5x and 1.5x twice, fastest at the end",
     curve: fixed((f) => f + 0.04 * Math.sin(4 * Math.PI * f)),
   },
   {
     name: "three-paces",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "10 % in the first quarter, 75 % by 60 % of the time, then the rest at 0.6x the mean pace",
     curve: fixed(
       polyline([
@@ -526,21 +526,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "tanh-ramp",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = tanh(2f) / tanh(2): fast start, slowing to a seventh of the mean pace at the end",
     curve: fixed((f) => Math.tanh(2 * f) / Math.tanh(2)),
   },
   {
     name: "constant-tenth",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "10 % from the start",
     curve: fixed(() => 0.1),
   },
   {
     name: "early-long-stall",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 30 % at 15 % of the time, stuck there until 80 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -554,7 +554,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-99-late",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 99 % at 85 % of the time, then 99 % until the end",
     curve: fixed(
       polyline([
@@ -566,42 +566,42 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stall-every-quarter",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "in each quarter of the time: 25 % in its first half, stuck in its second half",
     curve: fixed((f) => (Math.floor(4 * f) + Math.min(1, 2 * ((4 * f) % 1))) / 4),
   },
   {
     name: "zero-then-99",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "0 for 60 % of the time, then 99 % at once until the end",
     curve: fixed((f) => (f < 0.6 ? 0 : 0.99)),
   },
   {
     name: "over-reports",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 1.25 f: shows 99 % from 79 % of the time on",
     curve: fixed((f) => 1.25 * f),
   },
   {
     name: "under-reports-half",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.5 f: SUCCESS comes at 50 %",
     curve: fixed((f) => 0.5 * f),
   },
   {
     name: "restart-at-90",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 90 % at 60 % of the time, back to 0, then steady to 100 %",
     curve: fixed((f) => (f < 0.6 ? (0.9 * f) / 0.6 : (f - 0.6) / 0.4)),
   },
   {
     name: "coarse-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus a random offset of up to +-8 %, drawn afresh every 5 % of the time",
     curve: (random) => {
       const offsets = Array.from({ length: 21 }, () => 0.16 * (random() - 0.5));
@@ -611,43 +611,43 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fifth-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "0, 20, 40, 60, 80 % in steps at each fifth of the time",
     curve: fixed((f) => Math.floor(f * 5) / 5),
   },
   {
     name: "dips",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f, but 4 % lower in the last fifth of every tenth of the time",
     curve: fixed((f) => f - ((10 * f) % 1 >= 0.8 ? 0.04 : 0)),
   },
-  // ---- held out in round 4: written after the strategy's last change, to test it once more; never used to tune it ----
+  // ---- held out in round 4 (written after 54a9a0a to test it again), then seen in round 5 ----
   {
     name: "quadratic-mix",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.6 f + 0.4 f^2: the pace rises steadily from 0.6x to 1.4x",
     curve: fixed((f) => 0.6 * f + 0.4 * f * f),
   },
   {
     name: "root-mix",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = (f + sqrt(f)) / 2: a fast start, then slowing to 0.75x the mean pace",
     curve: fixed((f) => (f + Math.sqrt(f)) / 2),
   },
   {
     name: "slow-middle",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.08 sin(2 pi f): the pace falls from 1.5x to 0.5x at half time and rises back",
     curve: fixed((f) => f + 0.08 * Math.sin(2 * Math.PI * f)),
   },
   {
     name: "late-surge",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "30 % by half time, 60 % by 80 %, then the rest at twice the mean pace",
     curve: fixed(
       polyline([
@@ -661,7 +661,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "early-burst",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "30 % in the first tenth of the time, then the rest at a steady 0.78x the mean pace",
     curve: fixed(
       polyline([
@@ -674,21 +674,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "cubic-mix",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = (f + f^3) / 2: the pace rises from 0.5x to 2x",
     curve: fixed((f) => (f + f ** 3) / 2),
   },
   {
     name: "constant-third",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "33 % from the start",
     curve: fixed(() => 0.33),
   },
   {
     name: "stall-at-75",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 75 % at 40 % of the time, stuck there until 95 %, then to 100 %",
     curve: fixed(
       polyline([
@@ -702,7 +702,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-long-stalls",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "to 25 % at 10 %, stuck until 45 %, to 60 % at 55 %, stuck until 95 %, then to 100 %",
     curve: fixed(
       polyline([
@@ -718,7 +718,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-97",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 97 % at half time, then 97 % until the end",
     curve: fixed(
       polyline([
@@ -730,7 +730,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-1",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "1 % at 5 % of the time, stuck there until 90 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -744,37 +744,184 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "zigzag",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus a triangle wave of +-10 % with a period of a fifth of the time",
     curve: fixed((f) => f + 0.1 * (4 * Math.abs(((5 * f) % 1) - 0.5) - 1)),
   },
   {
     name: "under-reports-two-thirds",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.67 f: SUCCESS comes at 67 %",
     curve: fixed((f) => 0.67 * f),
   },
   {
     name: "back-and-forth",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f, but 10 % lower in every other tenth of the time (the second, fourth, ... tenth)",
     curve: fixed((f) => f - (Math.floor(10 * f) % 2 === 1 ? 0.1 : 0)),
   },
   {
     name: "restart-at-30",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 30 % at 30 % of the time, back to 0, then steady to 100 %",
     curve: fixed((f) => (f < 0.3 ? f : (f - 0.3) / 0.7)),
   },
   {
     name: "half-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "0 until half time, then 50 % until the end",
     curve: fixed((f) => (f < 0.5 ? 0 : 0.5)),
+  },
+  // ---- held out in round 5: written before the strategy's next change, never used to tune it ----
+  {
+    name: "power-thirteen-tenths",
+    family: "informative",
+    set: "held-out",
+    description: "p = f^1.3 (speeds up a little)",
+    curve: fixed((f) => f ** 1.3),
+  },
+  {
+    name: "late-slowdown",
+    family: "informative",
+    set: "held-out",
+    description: "80 % by 70 % of the time, then the rest at two thirds of the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.7, 0.8],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "mid-surge",
+    family: "informative",
+    set: "held-out",
+    description: "20 % by 40 % of the time, 70 % by 60 %, then the rest at 0.75x the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.4, 0.2],
+        [0.6, 0.7],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "small-wave",
+    family: "informative",
+    set: "held-out",
+    description: "p = f + 0.03 sin(6 pi f): the pace swings between 0.43x and 1.57x three times",
+    curve: fixed((f) => f + 0.03 * Math.sin(6 * Math.PI * f)),
+  },
+  {
+    name: "sqrt-mix",
+    family: "informative",
+    set: "held-out",
+    description: "p = 0.7 sqrt(f) + 0.3 f: a fast start, slowing to 0.65x the mean pace",
+    curve: fixed((f) => 0.7 * Math.sqrt(f) + 0.3 * f),
+  },
+  {
+    name: "constant-two-thirds",
+    family: "no-information",
+    set: "held-out",
+    description: "67 % from the start",
+    curve: fixed(() => 0.67),
+  },
+  {
+    name: "stuck-at-2",
+    family: "no-information",
+    set: "held-out",
+    description: "2 % at 3 % of the time, stuck there until 85 %, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.03, 0.02],
+        [0.85, 0.02],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "stall-then-sprint",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 40 % at 30 % of the time, stuck until 90 %, then to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.3, 0.4],
+        [0.9, 0.4],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "stuck-at-95",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 95 % at 40 % of the time, then 95 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.4, 0.95],
+      ]),
+    ),
+  },
+  {
+    name: "zero-then-jump",
+    family: "no-information",
+    set: "held-out",
+    description: "0 until 70 % of the time, then 50 % at once and steady to 100 %",
+    curve: fixed((f) => (f < 0.7 ? 0 : 0.5 + (0.5 * (f - 0.7)) / 0.3)),
+  },
+  {
+    name: "overshoot-back",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 1.3 f to 65 % at half time, back to 50 %, then steady to 100 %",
+    curve: fixed((f) => (f < 0.5 ? 1.3 * f : f)),
+  },
+  {
+    name: "third-steps",
+    family: "misleading",
+    set: "held-out",
+    description: "0, 33, 67 % in steps at each third of the time",
+    curve: fixed((f) => Math.floor(f * 3) / 3),
+  },
+  {
+    name: "tenth-noise",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f plus a random offset of up to +-5 %, drawn afresh every 10 % of the time",
+    curve: (random) => {
+      const offsets = Array.from({ length: 11 }, () => 0.1 * (random() - 0.5));
+      return (f) => f + offsets[Math.floor(f * 10)];
+    },
+  },
+  {
+    name: "restart-at-60",
+    family: "misleading",
+    set: "held-out",
+    description: "steady to 60 % at 60 % of the time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.6 ? f : (f - 0.6) / 0.4)),
+  },
+  {
+    name: "half-pace-then-sprint",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f / 2 until 80 % of the time (40 %), then the rest at three times the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.8, 0.4],
+        [1, 1],
+      ]),
+    ),
   },
 ];
 
