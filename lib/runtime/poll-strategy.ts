@@ -190,6 +190,8 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let run: Sighting[] = [];
   /** The value the last pace expects at a time. */
   let expect: ((t: number) => number) | undefined;
+  /** The last poll found the top value stalled. */
+  let still = false;
   /** No new value for STALL_STEPS steps at `pace` of the run. */
   const stalled = (top: Sighting, at: number, pace: keyof Paces): boolean =>
     top.p < SHOWN_MAX && run.length >= 2 && at - top.first > (STALL_STEPS * STEP) / paces(run)[pace];
@@ -204,6 +206,9 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       // What the last pace expected the value to move by, and what it did.
       const want = expected !== undefined && prev ? expected - prev.p : undefined;
       const moved = prev ? p - prev.p : 0;
+      // A value that moves on after it was seen stalled: the job may have resumed at any time since.
+      const resumed = still && moved > 0;
+      still = false;
       // Back to a lower value, or far short of the pace (the job stalled or slowed during the wait): start over.
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
@@ -216,15 +221,20 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
         run.push({ p, first: t, last: t });
       }
       const top = run[run.length - 1];
-      if (run.length < 2 || stalled(top, t, "typical")) return quiet;
+      if (run.length < 2) return quiet;
+      if (stalled(top, t, "typical")) {
+        still = true;
+        return quiet;
+      }
       const { fast, typical, slow } = paces(run);
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp(run));
       // Too few steps for the rounding to leave a lower bound of the pace: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting): nothing is expected of it, and the wait is no longer than when the progress says nothing.
-      const guess = run.length < 3;
+      // last sighting), and so is the move of a job that resumed: nothing is expected of it, and the
+      // wait is no longer than when the progress says nothing.
+      const guess = run.length < 3 || resumed;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       const growth = Math.min(GROWTH * (t - run[0].first), guess ? QUIET_DELAY_MS : Infinity);
       if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, growth));
