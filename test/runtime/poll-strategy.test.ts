@@ -225,6 +225,27 @@ describe("the default delay strategy", () => {
     expect(waitAfter([0, 20, 40], [0.0, 0.2, 0.4])).toBeGreaterThan(0.5 * 29_500 + 1);
   });
 
+  test("GIVEN a value seen stalled THEN the move it makes next is a guess: the wait after it is at most 9.5 s", () => {
+    // 1 % after 10 s, then still for four minutes (polled every 9.5 s: stalled), then 3 %: the job
+    // may have resumed at any moment of the last wait, so the pace since 1 % was first seen (an
+    // hour-long job) says nothing.
+    const times = [0, 4.5, 10];
+    const values = [0, 0, 0.01];
+    for (let t = 19.5; t < 250; t += 9.5) {
+      times.push(t);
+      values.push(0.01);
+    }
+    const s = defaultDelayStrategy();
+    const waits = times.map((t, i) =>
+      s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] }),
+    );
+    expect(waits.slice(-5)).toEqual([9500, 9500, 9500, 9500, 9500]);
+    const at = times[times.length - 1] + 9.5;
+    expect(
+      s.nextDelayMs({ attempt: times.length + 1, elapsedMs: at * 1000, progress: 0.03 }),
+    ).toBeLessThanOrEqual(9500);
+  });
+
   test("GIVEN a value that stops moving THEN once it has been still for three steps at the pace it showed, every wait is at most 9.5 s", async () => {
     // 1 % every 3 s up to 40 %, reached 120 s in; stuck there until the job ends at 10 minutes. The
     // first poll that shows 40 % comes at most 59.5 s after 120 s, the pace it shows is at least two
