@@ -180,7 +180,7 @@ function paces(run: readonly Sighting[]): Paces {
  *   latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
  *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s; a pace
- *   from a single move waits no longer than the quiet delay.
+ *   from a single move, or from the move of a value seen stalled, waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
