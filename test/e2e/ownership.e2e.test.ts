@@ -4,67 +4,51 @@
  * (two checkouts with their own state), two workspaces of one stack, a construct moved with
  * `moveTo`, and the explicit adoption of a retained image.
  */
-import { rmSync } from "fs";
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { join } from "path";
 import { ImsEmulator, SeedImage } from "../../lib/emulator";
 import { ImsImageCopy, type ImsImageCopyProps } from "../../lib";
 import { RUNTIME_BUNDLE_CONTEXT_KEY } from "../../lib/runtime-asset";
 import { MARKER_TAG_KEY, RemovalPolicy } from "../../lib/shared/constants";
-import { buildBundle } from "../handler/support/runtime";
 import { CopyStack, synthApp } from "./support/stacks";
-import { findTerraform, requireTerraform, tempDir, terraformEnv, tf } from "./support/terraform";
+import { tf } from "./support/terraform";
+import { terraformSuite } from "./support/suite";
 
-const terraform = findTerraform();
-if (!terraform) {
-  console.warn(
-    "\n**********\n* terraform is NOT on PATH: the ownership e2e tests are SKIPPED.\n**********\n",
-  );
-}
-const describeWithTerraform = terraform ? describe : describe.skip;
+const suite = terraformSuite("the ownership e2e tests", "ims-e2e-owner-", {
+  jobSeconds: 1,
+  deleteSeconds: 1,
+});
+const describeWithTerraform = suite.describe;
 jest.setTimeout(240_000);
-
-let work: string;
-let bundle: string;
-let emulator: ImsEmulator;
-let env: NodeJS.ProcessEnv;
-const tfBin = (): string => requireTerraform(terraform);
-
-beforeAll(async () => {
-  if (!terraform) return;
-  work = tempDir("ims-e2e-owner-");
-  bundle = buildBundle(work);
-  emulator = new ImsEmulator({ jobSeconds: 1, deleteSeconds: 1 });
-  env = terraformEnv(tfBin(), await emulator.start(), work);
-});
-
-afterAll(async () => {
-  if (!terraform) return;
-  await emulator.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 /** Live images (not deleted) named `name`. */
 const live = (name: string): ReturnType<ImsEmulator["images"]> =>
-  emulator.images().filter((i) => i.info.name === name && i.info.status !== "deleted");
-const statusOf = (id: string): string | undefined => emulator.images().find((i) => i.id === id)?.info.status;
+  suite.emulator.images().filter((i) => i.info.name === name && i.info.status !== "deleted");
+const statusOf = (id: string): string | undefined =>
+  suite.emulator.images().find((i) => i.id === id)?.info.status;
 
-const run = (dir: string, ...args: string[]) => tf(tfBin(), [...args, "-no-color"], dir, env);
+const run = (dir: string, ...args: string[]) => tf(suite.bin(), [...args, "-no-color"], dir, suite.env);
 const apply = async (dir: string): Promise<string> => {
   await run(dir, "init", "-input=false");
   return (await run(dir, "apply", "-auto-approve", "-input=false")).stdout;
 };
 const imageIdOf = async (dir: string): Promise<string> =>
-  (await tf(tfBin(), ["output", "-raw", "image_id"], dir, env)).stdout;
+  (await tf(suite.bin(), ["output", "-raw", "image_id"], dir, suite.env)).stdout;
 const planIsClean = async (dir: string): Promise<void> => {
-  const r = await tf(tfBin(), ["plan", "-detailed-exitcode", "-no-color", "-input=false"], dir, env, 0);
+  const r = await tf(
+    suite.bin(),
+    ["plan", "-detailed-exitcode", "-no-color", "-input=false"],
+    dir,
+    suite.env,
+    0,
+  );
   expect(r.stdout).toContain("No changes.");
 };
 
 /** The same app (stack `app`, construct `copy`) synthesized into its own checkout directory. */
 function checkout(name: string, props: ImsImageCopyProps): string {
-  const outdir = join(work, name);
-  synthApp(outdir, bundle, (app) => new CopyStack(app, "app", props));
+  const outdir = join(suite.work, name);
+  synthApp(outdir, suite.bundle, (app) => new CopyStack(app, "app", props));
   return join(outdir, "stacks", "app");
 }
 
@@ -112,11 +96,15 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
   });
 
   test("a construct moved with moveTo keeps its image: the plan shows moves and no replacement, the apply copies nothing", async () => {
-    const outdir = join(work, "moved");
+    const outdir = join(suite.work, "moved");
     const dir = join(outdir, "stacks", "app");
     const props = { sourceImageId: SeedImage.ACTIVE_PRIVATE, name: "moved-copy", tags: { team: "web" } };
     const synth = (build: (stack: TerraformStack) => void): void => {
-      const app = new App({ outdir, stackTraces: false, context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: bundle } });
+      const app = new App({
+        outdir,
+        stackTraces: false,
+        context: { [RUNTIME_BUNDLE_CONTEXT_KEY]: suite.bundle },
+      });
       const stack = new TerraformStack(app, "app");
       new LocalBackend(stack, { path: "terraform.tfstate" });
       build(stack);
@@ -128,7 +116,7 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     });
     await apply(dir);
     const imageId = await imageIdOf(dir);
-    const jobs = emulator.jobs().length;
+    const jobs = suite.emulator.jobs().length;
 
     synth((stack) => {
       new ImsImageCopy(stack, "old", props).moveTo("golden");
@@ -153,7 +141,7 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
 
     expect(await imageIdOf(dir)).toBe(imageId);
     expect(statusOf(imageId)).toBe("active");
-    expect(emulator.jobs()).toHaveLength(jobs);
+    expect(suite.emulator.jobs()).toHaveLength(jobs);
     await planIsClean(dir);
     await run(dir, "destroy", "-auto-approve");
     expect(["deleted", undefined]).toContain(statusOf(imageId));
@@ -170,7 +158,7 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     await run(first, "destroy", "-auto-approve");
     expect(statusOf(kept)).toBe("active");
     expect(
-      emulator
+      suite.emulator
         .images()
         .find((i) => i.id === kept)
         ?.tags.map((t) => t.key),
@@ -184,13 +172,13 @@ describeWithTerraform("ownership: an image belongs to exactly one deployment", (
     await run(adopter, "init", "-input=false");
     const plan = (await run(adopter, "plan", "-input=false")).stdout;
     expect(plan).toContain(`adopt_image_id  = "${kept}"`);
-    const jobs = emulator.jobs().length;
+    const jobs = suite.emulator.jobs().length;
     const out = (await run(adopter, "apply", "-auto-approve", "-input=false")).stdout;
 
     expect(out).toContain(`adopting image ${kept} (active) as adoptImageId asks`);
     expect(await imageIdOf(adopter)).toBe(kept);
-    expect(emulator.jobs()).toHaveLength(jobs);
-    expect(emulator.images().find((i) => i.id === kept)?.info.name).toBe("adopted-copy");
+    expect(suite.emulator.jobs()).toHaveLength(jobs);
+    expect(suite.emulator.images().find((i) => i.id === kept)?.info.name).toBe("adopted-copy");
     await planIsClean(adopter);
     await run(adopter, "destroy", "-auto-approve");
     expect(["deleted", undefined]).toContain(statusOf(kept));
