@@ -192,9 +192,9 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
-  /** No new value for STALL_STEPS steps at `pace` of the run. */
-  const stalled = (top: Sighting, at: number, pace: keyof Paces): boolean =>
-    top.p < SHOWN_MAX && run.length >= 2 && at - top.first > (STALL_STEPS * STEP) / paces(run)[pace];
+  /** No new value for STALL_STEPS steps at `pace` (progress per ms). */
+  const stalled = (top: Sighting, at: number, pace: number): boolean =>
+    top.p < SHOWN_MAX && run.length >= 2 && at - top.first > (STALL_STEPS * STEP) / pace;
 
   return {
     nextDelayMs({ elapsedMs: t, progress: p }) {
@@ -216,17 +216,17 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       }
       if (moved === 0) prev.last = t;
       else {
-        if (run.length === 1 || stalled(prev, prev.last, "slow"))
+        if (run.length === 1 || stalled(prev, prev.last, paces(run).slow))
           run = [{ p: prev.p, first: prev.last, last: prev.last }];
         run.push({ p, first: t, last: t });
       }
       const top = run[run.length - 1];
       if (run.length < 2) return quiet;
-      if (stalled(top, t, "typical")) {
+      const { fast, typical, slow } = paces(run);
+      if (stalled(top, t, typical)) {
         still = true;
         return quiet;
       }
-      const { fast, typical, slow } = paces(run);
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp(run));
       // Too few steps for the rounding to leave a lower bound of the pace: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
