@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 4) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 5) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 5) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 6) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -776,18 +776,18 @@ export const SHAPES: readonly ProgressShape[] = [
     description: "0 until half time, then 50 % until the end",
     curve: fixed((f) => (f < 0.5 ? 0 : 0.5)),
   },
-  // ---- held out in round 5: written before the strategy's next change, never used to tune it ----
+  // ---- held out in round 5 (written at c69b22a, before the strategy of 5572ac0), then seen in round 6 ----
   {
     name: "power-thirteen-tenths",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^1.3 (speeds up a little)",
     curve: fixed((f) => f ** 1.3),
   },
   {
     name: "late-slowdown",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "80 % by 70 % of the time, then the rest at two thirds of the mean pace",
     curve: fixed(
       polyline([
@@ -800,7 +800,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "mid-surge",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "20 % by 40 % of the time, 70 % by 60 %, then the rest at 0.75x the mean pace",
     curve: fixed(
       polyline([
@@ -814,28 +814,28 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "small-wave",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.03 sin(6 pi f): the pace swings between 0.43x and 1.57x three times",
     curve: fixed((f) => f + 0.03 * Math.sin(6 * Math.PI * f)),
   },
   {
     name: "sqrt-mix",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.7 sqrt(f) + 0.3 f: a fast start, slowing to 0.65x the mean pace",
     curve: fixed((f) => 0.7 * Math.sqrt(f) + 0.3 * f),
   },
   {
     name: "constant-two-thirds",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "67 % from the start",
     curve: fixed(() => 0.67),
   },
   {
     name: "stuck-at-2",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "2 % at 3 % of the time, stuck there until 85 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -849,7 +849,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stall-then-sprint",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 40 % at 30 % of the time, stuck until 90 %, then to 100 %",
     curve: fixed(
       polyline([
@@ -863,7 +863,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-95",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 95 % at 40 % of the time, then 95 % until the end",
     curve: fixed(
       polyline([
@@ -875,28 +875,28 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "zero-then-jump",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "0 until 70 % of the time, then 50 % at once and steady to 100 %",
     curve: fixed((f) => (f < 0.7 ? 0 : 0.5 + (0.5 * (f - 0.7)) / 0.3)),
   },
   {
     name: "overshoot-back",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 1.3 f to 65 % at half time, back to 50 %, then steady to 100 %",
     curve: fixed((f) => (f < 0.5 ? 1.3 * f : f)),
   },
   {
     name: "third-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "0, 33, 67 % in steps at each third of the time",
     curve: fixed((f) => Math.floor(f * 3) / 3),
   },
   {
     name: "tenth-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus a random offset of up to +-5 %, drawn afresh every 10 % of the time",
     curve: (random) => {
       const offsets = Array.from({ length: 11 }, () => 0.1 * (random() - 0.5));
@@ -906,20 +906,158 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "restart-at-60",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 60 % at 60 % of the time, back to 0, then steady to 100 %",
     curve: fixed((f) => (f < 0.6 ? f : (f - 0.6) / 0.4)),
   },
   {
     name: "half-pace-then-sprint",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f / 2 until 80 % of the time (40 %), then the rest at three times the mean pace",
     curve: fixed(
       polyline([
         [0, 0],
         [0.8, 0.4],
         [1, 1],
+      ]),
+    ),
+  },
+  // ---- held out in round 6: written at 591200f, before the strategy's next change, never used to tune it ----
+  {
+    name: "power-seventeen-tenths",
+    family: "informative",
+    set: "held-out",
+    description: "p = f^1.7 (speeds up steadily, 1.7x the mean pace at the end)",
+    curve: fixed((f) => f ** 1.7),
+  },
+  {
+    name: "sine-ease",
+    family: "informative",
+    set: "held-out",
+    description: "p = (1 - cos(pi f)) / 2: slow at both ends, 1.57x the mean pace at half time",
+    curve: fixed((f) => (1 - Math.cos(Math.PI * f)) / 2),
+  },
+  {
+    name: "fast-fifth",
+    family: "informative",
+    set: "held-out",
+    description: "40 % in the first 20 % of the time, then the rest at 0.75x the mean pace",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.2, 0.4],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "fine-wave",
+    family: "informative",
+    set: "held-out",
+    description: "p = f + 0.015 sin(10 pi f): the pace swings between 0.53x and 1.47x five times",
+    curve: fixed((f) => f + 0.015 * Math.sin(10 * Math.PI * f)),
+  },
+  {
+    name: "log-ramp",
+    family: "informative",
+    set: "held-out",
+    description: "p = ln(1 + 9 f) / ln 10: a fast start, slowing to 0.39x the mean pace",
+    curve: fixed((f) => Math.log(1 + 9 * f) / Math.log(10)),
+  },
+  {
+    name: "constant-one",
+    family: "no-information",
+    set: "held-out",
+    description: "1 % from the start",
+    curve: fixed(() => 0.01),
+  },
+  {
+    name: "stuck-at-half",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 50 % at 20 % of the time, then 50 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.2, 0.5],
+      ]),
+    ),
+  },
+  {
+    name: "stuck-at-10",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 10 % at 5 % of the time, then 10 % until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.05, 0.1],
+      ]),
+    ),
+  },
+  {
+    name: "stall-at-80",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 80 % at 40 % of the time, stuck until 95 %, then to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.4, 0.8],
+        [0.95, 0.8],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "zero-then-half",
+    family: "no-information",
+    set: "held-out",
+    description: "0 until 60 % of the time, then 50 % until the end",
+    curve: fixed((f) => (f < 0.6 ? 0 : 0.5)),
+  },
+  {
+    name: "under-reports-third",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f / 3: SUCCESS comes at 33 %",
+    curve: fixed((f) => f / 3),
+  },
+  {
+    name: "quarter-noise",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f plus a random offset of up to +-10 %, drawn afresh every quarter of the time",
+    curve: (random) => {
+      const offsets = Array.from({ length: 5 }, () => 0.2 * (random() - 0.5));
+      return (f) => f + offsets[Math.floor(f * 4)];
+    },
+  },
+  {
+    name: "restart-at-80",
+    family: "misleading",
+    set: "held-out",
+    description: "steady to 80 % at 80 % of the time, back to 0, then steady to 100 %",
+    curve: fixed((f) => (f < 0.8 ? f : (f - 0.8) / 0.2)),
+  },
+  {
+    name: "uneven-steps",
+    family: "misleading",
+    set: "held-out",
+    description: "0, 10, 60 and 90 % in steps at 0, 30, 50 and 90 % of the time",
+    curve: fixed((f) => (f < 0.3 ? 0 : f < 0.5 ? 0.1 : f < 0.9 ? 0.6 : 0.9)),
+  },
+  {
+    name: "fast-then-crawl",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 2 f to 80 % at 40 % of the time, then crawls to 90 %: SUCCESS comes at 90 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.4, 0.8],
+        [1, 0.9],
       ]),
     ),
   },
