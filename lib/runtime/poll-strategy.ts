@@ -144,6 +144,16 @@ function speedUp(run: readonly Sighting[]): number {
   return before > 0 ? Math.max(1, pace(b, c) / before) : 1;
 }
 
+/**
+ * Whether the last move was more than SURPRISE times slower than the one before, beyond the rounding
+ * of both: the job is slowing, maybe to a stop, as far as the values can tell.
+ */
+function slowedDown(run: readonly Sighting[]): boolean {
+  if (run.length < 3) return false;
+  const [a, b, c] = run.slice(-3);
+  return SURPRISE * pace(b, c, -ROUNDING_STEPS * STEP) < pace(a, b, ROUNDING_STEPS * STEP);
+}
+
 /** The pace of a run (progress per ms) over its recent half and over its last LOCAL_STEPS steps. */
 function paces(run: readonly Sighting[]): Paces {
   const top = run[run.length - 1];
@@ -180,7 +190,9 @@ function paces(run: readonly Sighting[]): Paces {
  *   latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
  *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s; a pace
- *   from a single move, or from the move of a value seen stalled, waits no longer than the quiet delay.
+ *   from a single move, from the move of a value seen stalled, or from a move more than twice
+ *   slower than the one before (the job may be stopping; its next move is a guess too) waits no
+ *   longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -190,7 +202,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let run: Sighting[] = [];
   /** The value the last pace expects at a time. */
   let expect: ((t: number) => number) | undefined;
-  /** The last poll found the top value stalled. */
+  /** The last poll found the top value stalled, or slowed down sharply (slowedDown). */
   let still = false;
   /** No new value for STALL_STEPS steps at `pace` (progress per ms). */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
@@ -232,9 +244,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting), and so is the move of a job that resumed: nothing is expected of it, and the
-      // wait is no longer than when the progress says nothing.
-      const guess = run.length < 3 || resumed;
+      // last sighting), and so is the move of a job that resumed, or the pace of a job that slowed down
+      // sharply (it may be stopping; its next move, like a resumed one, is a guess too): nothing is
+      // expected of it, and the wait is no longer than when the progress says nothing.
+      const slowed = slowedDown(run);
+      if (slowed) still = true;
+      const guess = run.length < 3 || resumed || slowed;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       const growth = Math.min(GROWTH * (t - run[0].first), guess ? QUIET_DELAY_MS : Infinity);
       if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, growth));

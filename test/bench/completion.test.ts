@@ -39,7 +39,18 @@ describe("the completion benchmark's goals", () => {
     expect(goalFamilyOf("misleading", 0.5)).toBe("misleading");
   });
 
-  test("the share a curve shows 0 % at its start is measured per rounding (reported, not a goal)", () => {
+  test("a smooth curve that shows 0 % for more than 5 % of the job has its calls goal counted at the no-information rate there", () => {
+    // A fifth of a 5-minute job at 0 %: 0.8 x 0.5 + 0.2 x 1.2.
+    expect(goalsFor("informative", 300, 0.2).maxCallRatio).toBeCloseTo(0.64, 9);
+    expect(goalsFor("informative", 2700, 0.1).maxCallRatio).toBeCloseTo(0.57, 9);
+    expect(goalsFor("informative", 300, 0.05)).toEqual(goalsFor("informative", 300));
+    expect(goalsFor("informative", 120, 0.2)).toEqual(goalsFor("informative", 120));
+    // The other families' goals do not read it.
+    expect(goalsFor("no-information", 300, 0.5)).toEqual(goalsFor("no-information", 300));
+    expect(goalsFor("misleading", 300, 0.5)).toEqual(goalsFor("misleading", 300));
+  });
+
+  test("the share a curve shows 0 % at its start is measured per rounding", () => {
     const cubic = shapeNamed("back-loaded-cubic").curve(Math.random);
     // f^3 reads 1 % from 0.5 % (f = 0.171) rounded to nearest, from 1 % (f = 0.215) rounded down.
     expect(initialZeroShare(cubic, "nearest")).toBeCloseTo(0.171, 3);

@@ -225,6 +225,23 @@ describe("the default delay strategy", () => {
     expect(waitAfter([0, 20, 40], [0.0, 0.2, 0.4])).toBeGreaterThan(0.5 * 29_500 + 1);
   });
 
+  test("GIVEN a first move and then one more than twice slower, beyond the rounding THEN that pace is a guess, and so is the next move's: both waits are at most 9.5 s", () => {
+    // 0 until 4.5 s, 21 % at 14.2 s (a first move: a guess, nothing expected of it), then only 4 steps
+    // in 9.6 s: the job may be stopping (a long stall starts like this), so its slow pace (an end three
+    // minutes away) is not waited on. Then 2 steps in 9.5 s: the job may have stalled and resumed, so
+    // that move says as little.
+    const s = defaultDelayStrategy();
+    const times = [0, 4.5, 14.2, 23.8];
+    const values = [0, 0, 0.21, 0.25];
+    const waits = times.map((t, i) =>
+      s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] }),
+    );
+    expect(waits[3]).toBeLessThanOrEqual(9500);
+    expect(s.nextDelayMs({ attempt: 5, elapsedMs: 33_300, progress: 0.27 })).toBeLessThanOrEqual(9500);
+    // A first move the next one does not fall far short of waits longer.
+    expect(waitAfter([0, 4.5, 14.2, 23.8, 33.3], [0, 0, 0.03, 0.06, 0.08])).toBeGreaterThan(9500);
+  });
+
   test("GIVEN a value seen stalled THEN the move it makes next is a guess: the wait after it is at most 9.5 s", () => {
     // 1 % after 10 s, then still for four minutes (polled every 9.5 s: stalled), then 3 %: the job
     // may have resumed at any moment of the last wait, so the pace since 1 % was first seen (an
