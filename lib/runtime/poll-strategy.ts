@@ -68,8 +68,14 @@ const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
 /** A wait is at most twice as long as the values it rests on have been watched. */
 const GROWTH = 2;
-/** A wait is at most a quarter of the job's predicted length: a job that ends sooner than predicted is seen within a quarter of it. */
+/**
+ * A wait is at most a quarter of the time since the submission, but never less than SHORT_JOB_WAIT_MS:
+ * a job that ends sooner than its progress says (Huawei's own example shows SUCCESS at 20 %) is
+ * seen within a quarter of its running time.
+ */
 const LENGTH_SHARE = 0.25;
+/** A quarter of the shortest job that rule is kept for, 2 minutes less 10 % (108 s), less the request. */
+const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
 /** A pace holds when the value moved within this share of what it predicted (or within the rounding of two values)... */
 const TOLERANCE = 0.25;
 /** ...and then the next poll waits this share of the time to the predicted end: a pace off by TOLERANCE still polls before the end. */
@@ -189,10 +195,11 @@ function paces(run: readonly Sighting[]): Paces {
  *   The rest plus half a step at the slow pace gives the latest end. From the earliest end to the
  *   latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
- *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length, and 59.5 s; a pace
- *   from a single move, from the move of a value seen stalled, or from a move more than twice
- *   slower than the one before (the job may be stopping; its next move is a guess too) waits no
- *   longer than the quiet delay.
+ *   NEW_SHARE), at most twice the run's age, a quarter of the time since the submission (26.5 s
+ *   at least: the end of a job that under-reports it is seen within a quarter of its running time),
+ *   and 59.5 s; a pace from a single move, from the move of a value seen stalled, or from a move more
+ *   than twice slower than the one before (the job may be stopping; its next move is a guess too)
+ *   waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -258,7 +265,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const wait = Math.min(
         (held ? HELD_SHARE : NEW_SHARE) * (earliest - t),
         growth,
-        LENGTH_SHARE * earliest,
+        Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t),
       );
       return bound(Math.max(Math.min(CLOSE_DELAY_MS, growth), wait));
     },

@@ -20,9 +20,10 @@ describe("the completion benchmark's goals", () => {
     expect(goalsFor("informative", 300)).toEqual({ lagP95Ms: 5000, maxCallRatio: 0.5 });
     expect(goalsFor("no-information", 120)).toEqual({ lagP95Ms: 10_000, maxCallRatio: 1.5 });
     expect(goalsFor("no-information", 2700)).toEqual({ lagP95Ms: 10_000, maxCallRatio: 1.2 });
-    expect(goalsFor("misleading", 120)).toEqual({ lagP95Ms: 30_000, maxCallRatio: 1.5 });
-    expect(goalsFor("misleading", 300)).toEqual({ lagP95Ms: 60_000, maxCallRatio: 1.2 });
-    expect(goalsFor("misleading", 2700)).toEqual({ lagP95Ms: 60_000, maxCallRatio: 1.2 });
+    // Misleading: a quarter of each job's own duration, at most a minute.
+    expect(goalsFor("misleading", 120)).toEqual({ lagP95Ms: 60_000, lagShare: 0.25, maxCallRatio: 1.5 });
+    expect(goalsFor("misleading", 300)).toEqual({ lagP95Ms: 60_000, lagShare: 0.25, maxCallRatio: 1.2 });
+    expect(goalsFor("misleading", 2700)).toEqual({ lagP95Ms: 60_000, lagShare: 0.25, maxCallRatio: 1.2 });
     // Jobs under 2 minutes (the emulator family's 30 s) keep only the lag goal.
     expect(goalsFor("no-information", 30)).toEqual({ lagP95Ms: 10_000, maxCallRatio: undefined });
   });
@@ -66,8 +67,13 @@ describe("the completion benchmark's goals", () => {
 });
 
 /** Twelve jobs of each rounding with these lags (s) and calls, and fixed polling's with 30 calls. */
-function runs(lagsSeconds: readonly number[], calls: number, minIntervalMs = 1000): JobRun[] {
-  const common = { shape: "x", durationSeconds: 300, seed: 1, minIntervalMs };
+function runs(
+  lagsSeconds: readonly number[],
+  calls: number,
+  minIntervalMs = 1000,
+  jobMs = 300_000,
+): JobRun[] {
+  const common = { shape: "x", durationSeconds: 300, seed: 1, minIntervalMs, jobMs };
   return [
     ...(["nearest", "down"] as const).flatMap((rounding) =>
       lagsSeconds.map((s) => ({ ...common, poller: "ours" as const, rounding, lagMs: s * 1000, calls })),
@@ -124,6 +130,33 @@ describe("a row's verdict", () => {
     expect(completionRow({ ...informative, holdShare: 0.12 }, runs([...elevenLags, 9.5], 37)).pass).toBe(
       false,
     );
+  });
+});
+
+describe("a misleading row's lag", () => {
+  const misleading = {
+    shape: "x",
+    set: "tuned" as const,
+    emulator: false,
+    durationSeconds: 120,
+    holdShare: 0,
+    zeroShare: 0,
+    family: "misleading" as const,
+  };
+  const lags = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32];
+
+  test("GIVEN 2-minute jobs that ran 132 s THEN a 32 s lag is within a quarter of each (33 s): it passes", () => {
+    expect(completionRow(misleading, runs(lags, 8, 1000, 132_000)).lagPass).toBe(true);
+  });
+
+  test("GIVEN the same lags on jobs that ran 110 s THEN 32 s is over a quarter of each (27.5 s): it fails", () => {
+    expect(completionRow(misleading, runs(lags, 8, 1000, 110_000)).lagPass).toBe(false);
+  });
+
+  test("GIVEN 45-minute jobs THEN the limit is a minute, not a quarter of the job", () => {
+    const long = { ...misleading, durationSeconds: 2700 };
+    expect(completionRow(long, runs([...lags.slice(1), 59], 100, 1000, 2_700_000)).lagPass).toBe(true);
+    expect(completionRow(long, runs([...lags.slice(1), 61], 100, 1000, 2_700_000)).lagPass).toBe(false);
   });
 });
 
