@@ -255,6 +255,8 @@ function minInterval(starts: readonly number[]): number {
 
 /** What the strategy saw at one poll and the wait it chose (`traceShapeJob`). */
 export interface TracedPoll {
+  /** 0: the wait before the first poll (the job was just submitted). */
+  readonly attempt: number;
   readonly elapsedMs: number;
   readonly progress?: number;
   readonly delayMs: number;
@@ -274,7 +276,6 @@ export async function runShapeJob(
   const progressAt = shape.curve(random);
   const clock = new SimClock(0);
   const job = new SimulatedJob(clock, { initMs, runMs, progressAt, rounding }, random);
-  if (poller === "fixed-10s") await clock.sleep(FIXED_INTERVAL_MS);
   const make = strategy ?? (poller === "ours" ? defaultDelayStrategy : undefined);
   const traced =
     trace && make
@@ -283,7 +284,7 @@ export async function runShapeJob(
           return {
             nextDelayMs: (o) => {
               const delayMs = inner.nextDelayMs(o);
-              trace.push({ elapsedMs: o.elapsedMs, progress: o.progress, delayMs });
+              trace.push({ attempt: o.attempt, elapsedMs: o.elapsedMs, progress: o.progress, delayMs });
               return delayMs;
             },
           };
@@ -292,6 +293,8 @@ export async function runShapeJob(
   const outcome = await waitForJob(job.asClient(), "simulated", {
     timeoutMs: 4 * durationSeconds * 1000 + 600_000,
     poll: pollOf(poller, traced),
+    // As the create step waits for a job it has just submitted (fixed polling: first poll at 10 s).
+    delayFirst: true,
   });
   if (outcome.state !== "success" || job.detectedAt === undefined)
     throw new Error(
@@ -368,10 +371,10 @@ async function runEmulatorJob(
   const client = instrumentedClient(base, clock, random, starts, (at) => (detectedAt ??= at));
   const submission = await base.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: `bench-${seed}` });
   if (!submission.jobId) throw new Error("the emulator accepted the copy without a job ID");
-  if (poller === "fixed-10s") await clock.sleep(FIXED_INTERVAL_MS);
   const outcome = await waitForJob(client, submission.jobId, {
     timeoutMs: 4 * durationSeconds * 1000 + 600_000,
     poll: pollOf(poller, strategy),
+    delayFirst: true,
   });
   const [job] = emulator.jobs();
   if (outcome.state !== "success" || detectedAt === undefined)

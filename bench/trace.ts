@@ -26,9 +26,10 @@ export async function traceJob(args: readonly string[]): Promise<string> {
     undefined,
     trace,
   );
-  const lines = trace.map(
-    (p, i) =>
-      `#${i + 1} at ${(p.elapsedMs / 1000).toFixed(1)} s: ${p.progress === undefined ? "-" : `${Math.round(p.progress * 100)} %`}, next poll in ${(p.delayMs / 1000).toFixed(1)} s`,
+  const lines = trace.map((p) =>
+    p.attempt === 0
+      ? `submitted: first poll in ${(p.delayMs / 1000).toFixed(1)} s`
+      : `#${p.attempt} at ${(p.elapsedMs / 1000).toFixed(1)} s: ${p.progress === undefined ? "-" : `${Math.round(p.progress * 100)} %`}, next poll in ${(p.delayMs / 1000).toFixed(1)} s`,
   );
   lines.push(`#${run.calls}: SUCCESS seen ${(run.lagMs / 1000).toFixed(1)} s after the job ended`);
   return `${name}, ${durationSeconds} s, rounded ${rounding}, seed ${seed}: ${run.calls} polls\n${lines.join("\n")}`;

@@ -235,7 +235,12 @@ export async function copyImageAndWait(client: ImsClient, req: CopyRequest): Pro
   );
   await hooks.onSubmitted?.(target);
   const remaining = Math.max(1, req.timeoutMs - (client.now() - started));
-  const result = await resumeWait(client, target, { ...req, timeoutMs: remaining });
+  // A job submitted just now has not ended: its first poll waits the strategy's first delay.
+  const result = await resumeWait(client, target, {
+    ...req,
+    timeoutMs: remaining,
+    delayFirst: !submission.adopted,
+  });
   return submission.adopted ? { ...result, adopted: true } : result;
 }
 
@@ -269,7 +274,11 @@ function slotWaitLines(
 export function waitForJob(
   client: ImsClient,
   jobId: string,
-  opts: WaitCopyOptions & { readonly onJob?: (job: Job) => void | Promise<void> },
+  opts: WaitCopyOptions & {
+    readonly onJob?: (job: Job) => void | Promise<void>;
+    /** The job was submitted just now: the first poll waits the strategy's first delay. */
+    readonly delayFirst?: boolean;
+  },
 ): Promise<WaitOutcome<Job>> {
   requireTimeout(opts.timeoutMs);
   let useProgressRoute = true;
@@ -302,6 +311,7 @@ export function waitForJob(
         elapsedMs: p.elapsedMs,
       }),
     delay: delayOf(opts.poll),
+    delayFirst: opts.delayFirst,
     timeoutMs: opts.timeoutMs,
     now: client.now,
     sleep: client.sleep,
@@ -404,7 +414,12 @@ async function finishedImage(
 export async function resumeWait(
   client: ImsClient,
   what: ResumeTarget | string,
-  opts: WaitCopyOptions & { readonly sourceImageId?: string; readonly hooks?: CopyHooks },
+  opts: WaitCopyOptions & {
+    readonly sourceImageId?: string;
+    readonly hooks?: CopyHooks;
+    /** The job was submitted just now (waitForJob). */
+    readonly delayFirst?: boolean;
+  },
 ): Promise<CopyResult> {
   const target = typeof what === "string" ? resumeTargetOf(what) : what;
   const hooks = opts.hooks ?? {};

@@ -6,7 +6,10 @@
 import { invalidOption } from "./errors";
 
 export interface PollObservation {
-  /** 1 for the first check. */
+  /**
+   * 1 for the first check; 0 asks for the wait before the first check, when the wait begins with
+   * one (a job just submitted, at 0 %: `WaitOptions.delayFirst`).
+   */
   readonly attempt: number;
   /** Time since the wait began, measured when the check returned. */
   readonly elapsedMs: number;
@@ -45,7 +48,7 @@ export interface ExponentialDelayOptions {
   readonly factor?: number;
 }
 
-/** `min * factor^(attempt-1)`, capped at `max`. */
+/** `min * factor^(attempt-1)`, capped at `max` (`min` before the first check). */
 export function exponentialDelay(options: ExponentialDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? 1000;
   const max = options.maxDelayMs ?? 30_000;
@@ -53,7 +56,9 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
   requireRange("minDelayMs", min, "maxDelayMs", max);
   if (!Number.isFinite(factor) || factor < 1)
     throw invalidOption("factor", factor, "must be a finite number of at least 1");
-  return { nextDelayMs: ({ attempt }) => Math.min(max, min * factor ** Math.min(attempt - 1, 60)) };
+  return {
+    nextDelayMs: ({ attempt }) => Math.min(max, min * factor ** Math.min(Math.max(0, attempt - 1), 60)),
+  };
 }
 
 /** Shortest wait of the default strategy: never more than one call per second. */
@@ -69,12 +74,13 @@ const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
 /** A wait is at most twice as long as the values it rests on have been watched. */
 const GROWTH = 2;
 /**
- * A wait is at most a quarter of the time since the submission, but never less than SHORT_JOB_WAIT_MS:
- * a job that ends sooner than its progress says (Huawei's own example shows SUCCESS at 20 %) is
- * seen within a quarter of its running time.
+ * A wait is at most a quarter of the job's predicted length, and a quarter of the time since the
+ * submission (less the request; never less than SHORT_JOB_WAIT_MS): a job that ends sooner than
+ * predicted, or than its progress says (Huawei's own example shows SUCCESS at 20 %), is seen
+ * within a quarter of its running time.
  */
 const LENGTH_SHARE = 0.25;
-/** A quarter of the shortest job that rule is kept for, 2 minutes less 10 % (108 s), less the request. */
+/** A quarter of the shortest job the second rule is kept for, 2 minutes less 10 % (108 s), less the request. */
 const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
 /** A pace holds when the value moved within this share of what it predicted (or within the rounding of two values)... */
 const TOLERANCE = 0.25;
@@ -184,7 +190,8 @@ function paces(run: readonly Sighting[]): Paces {
  *
  * - Quiet: while the progress says nothing (absent, not moved yet, stalled, or past the end its pace
  *   explains), poll every 9.5 s (at first 4.5 s, then at most twice the time waited): the end is seen
- *   within 10 s, and an end right after the submission within 5 s.
+ *   within 10 s, and an end right after the submission within 5 s (a job submitted just now is at
+ *   0 %: its first poll comes after the first wait, and that 0 % starts its run).
  * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
  *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
  *   only after its last sighting.
@@ -195,9 +202,9 @@ function paces(run: readonly Sighting[]): Paces {
  *   The rest plus half a step at the slow pace gives the latest end. From the earliest end to the
  *   latest, poll every 4.5 s: the end is seen within 5 s.
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
- *   NEW_SHARE), at most twice the run's age, a quarter of the time since the submission (26.5 s
- *   at least: the end of a job that under-reports it is seen within a quarter of its running time),
- *   and 59.5 s; a pace from a single move, from the move of a value seen stalled, or from a move more
+ *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length and of the time since
+ *   the submission (26.5 s at least: the end of a job that under-reports it is seen within a
+ *   quarter of its running time), and 59.5 s; a pace from a single move, from the move of a value seen stalled, or from a move more
  *   than twice slower than the one before (the job may be stopping; its next move is a guess too)
  *   waits no longer than the quiet delay.
  */
@@ -216,8 +223,13 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
     top.p < SHOWN_MAX && run.length >= 2 && at - top.first > (STALL_STEPS * STEP) / pace;
 
   return {
-    nextDelayMs({ elapsedMs: t, progress: p }) {
+    nextDelayMs({ attempt, elapsedMs: t, progress: p }) {
       const quiet = bound(Math.min(QUIET_DELAY_MS, Math.max(CLOSE_DELAY_MS, GROWTH * t)));
+      // Before the first check of a job submitted just now: it is at 0 %.
+      if (attempt === 0) {
+        run = [{ p: 0, first: t, last: t }];
+        return quiet;
+      }
       const expected = expect?.(t);
       expect = undefined;
       if (p === undefined || !Number.isFinite(p)) return quiet;
@@ -265,7 +277,8 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const wait = Math.min(
         (held ? HELD_SHARE : NEW_SHARE) * (earliest - t),
         growth,
-        Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t),
+        LENGTH_SHARE * earliest,
+        Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t - REQUEST_MS),
       );
       return bound(Math.max(Math.min(CLOSE_DELAY_MS, growth), wait));
     },

@@ -36,6 +36,11 @@ export interface WaitOptions<T> {
   readonly signal?: AbortSignal;
   /** Called after every unfinished check. */
   onProgress?(p: WaitProgress<T>): void;
+  /**
+   * Wait the strategy's first delay (asked with attempt 0) before the first check: for a wait on
+   * something that has only just begun, where a check at once would only cost a call.
+   */
+  readonly delayFirst?: boolean;
 }
 
 /** A real sleep that resolves early when the signal aborts. */
@@ -63,6 +68,27 @@ export async function waitUntil<T>(opts: WaitOptions<T>): Promise<WaitOutcome<T>
   let last: T | undefined;
   let attempts = 0;
   const aborted = (): WaitOutcome<T> => ({ state: "aborted", last, attempts, elapsedMs: elapsed() });
+  const pause = async (ms: unknown): Promise<WaitOutcome<T> | undefined> => {
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0)
+      throw invalidOption(
+        "delay",
+        ms,
+        "must be a finite number of milliseconds of at least 0 (returned by the delay strategy)",
+      );
+    try {
+      await opts.sleep(Math.min(ms, Math.max(0, timeoutMs - elapsed())), signal);
+    } catch (error) {
+      if (signal?.aborted) return aborted();
+      throw error;
+    }
+    return undefined;
+  };
+
+  if (opts.delayFirst) {
+    if (signal?.aborted) return aborted();
+    const stopped = await pause(opts.delay.nextDelayMs({ attempt: 0, elapsedMs: 0 }));
+    if (stopped) return stopped;
+  }
 
   for (;;) {
     if (signal?.aborted) return aborted();
@@ -80,18 +106,9 @@ export async function waitUntil<T>(opts: WaitOptions<T>): Promise<WaitOutcome<T>
     opts.onProgress?.({ attempt: attempts, elapsedMs, value: result.value, progress: result.progress });
     const remaining = timeoutMs - elapsedMs;
     if (remaining <= 0) return { state: "timeout", last, attempts, elapsedMs };
-    const delay = opts.delay.nextDelayMs({ attempt: attempts, elapsedMs, progress: result.progress });
-    if (typeof delay !== "number" || !Number.isFinite(delay) || delay < 0)
-      throw invalidOption(
-        "delay",
-        delay,
-        "must be a finite number of milliseconds of at least 0 (returned by the delay strategy)",
-      );
-    try {
-      await opts.sleep(Math.min(delay, remaining), signal);
-    } catch (error) {
-      if (signal?.aborted) return aborted();
-      throw error;
-    }
+    const stopped = await pause(
+      opts.delay.nextDelayMs({ attempt: attempts, elapsedMs, progress: result.progress }),
+    );
+    if (stopped) return stopped;
   }
 }

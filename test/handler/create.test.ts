@@ -241,7 +241,8 @@ describe("create step", () => {
   });
 
   test("when the service refuses tags on an image that is not active yet, the copy is tagged once, after success", async () => {
-    fx.emulator.configure({ tagsBeforeActive: false });
+    // A job long enough for the first poll (4.5 s after the submission) to see it running.
+    fx.emulator.configure({ tagsBeforeActive: false, jobSeconds: 7 });
     const env = createEnv();
 
     const r = await runRuntime(fx.bundle, "create", env, fx.cwd);
@@ -362,7 +363,8 @@ describe("create step: encrypted sources and jobs that name the wrong image", ()
   });
 
   test("GIVEN a job that names the SOURCE as its image THEN the source is neither tagged, recorded nor deleted, and the step fails saying so", async () => {
-    fx.emulator.configure({ jobImageIdNames: "source" });
+    // A job long enough for the first poll (4.5 s after the submission) to see it running.
+    fx.emulator.configure({ jobImageIdNames: "source", jobSeconds: 7 });
     const before = source(SeedImage.ACTIVE_PRIVATE);
     const env = createEnv();
 

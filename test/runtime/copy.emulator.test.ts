@@ -252,6 +252,26 @@ describe("resumeWait and waitForJob", () => {
     );
   });
 
+  test("GIVEN a job submitted just now THEN copyImageAndWait polls it first after the strategy's first wait (4.5 s), while resumeWait polls a resumed job at once", async () => {
+    h.emulator.configure({ jobSeconds: 30 });
+    const fresh: CopyProgress[] = [];
+    await copyImageAndWait(h.client(), {
+      sourceImageId: SeedImage.ACTIVE_PRIVATE,
+      body: { name: "fresh" },
+      timeoutMs: 120_000,
+      onProgress: (p) => fresh.push(p),
+    });
+    expect(fresh[0]).toMatchObject({ attempt: 1, status: "RUNNING" });
+    expect(fresh[0].elapsedMs).toBeGreaterThanOrEqual(4500);
+
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "resumed" });
+    const resumed: CopyProgress[] = [];
+    await resumeWait(client, jobId!, { timeoutMs: 120_000, onProgress: (p) => resumed.push(p) });
+    expect(resumed[0]).toMatchObject({ attempt: 1, status: "RUNNING" });
+    expect(resumed[0].elapsedMs).toBeLessThan(1000);
+  });
+
   test("without the progress route, waitForJob falls back to ShowJob", async () => {
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "fallback" });

@@ -149,6 +149,18 @@ describe("the default delay strategy", () => {
     },
   );
 
+  test("GIVEN the wait before the first check (attempt 0) THEN it is 4.5 s, and the job is taken to be at 0 % then", () => {
+    const fresh = defaultDelayStrategy();
+    expect(fresh.nextDelayMs({ attempt: 0, elapsedMs: 0 })).toBe(4500);
+    // 0 % at 0 s, then 5 % and 10 % at 10 s steps: a run of three values, whose pace is no guess.
+    fresh.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.05 });
+    const seen = fresh.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.1 });
+    const blind = defaultDelayStrategy();
+    blind.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.05 });
+    expect(blind.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.1 })).toBeLessThanOrEqual(9500);
+    expect(seen).toBeGreaterThan(9500);
+  });
+
   test("progress that goes back starts over: the next wait is at most 9.5 s", () => {
     const s = defaultDelayStrategy();
     [0, 0.1, 0.2, 0.3, 0.4].forEach((progress, i) =>

@@ -31,6 +31,27 @@ describe("waitUntil", () => {
     expect(clock.sleeps).toEqual([1500, 1500]);
   });
 
+  test("GIVEN delayFirst THEN the first check comes after the strategy's delay for attempt 0, and the attempts still count checks", async () => {
+    const clock = new FakeClock();
+    const asked: number[] = [];
+    const outcome = await waitUntil({
+      check: scripted(clock, [{ done: false }, { done: "success", value: "img" }]),
+      delay: {
+        nextDelayMs: ({ attempt }) => {
+          asked.push(attempt);
+          return attempt === 0 ? 4500 : 9000;
+        },
+      },
+      delayFirst: true,
+      timeoutMs: 60_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    expect(outcome).toEqual({ state: "success", value: "img", attempts: 2, elapsedMs: 13_500 });
+    expect(asked).toEqual([0, 1]);
+    expect(clock.sleeps).toEqual([4500, 9000]);
+  });
+
   test("it returns failure with the failing value", async () => {
     const clock = new FakeClock();
     const outcome = await waitUntil({
