@@ -204,9 +204,9 @@ function paces(run: readonly Sighting[]): Paces {
  * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
  *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length and of the time since
  *   the submission (26.5 s at least: the end of a job that under-reports it is seen within a
- *   quarter of its running time), and 59.5 s; a pace from a single move, from the move of a value seen stalled, or from a move more
- *   than twice slower than the one before (the job may be stopping; its next move is a guess too)
- *   waits no longer than the quiet delay.
+ *   quarter of its running time), and 59.5 s; a pace from a single move, from the move of a value
+ *   seen stalled, or from a move more than twice slower than the one before (the job may be
+ *   stopping; its next move is a guess too) waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
