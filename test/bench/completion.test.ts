@@ -11,6 +11,7 @@ import {
 } from "../../bench/completion";
 import { FAMILIES, SHAPES, shapeNamed, shownPercent } from "../../bench/progress-shapes";
 import { runBenchmark } from "../../bench/run";
+import { seededRandom } from "../../bench/support/stats";
 
 jest.setTimeout(120_000);
 
@@ -169,6 +170,17 @@ describe("the completion benchmark", () => {
       for (const s of held) expect(others.has(s.name)).toBe(false);
     }
     expect(new Set(SHAPES.map((s) => s.name)).size).toBe(SHAPES.length);
+  });
+
+  test("no two shapes draw the same curve: each pair differs by more than half a percent somewhere", () => {
+    const grid = Array.from({ length: 201 }, (_, i) => i / 200);
+    const drawn = SHAPES.map((s) => ({ name: s.name, at: grid.map(s.curve(seededRandom(0))) }));
+    const same: string[] = [];
+    for (let i = 0; i < drawn.length; i++)
+      for (let j = i + 1; j < drawn.length; j++)
+        if (grid.every((_, k) => Math.abs(drawn[i].at[k] - drawn[j].at[k]) <= 0.005))
+          same.push(`${drawn[i].name} = ${drawn[j].name}`);
+    expect(same).toEqual([]);
   });
 
   test("GIVEN one shape of each family and two emulator curves THEN every row passes its goals, and the report prints each row", async () => {
