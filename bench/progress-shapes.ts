@@ -1340,7 +1340,7 @@ export const SHAPES: readonly ProgressShape[] = [
   },
   // ---- held out in round 9: written at 9119f51, before the strategy's next change, never used to tune it ----
   {
-    name: "cosine-sprint",
+    name: "power-sprint",
     family: "informative",
     set: "held-out",
     description: "p = 1 - (1 - f)^0.7: speeding up, ever faster at the end",

@@ -98,8 +98,10 @@ const STEP = 0.01;
 const SHOWN_MAX = 0.99;
 /** The local pace is measured over the last three steps: it follows a job that slows down or speeds up. */
 const LOCAL_STEPS = 3;
-/** A value that has not moved for three steps at its pace has stalled (rounding and timing explain one). */
+/** A value that has not moved for three steps at its pace has stalled (rounding and timing explain one)... */
 const STALL_STEPS = 3;
+/** ...and so has one that has not moved over two of the longest waits, whatever its pace (a creep that stopped). */
+const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
 /** Two shown values differ from the true progress by up to 1.5 steps between them (a step rounded down, half a step rounded to nearest). */
 const ROUNDING_STEPS = 1.5;
 
@@ -188,9 +190,9 @@ function paces(run: readonly Sighting[]): Paces {
 /**
  * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve.
  *
- * - Quiet: while the progress says nothing (absent, not moved yet, stalled, or past the end its pace
- *   explains), poll every 9.5 s (at first 4.5 s, then at most twice the time waited): the end is seen
- *   within 10 s, and an end right after the submission within 5 s (a job submitted just now is at
+ * - Quiet: while the progress says nothing (absent, not moved yet, stalled: no new value for three
+ *   steps at its pace or for two minutes, or past the end its pace explains), poll every 9.5 s (at
+ *   first 4.5 s, then at most twice the time waited): the end is seen within 10 s, and an end right after the submission within 5 s (a job submitted just now is at
  *   0 %: its first poll comes after the first wait, and that 0 % starts its run).
  * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
  *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
@@ -218,9 +220,11 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled, or slowed down sharply (slowedDown). */
   let still = false;
-  /** No new value for STALL_STEPS steps at `pace` (progress per ms). */
+  /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for STALL_MAX_MS. */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
-    top.p < SHOWN_MAX && run.length >= 2 && at - top.first > (STALL_STEPS * STEP) / pace;
+    top.p < SHOWN_MAX &&
+    run.length >= 2 &&
+    at - top.first > Math.min(STALL_MAX_MS, (STALL_STEPS * STEP) / pace);
 
   return {
     nextDelayMs({ attempt, elapsedMs: t, progress: p }) {

@@ -290,6 +290,20 @@ describe("the default delay strategy", () => {
     expect(lagMs).toBeLessThanOrEqual(9500);
   });
 
+  test("GIVEN a slow creep that stops THEN once it has been still for two minutes, however slow its pace, every wait is at most 9.5 s", async () => {
+    // 1 % every 90 s up to 4 %, reached 360 s in; stuck there until the job ends at 20 minutes. At
+    // that pace three steps take 270 s; the first poll that shows 4 % comes at most 59.5 s after
+    // 360 s, and the poll that comes two minutes after it (at most 59.5 s later) is the last long one.
+    const { polls, lagMs } = await watch({
+      endMs: 1_200_000,
+      shownAt: (t) => shown(Math.min(0.04, Math.floor(t / 90_000) / 100), "down"),
+    });
+    const stalled = polls.filter((p) => p.t >= 360_000 + 59_500 + 120_000 + 59_500);
+    expect(Math.max(...stalled.map((p) => p.delay))).toBe(9500);
+    expect(stalled.length).toBeGreaterThan(60);
+    expect(lagMs).toBeLessThanOrEqual(9500);
+  });
+
   test("GIVEN a job stuck at 99 % THEN it polls every 4.5 s while the pace that led there explains the end, then every 9.5 s", async () => {
     // 1 % every 30 s: 99 % is shown from 98.5 % (2955 s) on, and the job ends an hour later. At its
     // pace the hidden 1.5 % takes 45 s; at the slowest pace its last three steps allow (less 1.5
