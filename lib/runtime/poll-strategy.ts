@@ -71,7 +71,7 @@ export const DEFAULT_MAX_DELAY_MS = 60_000 - REQUEST_MS;
 const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
 /** While the end may come at any moment, it is seen within 5 s; so is an end right after the submission (the first wait). */
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
-/** A wait is at most twice as long as the values it rests on have been watched. */
+/** Without progress, a wait is at most twice the time waited. */
 const GROWTH = 2;
 /**
  * A wait is at most a quarter of the job's predicted length, and a quarter of the time since the
@@ -82,15 +82,18 @@ const GROWTH = 2;
 const LENGTH_SHARE = 0.25;
 /** A quarter of the shortest job the second rule is kept for, 2 minutes less 10 % (108 s), less the request. */
 const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
-/** A pace holds when the value moved within this share of what it predicted (or within the rounding of two values)... */
+/**
+ * A pace holds when the value moved within this share of what it predicted (or within the rounding
+ * of two values), and the local pace is within this share of the recent half's (it is not rising)...
+ */
 const TOLERANCE = 0.25;
 /** ...and then the next poll waits this share of the time to the predicted end: a pace off by TOLERANCE still polls before the end. */
 const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace not yet confirmed waits half the time to the end: it may be off by up to 2x. */
 const NEW_SHARE = 0.5;
 /**
- * A value that moved less than half or more than twice what the pace expected, beyond the rounding
- * (more than the 2x a pace may be off by), shows a job that stalled, slowed or sped up during the wait.
+ * A value that moved less than half what the pace expected, beyond the rounding (more than the 2x a
+ * pace may be off by), shows a job that stalled or slowed during the wait.
  */
 const SURPRISE = 2;
 /** `process_percent` moves in whole percents, and a running job shows at most 99 %. */
@@ -129,6 +132,8 @@ interface Paces {
   readonly typical: number;
   /** A lower bound: the slower of the two with their values off by the rounding (ROUNDING_STEPS). */
   readonly slow: number;
+  /** The local pace is more than TOLERANCE faster than the recent half's: it may rise further before the end. */
+  readonly rising: boolean;
 }
 
 /** The pace from sighting `a` to sighting `b` (progress per ms), with the values `less` apart less. */
@@ -158,16 +163,6 @@ function speedUp(run: readonly Sighting[]): number {
   return before > 0 ? Math.max(1, pace(b, c) / before) : 1;
 }
 
-/**
- * Whether the last move was more than SURPRISE times slower than the one before, beyond the rounding
- * of both: the job is slowing, maybe to a stop, as far as the values can tell.
- */
-function slowedDown(run: readonly Sighting[]): boolean {
-  if (run.length < 3) return false;
-  const [a, b, c] = run.slice(-3);
-  return SURPRISE * pace(b, c, -ROUNDING_STEPS * STEP) < pace(a, b, ROUNDING_STEPS * STEP);
-}
-
 /** The pace of a run (progress per ms) over its recent half and over its last LOCAL_STEPS steps. */
 function paces(run: readonly Sighting[]): Paces {
   const top = run[run.length - 1];
@@ -181,6 +176,7 @@ function paces(run: readonly Sighting[]): Paces {
   for (const s of run) if (top.p - s.p >= LOCAL_STEPS * STEP - 1e-9) local = s;
   const [halfPace, localPace] = [pace(half, top), pace(local, top)];
   return {
+    rising: localPace > (1 + TOLERANCE) * halfPace,
     fast: roseSince(run, halfAt - 1) ? Math.max(halfPace, localPace) : localPace,
     typical: Math.min(halfPace, localPace),
     slow: Math.min(pace(half, top, ROUNDING_STEPS * STEP), pace(local, top, ROUNDING_STEPS * STEP)),
@@ -204,12 +200,12 @@ function paces(run: readonly Sighting[]): Paces {
  *   times the speed-up of the last move over the one before (a job that sped up may do so again).
  *   The rest plus half a step at the slow pace gives the latest end. From the earliest end to the
  *   latest, poll every 4.5 s: the end is seen within 5 s.
- * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held, else
- *   NEW_SHARE), at most twice the run's age, a quarter of the predicted length and of the time since
- *   the submission (26.5 s at least: the end of a job that under-reports it is seen within a
- *   quarter of its running time), and 59.5 s; a pace from a single move, from the move of a value
- *   seen stalled, or from a move more than twice slower than the one before (the job may be
- *   stopping; its next move is a guess too) waits no longer than the quiet delay.
+ * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held and is
+ *   not rising, else NEW_SHARE: a rising pace is slower than the one to come, as on a job whose pace
+ *   rises to its end), at most a quarter of the predicted length and of the time since the
+ *   submission (26.5 s at least: the end of a job that under-reports it is seen within a quarter of
+ *   its running time), and 59.5 s; a pace from a single move, or from the move of a value seen
+ *   stalled, waits no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -219,7 +215,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let run: Sighting[] = [];
   /** The value the last pace expects at a time. */
   let expect: ((t: number) => number) | undefined;
-  /** The last poll found the top value stalled, or slowed down sharply (slowedDown). */
+  /** The last poll found the top value stalled. */
   let still = false;
   /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for STALL_MAX_MS. */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
@@ -258,7 +254,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       }
       const top = run[run.length - 1];
       if (run.length < 2) return quiet;
-      const { fast, typical, slow } = paces(run);
+      const { fast, typical, slow, rising } = paces(run);
       if (stalled(top, t, typical)) {
         still = true;
         return quiet;
@@ -268,24 +264,22 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting), and so is the move of a job that resumed, or the pace of a job that slowed down
-      // sharply (it may be stopping; its next move, like a resumed one, is a guess too): nothing is
-      // expected of it, and the wait is no longer than when the progress says nothing.
-      const slowed = slowedDown(run);
-      if (slowed) still = true;
-      const guess = run.length < 3 || resumed || slowed;
+      // last sighting), and so is the move of a job that resumed: nothing is expected of it, and the
+      // wait is no longer than when the progress says nothing.
+      const guess = run.length < 3 || resumed;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
-      const growth = Math.min(GROWTH * (t - run[0].first), guess ? QUIET_DELAY_MS : Infinity);
-      if (t >= earliest - CLOSE_DELAY_MS) return bound(Math.min(CLOSE_DELAY_MS, growth));
+      if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);
       const held =
-        want !== undefined && Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
+        !rising &&
+        want !== undefined &&
+        Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
       const wait = Math.min(
         (held ? HELD_SHARE : NEW_SHARE) * (earliest - t),
-        growth,
+        guess ? QUIET_DELAY_MS : Infinity,
         LENGTH_SHARE * earliest,
         Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t - REQUEST_MS),
       );
-      return bound(Math.max(Math.min(CLOSE_DELAY_MS, growth), wait));
+      return bound(Math.max(CLOSE_DELAY_MS, wait));
     },
   };
 }

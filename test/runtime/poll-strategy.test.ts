@@ -237,21 +237,18 @@ describe("the default delay strategy", () => {
     expect(waitAfter([0, 20, 40], [0.0, 0.2, 0.4])).toBeGreaterThan(0.5 * 29_500 + 1);
   });
 
-  test("GIVEN a first move and then one more than twice slower, beyond the rounding THEN that pace is a guess, and so is the next move's: both waits are at most 9.5 s", () => {
-    // 0 until 4.5 s, 21 % at 14.2 s (a first move: a guess, nothing expected of it), then only 4 steps
-    // in 9.6 s: the job may be stopping (a long stall starts like this), so its slow pace (an end three
-    // minutes away) is not waited on. Then 2 steps in 9.5 s: the job may have stalled and resumed, so
-    // that move says as little.
-    const s = defaultDelayStrategy();
-    const times = [0, 4.5, 14.2, 23.8];
-    const values = [0, 0, 0.21, 0.25];
-    const waits = times.map((t, i) =>
-      s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] }),
-    );
-    expect(waits[3]).toBeLessThanOrEqual(9500);
-    expect(s.nextDelayMs({ attempt: 5, elapsedMs: 33_300, progress: 0.27 })).toBeLessThanOrEqual(9500);
-    // A first move the next one does not fall far short of waits longer.
-    expect(waitAfter([0, 4.5, 14.2, 23.8, 33.3], [0, 0, 0.03, 0.06, 0.08])).toBeGreaterThan(9500);
+  test("GIVEN a pace that held but is rising THEN it waits half the time to the end, not the held share: it may rise further", () => {
+    // Every 20 s: 2 steps until 160 s, then 6 steps twice. The last move is the 6 steps the pace
+    // expected (it held), and the end (less a step) is 53.3 s away at 0.3 %/s; but that local pace is
+    // more than 25 % above the recent half's (18 steps in 100 s), so the job may speed up again before
+    // the end, as one whose pace rises to its end does (p = 1 - sqrt(1 - f)).
+    const times = Array.from({ length: 11 }, (_, i) => 20 * i);
+    const toEnd = (1 - 0.83 - 0.01) / 0.003;
+    const rising = times.map((t) => (t <= 160 ? 55 + t / 10 : 71 + 0.3 * (t - 160)) / 100);
+    expect(waitAfter(times, rising)).toBeLessThanOrEqual(0.5 * toEnd * 1000 + 1);
+    // The same last moves on a pace that did not rise wait the held share (0.8) of the time.
+    const steadyPace = times.map((t) => (23 + 0.3 * t) / 100);
+    expect(waitAfter(times, steadyPace)).toBeGreaterThan(0.75 * toEnd * 1000);
   });
 
   test("GIVEN a value seen stalled THEN the move it makes next is a guess: the wait after it is at most 9.5 s", () => {
