@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 9) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 10) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 10) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 11) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -1471,32 +1471,32 @@ export const SHAPES: readonly ProgressShape[] = [
     description: "steady to 70 % at 70 % of the time, then down to 40 %: SUCCESS comes at 40 %",
     curve: fixed((f) => (f < 0.7 ? f : 0.7 - (f - 0.7))),
   },
-  // ---- held out in round 10: written at a605873, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 10 (written at a605873, run on the strategies of a605873 and 18d099a), then seen in round 11 ----
   {
     name: "log-speed-up",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = -log10(1 - 0.9 f): speeding up all the way, from 0.39x to 3.9x the mean pace",
     curve: fixed((f) => -Math.log10(1 - 0.9 * f)),
   },
   {
     name: "wave-and-a-half",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f + 0.03 sin(3 pi f): the pace swings between 1.28x and 0.72x one and a half times",
     curve: fixed((f) => f + 0.03 * Math.sin(3 * Math.PI * f)),
   },
   {
     name: "early-peak-ease",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = 6f^2 - 8f^3 + 3f^4: a slow start, fastest (1.78x) at a third of the time, slowing to 0",
     curve: fixed((f) => 6 * f * f - 8 * f ** 3 + 3 * f ** 4),
   },
   {
     name: "slow-first-tenth",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "2 % in the first 10 % of the time (0.2x the mean pace), then the rest at a steady 1.09x",
     curve: fixed(
       polyline([
@@ -1509,7 +1509,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "mid-burst",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f at 0.89x the mean pace, but 15 % in the 5 % of the time from 45 to 50 % (3x)",
     curve: fixed(
       polyline([
@@ -1523,14 +1523,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-37",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "37 % from the start",
     curve: fixed(() => 0.37),
   },
   {
     name: "on-pace-then-stuck",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "p = f until 65 % of the time, then 65 % until the end",
     curve: fixed(
       polyline([
@@ -1542,14 +1542,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-40-one-tick",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "40 % from the start, 41 % from 70 % of the time on",
     curve: fixed((f) => (f < 0.7 ? 0.4 : 0.41)),
   },
   {
     name: "creep-stall-finish",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 2 % at 40 % of the time, stuck until 92 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -1563,7 +1563,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-high-plateaus",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 90 % at 20 % of the time, stuck until 70 %, then 99 % from 75 % until the end",
     curve: fixed(
       polyline([
@@ -1577,14 +1577,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "under-reports-then-jump",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.6 f to 54 % at 90 % of the time, then 85 % at once: SUCCESS comes at 85 %",
     curve: fixed((f) => (f < 0.9 ? 0.6 * f : 0.85)),
   },
   {
     name: "random-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "a step at each eighth of the time, of a random size (0.2x to 1.8x the mean), to 95 % at 7/8",
     curve: (random) => {
@@ -1598,14 +1598,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "false-finish-restart",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steady to 99 % at 40 % of the time, held until 60 %, back to 0, then steady to 100 %",
     curve: fixed((f) => (f < 0.4 ? (0.99 * f) / 0.4 : f < 0.6 ? 0.99 : (f - 0.6) / 0.4)),
   },
   {
     name: "under-reports-noisy",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 0.9 f plus a random offset of up to +-5 %, drawn afresh every twelfth of the time",
     curve: (random) => {
       const offsets = Array.from({ length: 13 }, () => 0.1 * (random() - 0.5));
@@ -1615,9 +1615,153 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "pace-drop-4x",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 1.6 f to 80 % at half time, then a quarter of that pace (0.4x) to 100 %",
     curve: fixed((f) => (f < 0.5 ? 1.6 * f : 0.8 + 0.4 * (f - 0.5))),
+  },
+  // ---- held out in round 11: written at 18d099a, before the strategy's next change, never used to tune it ----
+  {
+    name: "ease-in-then-linear",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = f^2 / 0.51 to 18 % at 30 % of the time (a smooth slow start), then a steady 1.18x the mean pace",
+    curve: fixed((f) => (f < 0.3 ? f * f : 0.09 + 0.6 * (f - 0.3)) / 0.51),
+  },
+  {
+    name: "decaying-pace-floor",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace decays as 0.3 + e^(-4f): 2.4x the mean pace at the start, 0.58x at the end, never 0",
+    curve: fixed((f) => (0.3 * f + (1 - Math.exp(-4 * f)) / 4) / (0.3 + (1 - Math.exp(-4)) / 4)),
+  },
+  {
+    name: "late-logistic",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a logistic of steepness 12 around 75 % of the time, scaled to 0..1: 5 % at half time, 3.1x at 75 %",
+    curve: fixed((f) => {
+      const s = (x: number): number => 1 / (1 + Math.exp(-12 * (x - 0.75)));
+      return (s(f) - s(0)) / (s(1) - s(0));
+    }),
+  },
+  {
+    name: "soft-staircase",
+    family: "informative",
+    set: "held-out",
+    description: "p = f - 0.8 sin(8 pi f) / (8 pi): four soft steps, the pace swinging between 0.2x and 1.8x",
+    curve: fixed((f) => f - (0.8 * Math.sin(8 * Math.PI * f)) / (8 * Math.PI)),
+  },
+  {
+    name: "power-fifteen-hundredths",
+    family: "informative",
+    set: "held-out",
+    description: "p = f^1.15 (speeds up a little, 1.15x the mean pace at the end)",
+    curve: fixed((f) => f ** 1.15),
+  },
+  {
+    name: "creep-to-3-stall-to-80",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 3 % at 25 % of the time, stuck until 80 %, then steady to 100 %",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.25, 0.03],
+        [0.8, 0.03],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "constant-seven",
+    family: "no-information",
+    set: "held-out",
+    description: "7 % from the start",
+    curve: fixed(() => 0.07),
+  },
+  {
+    name: "jump-to-95-at-half",
+    family: "no-information",
+    set: "held-out",
+    description: "p = f until half time, then 95 % at once until the end",
+    curve: fixed((f) => (f < 0.5 ? f : 0.95)),
+  },
+  {
+    name: "early-stall-then-steady",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "25 % in the first 5 % of the time, stuck until 35 %, then steady to 100 % (1.15x the mean pace)",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.05, 0.25],
+        [0.35, 0.25],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "late-ramp-to-30",
+    family: "no-information",
+    set: "held-out",
+    description: "0 until 40 % of the time, steady to 30 % by half time, then 30 % until the end",
+    curve: fixed(
+      polyline([
+        [0.4, 0],
+        [0.5, 0.3],
+      ]),
+    ),
+  },
+  {
+    name: "irregular-tenth-steps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "steps of 10 % near each tenth of the time, each up to 4.5 % early or late (random): SUCCESS comes at 90 %",
+    curve: (random) => {
+      const times = Array.from({ length: 9 }, (_, i) => (i + 1 + 0.9 * (random() - 0.5)) / 10);
+      return (f) => times.filter((t) => f >= t).length / 10;
+    },
+  },
+  {
+    name: "growing-noise",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f plus a random offset of up to +-10 % of f (none at first), drawn afresh every 4 % of the time",
+    curve: (random) => {
+      const offsets = Array.from({ length: 26 }, () => random() - 0.5);
+      return (f) => f + 0.2 * f * offsets[Math.floor(f * 25)];
+    },
+  },
+  {
+    name: "early-spike",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f, but 70 % for 3 % of the time, from a random point between 10 and 20 % of the time",
+    curve: (random) => {
+      const at = 0.1 + 0.1 * random();
+      return (f) => (f >= at && f < at + 0.03 ? 0.7 : f);
+    },
+  },
+  {
+    name: "counts-down",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 1 - f: 99 % at the start, counting down to 0 at SUCCESS (the share left, shown as progress)",
+    curve: fixed((f) => 1 - f),
+  },
+  {
+    name: "ahead-then-wait",
+    family: "misleading",
+    set: "held-out",
+    description: "p = 1.5 f to 60 % at 40 % of the time, held at 60 % until 60 %, then p = f to 100 %",
+    curve: fixed((f) => (f < 0.4 ? 1.5 * f : Math.max(0.6, f))),
   },
 ];
 
