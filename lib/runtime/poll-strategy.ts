@@ -103,7 +103,11 @@ const SHOWN_MAX = 0.99;
 const LOCAL_STEPS = 3;
 /** A value that has not moved for three steps at its pace has stalled (rounding and timing explain one)... */
 const STALL_STEPS = 3;
-/** ...and so has one that has not moved for two minutes (two of the longest default waits), whatever its pace: a creep that stopped. */
+/**
+ * ...and so has one that has not moved, whatever its pace (a creep that stopped), for a quarter of the
+ * time since the submission (the share a wait may take; SHORT_JOB_WAIT_MS at least) or two minutes
+ * (two of the longest default waits), whichever is shorter.
+ */
 const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
 /** Two shown values differ from the true progress by up to 1.5 steps between them (a step rounded down, half a step rounded to nearest). */
 const ROUNDING_STEPS = 1.5;
@@ -187,10 +191,11 @@ function paces(run: readonly Sighting[]): Paces {
  * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve.
  *
  * - Quiet: while the progress says nothing (absent, not moved yet, stalled: no new value for three
- *   steps at its pace or for two minutes, or past the end its pace explains), poll every 9.5 s (at
- *   first 4.5 s, then at most twice the time waited): the end is seen within 10 s, and an end right
- *   after the submission within 5 s (a job submitted just now is at 0 %: its first poll comes after
- *   the first wait, and that 0 % starts its run).
+ *   steps at its pace, or for a quarter of the time since the submission or two minutes, or past
+ *   the end its pace explains), poll every 9.5 s (at first 4.5 s, then at most twice the time
+ *   waited): the end is seen within 10 s, and an end right after the submission within 5 s (a job
+ *   submitted just now is at 0 %: its first poll comes after the first wait, and that 0 % starts
+ *   its run).
  * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
  *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
  *   only after its last sighting.
@@ -217,11 +222,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
-  /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for STALL_MAX_MS. */
+  /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for a quarter of the time `at` (at most STALL_MAX_MS). */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
     top.p < SHOWN_MAX &&
     run.length >= 2 &&
-    at - top.first > Math.min(STALL_MAX_MS, (STALL_STEPS * STEP) / pace);
+    at - top.first >
+      Math.min(STALL_MAX_MS, Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * at), (STALL_STEPS * STEP) / pace);
 
   return {
     nextDelayMs({ attempt, elapsedMs: t, progress: p }) {

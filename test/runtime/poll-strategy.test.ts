@@ -301,6 +301,21 @@ describe("the default delay strategy", () => {
     expect(lagMs).toBeLessThanOrEqual(9500);
   });
 
+  test("GIVEN a slow creep that stops early in a short job THEN once it has been still for a quarter of the time since the submission, every wait is at most 9.5 s", async () => {
+    // 1 % every 40 s up to 2 %, reached 80 s in; stuck there until the job ends at 4 minutes. Three
+    // steps at that pace take 120 s, as do two minutes: both would call it stalled at 200 s, 40 s
+    // before the end. Still for a quarter of the time since the submission, it is stalled from
+    // 107 s on (80 s + 26.7 s), and the poll after that is at most 26.5 s later.
+    const { polls, lagMs } = await watch({
+      endMs: 240_000,
+      shownAt: (t) => shown(Math.min(0.02, Math.floor(t / 40_000) / 100), "down"),
+    });
+    const stalled = polls.filter((p) => p.t >= 107_000 + 26_500);
+    expect(Math.max(...stalled.map((p) => p.delay))).toBe(9500);
+    expect(stalled.length).toBeGreaterThan(8);
+    expect(lagMs).toBeLessThanOrEqual(9500);
+  });
+
   test("GIVEN a job stuck at 99 % THEN it polls every 4.5 s while the pace that led there explains the end, then every 9.5 s", async () => {
     // 1 % every 30 s: 99 % is shown from 98.5 % (2955 s) on, and the job ends an hour later. At its
     // pace the hidden 1.5 % takes 45 s; at the slowest pace its last three steps allow (less 1.5
