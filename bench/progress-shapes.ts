@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 10) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 11) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 11) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 12) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -1619,11 +1619,11 @@ export const SHAPES: readonly ProgressShape[] = [
     description: "p = 1.6 f to 80 % at half time, then a quarter of that pace (0.4x) to 100 %",
     curve: fixed((f) => (f < 0.5 ? 1.6 * f : 0.8 + 0.4 * (f - 0.5))),
   },
-  // ---- held out in round 11: written at 18d099a, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 11 (written at 18d099a, run on the strategies of a605873 and 18d099a), then seen in round 12 ----
   {
     name: "ease-in-then-linear",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f^2 / 0.51 to 18 % at 30 % of the time (a smooth slow start), then a steady 1.18x the mean pace",
     curve: fixed((f) => (f < 0.3 ? f * f : 0.09 + 0.6 * (f - 0.3)) / 0.51),
@@ -1631,7 +1631,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "decaying-pace-floor",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace decays as 0.3 + e^(-4f): 2.4x the mean pace at the start, 0.58x at the end, never 0",
     curve: fixed((f) => (0.3 * f + (1 - Math.exp(-4 * f)) / 4) / (0.3 + (1 - Math.exp(-4)) / 4)),
@@ -1639,7 +1639,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "late-logistic",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a logistic of steepness 12 around 75 % of the time, scaled to 0..1: 5 % at half time, 3.1x at 75 %",
     curve: fixed((f) => {
@@ -1650,21 +1650,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "soft-staircase",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f - 0.8 sin(8 pi f) / (8 pi): four soft steps, the pace swinging between 0.2x and 1.8x",
     curve: fixed((f) => f - (0.8 * Math.sin(8 * Math.PI * f)) / (8 * Math.PI)),
   },
   {
     name: "power-fifteen-hundredths",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = f^1.15 (speeds up a little, 1.15x the mean pace at the end)",
     curve: fixed((f) => f ** 1.15),
   },
   {
     name: "creep-to-3-stall-to-80",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 3 % at 25 % of the time, stuck until 80 %, then steady to 100 %",
     curve: fixed(
       polyline([
@@ -1678,21 +1678,21 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-seven",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "7 % from the start",
     curve: fixed(() => 0.07),
   },
   {
     name: "jump-to-95-at-half",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "p = f until half time, then 95 % at once until the end",
     curve: fixed((f) => (f < 0.5 ? f : 0.95)),
   },
   {
     name: "early-stall-then-steady",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "25 % in the first 5 % of the time, stuck until 35 %, then steady to 100 % (1.15x the mean pace)",
     curve: fixed(
@@ -1707,7 +1707,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "late-ramp-to-30",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "0 until 40 % of the time, steady to 30 % by half time, then 30 % until the end",
     curve: fixed(
       polyline([
@@ -1719,7 +1719,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "irregular-tenth-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "steps of 10 % near each tenth of the time, each up to 4.5 % early or late (random): SUCCESS comes at 90 %",
     curve: (random) => {
@@ -1730,7 +1730,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "growing-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f plus a random offset of up to +-10 % of f (none at first), drawn afresh every 4 % of the time",
     curve: (random) => {
@@ -1741,7 +1741,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "early-spike",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f, but 70 % for 3 % of the time, from a random point between 10 and 20 % of the time",
     curve: (random) => {
       const at = 0.1 + 0.1 * random();
@@ -1751,7 +1751,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "counts-down",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 1 - f: 99 % at the start, counting down to 0 at SUCCESS (the share left, shown as progress)",
     curve: fixed((f) => 1 - f),
@@ -1759,9 +1759,150 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ahead-then-wait",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = 1.5 f to 60 % at 40 % of the time, held at 60 % until 60 %, then p = f to 100 %",
     curve: fixed((f) => (f < 0.4 ? 1.5 * f : Math.max(0.6, f))),
+  },
+  // ---- held out in round 12: written at 3fe069a, before the strategy's next change, never used to tune it ----
+  {
+    name: "late-soft-brake",
+    family: "informative",
+    set: "held-out",
+    description:
+      "1.07x the mean pace until 80 % of the time, then slowing smoothly to a third of the mean pace at the end",
+    curve: fixed((f) => {
+      const c = 29 / 27;
+      return f < 0.8 ? c * f : c * f - ((c - 1 / 3) * (f - 0.8) ** 2) / 0.4;
+    }),
+  },
+  {
+    name: "phased-swing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = f + 0.4 (sin(6 pi f + phase) - sin(phase)) / (6 pi): the pace swings between 0.6x and 1.4x three times, from a random phase",
+    curve: (random) => {
+      const phase = 2 * Math.PI * random();
+      return (f) => f + (0.4 * (Math.sin(6 * Math.PI * f + phase) - Math.sin(phase))) / (6 * Math.PI);
+    },
+  },
+  {
+    name: "quick-start-then-steady",
+    family: "informative",
+    set: "held-out",
+    description: "15 % in the first 5 % of the time (3x the mean pace), then the rest at a steady 0.89x",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.05, 0.15],
+        [1, 1],
+      ]),
+    ),
+  },
+  {
+    name: "exp-two",
+    family: "informative",
+    set: "held-out",
+    description: "p = (e^(2f) - 1) / (e^2 - 1): speeding up all the way, from 0.31x to 2.31x the mean pace",
+    curve: fixed((f) => (Math.exp(2 * f) - 1) / (Math.exp(2) - 1)),
+  },
+  {
+    name: "peak-at-two-thirds",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = 0.4 f + 0.6 (4f^3 - 3f^4): 0.4x the mean pace at both ends, fastest (1.47x) at two thirds of the time",
+    curve: fixed((f) => 0.4 * f + 0.6 * (4 * f ** 3 - 3 * f ** 4)),
+  },
+  {
+    name: "zero-then-99-near-third",
+    family: "no-information",
+    set: "held-out",
+    description: "0 until a random point between 30 and 40 % of the time, then 99 % at once until the end",
+    curve: (random) => {
+      const at = 0.3 + 0.1 * random();
+      return (f) => (f < at ? 0 : 0.99);
+    },
+  },
+  {
+    name: "constant-82",
+    family: "no-information",
+    set: "held-out",
+    description: "82 % from the start",
+    curve: fixed(() => 0.82),
+  },
+  {
+    name: "on-pace-then-ticks",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = f until half time, then 50 %, moving 1 % at 70 % and again at 90 % of the time (52 % at the end)",
+    curve: fixed((f) => (f < 0.5 ? f : 0.5 + (f >= 0.7 ? 0.01 : 0) + (f >= 0.9 ? 0.01 : 0))),
+  },
+  {
+    name: "ease-to-99-by-30",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = 0.99 (1 - (1 - f / 0.3)^3): a fast start easing into 99 % at 30 % of the time, then 99 % until the end",
+    curve: fixed((f) => 0.99 * (1 - (1 - Math.min(1, f / 0.3)) ** 3)),
+  },
+  {
+    name: "stall-at-12-then-99",
+    family: "no-information",
+    set: "held-out",
+    description: "steady to 12 % at 10 % of the time, stuck until 85 %, then 99 % at once until the end",
+    curve: fixed(
+      polyline([
+        [0, 0],
+        [0.1, 0.12],
+        [0.85, 0.12],
+        [0.85, 0.99],
+      ]),
+    ),
+  },
+  {
+    name: "fading-report",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f (1 - f / 2): under-reports by a factor shrinking from 1x to 0.5x, the pace falling to 0: SUCCESS comes at 50 %",
+    curve: fixed((f) => f * (1 - f / 2)),
+  },
+  {
+    name: "random-quarter-steps",
+    family: "misleading",
+    set: "held-out",
+    description: "steps of 25 % at three random times (anywhere in the job): SUCCESS comes at 75 %",
+    curve: (random) => {
+      const times = Array.from({ length: 3 }, () => random());
+      return (f) => times.filter((t) => f >= t).length / 4;
+    },
+  },
+  {
+    name: "restart-at-95-to-30",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f to 95 % at 95 % of the time, back to 0, then steady to 30 %: SUCCESS comes at 30 %",
+    curve: fixed((f) => (f < 0.95 ? f : 6 * (f - 0.95))),
+  },
+  {
+    name: "flip-flop-noise",
+    family: "misleading",
+    set: "held-out",
+    description: "p = f plus 3 % or minus 3 %, the sign flipping every 2 % of the time (from a random phase)",
+    curve: (random) => {
+      const phase = 0.04 * random();
+      return (f) => clamp01(f + (Math.floor((f + phase) / 0.02) % 2 === 0 ? 0.03 : -0.03));
+    },
+  },
+  {
+    name: "head-start",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 0.3 + 0.7 f: 30 % from the start (a resumed copy), then steady to 100 % at 0.7x the mean pace",
+    curve: fixed((f) => 0.3 + 0.7 * f),
   },
 ];
 
