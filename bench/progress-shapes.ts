@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 11) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 12) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 12) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 13) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -1763,11 +1763,11 @@ export const SHAPES: readonly ProgressShape[] = [
     description: "p = 1.5 f to 60 % at 40 % of the time, held at 60 % until 60 %, then p = f to 100 %",
     curve: fixed((f) => (f < 0.4 ? 1.5 * f : Math.max(0.6, f))),
   },
-  // ---- held out in round 12: written at 3fe069a, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 12 (written at 3fe069a, run on the strategies of 18d099a and a142bb1), then seen in round 13 ----
   {
     name: "late-soft-brake",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "1.07x the mean pace until 80 % of the time, then slowing smoothly to a third of the mean pace at the end",
     curve: fixed((f) => {
@@ -1778,7 +1778,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "phased-swing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f + 0.4 (sin(6 pi f + phase) - sin(phase)) / (6 pi): the pace swings between 0.6x and 1.4x three times, from a random phase",
     curve: (random) => {
@@ -1789,7 +1789,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "quick-start-then-steady",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "15 % in the first 5 % of the time (3x the mean pace), then the rest at a steady 0.89x",
     curve: fixed(
       polyline([
@@ -1802,14 +1802,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "exp-two",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description: "p = (e^(2f) - 1) / (e^2 - 1): speeding up all the way, from 0.31x to 2.31x the mean pace",
     curve: fixed((f) => (Math.exp(2 * f) - 1) / (Math.exp(2) - 1)),
   },
   {
     name: "peak-at-two-thirds",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.4 f + 0.6 (4f^3 - 3f^4): 0.4x the mean pace at both ends, fastest (1.47x) at two thirds of the time",
     curve: fixed((f) => 0.4 * f + 0.6 * (4 * f ** 3 - 3 * f ** 4)),
@@ -1817,7 +1817,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "zero-then-99-near-third",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "0 until a random point between 30 and 40 % of the time, then 99 % at once until the end",
     curve: (random) => {
       const at = 0.3 + 0.1 * random();
@@ -1827,14 +1827,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-82",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "82 % from the start",
     curve: fixed(() => 0.82),
   },
   {
     name: "on-pace-then-ticks",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until half time, then 50 %, moving 1 % at 70 % and again at 90 % of the time (52 % at the end)",
     curve: fixed((f) => (f < 0.5 ? f : 0.5 + (f >= 0.7 ? 0.01 : 0) + (f >= 0.9 ? 0.01 : 0))),
@@ -1842,7 +1842,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ease-to-99-by-30",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.99 (1 - (1 - f / 0.3)^3): a fast start easing into 99 % at 30 % of the time, then 99 % until the end",
     curve: fixed((f) => 0.99 * (1 - (1 - Math.min(1, f / 0.3)) ** 3)),
@@ -1850,7 +1850,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stall-at-12-then-99",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "steady to 12 % at 10 % of the time, stuck until 85 %, then 99 % at once until the end",
     curve: fixed(
       polyline([
@@ -1864,7 +1864,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fading-report",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f (1 - f / 2): under-reports by a factor shrinking from 1x to 0.5x, the pace falling to 0: SUCCESS comes at 50 %",
     curve: fixed((f) => f * (1 - f / 2)),
@@ -1872,7 +1872,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-quarter-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "steps of 25 % at three random times (anywhere in the job): SUCCESS comes at 75 %",
     curve: (random) => {
       const times = Array.from({ length: 3 }, () => random());
@@ -1882,14 +1882,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "restart-at-95-to-30",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f to 95 % at 95 % of the time, back to 0, then steady to 30 %: SUCCESS comes at 30 %",
     curve: fixed((f) => (f < 0.95 ? f : 6 * (f - 0.95))),
   },
   {
     name: "flip-flop-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description: "p = f plus 3 % or minus 3 %, the sign flipping every 2 % of the time (from a random phase)",
     curve: (random) => {
       const phase = 0.04 * random();
@@ -1899,10 +1899,202 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "head-start",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.3 + 0.7 f: 30 % from the start (a resumed copy), then steady to 100 % at 0.7x the mean pace",
     curve: fixed((f) => 0.3 + 0.7 * f),
+  },
+  // ---- held out in round 13: written at 4c2a3d6, before the strategy's next change, never used to tune it ----
+  {
+    name: "prepare-copy-register",
+    family: "informative",
+    set: "held-out",
+    description:
+      "three phases: preparing to 5 % by 8-12 % of the time, copying to 95 % by 88-92 % (random), registering to 100 %",
+    curve: (random) =>
+      polyline([
+        [0, 0],
+        [0.08 + 0.04 * random(), 0.05],
+        [0.88 + 0.04 * random(), 0.95],
+        [1, 1],
+      ]),
+  },
+  {
+    name: "uneven-chunk-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "20 chunks of 5 % each, every chunk copied at its own steady pace (random, 0.6x to 1.4x the mean)",
+    curve: (random) => {
+      const lengths = Array.from({ length: 20 }, () => 0.6 + 0.8 * random());
+      const total = lengths.reduce((a, b) => a + b, 0);
+      const points: [number, number][] = [[0, 0]];
+      lengths.forEach((length, i) => points.push([points[i][0] + length / total, (i + 1) / 20]));
+      points[20] = [1, 1];
+      return polyline(points);
+    },
+  },
+  {
+    name: "warm-up-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace rises from 0 towards a steady 1.09x, with a time constant of 6 to 10 % of the time (random): a transfer warming up",
+    curve: (random) => {
+      const tau = 0.06 + 0.04 * random();
+      const ramp = (f: number): number => f - tau * (1 - Math.exp(-f / tau));
+      return (f) => ramp(f) / ramp(1);
+    },
+  },
+  {
+    name: "contended-middle",
+    family: "informative",
+    set: "held-out",
+    description:
+      "1.1x the mean pace, dipping smoothly to 0.44x over 30 % of the time around a random point between 40 and 60 % (a shared link)",
+    curve: (random) => {
+      const m = 0.4 + 0.2 * random();
+      const w = 0.15;
+      const c = 1 / (1 - 0.6 * w);
+      const dip = (f: number): number =>
+        f <= m - w
+          ? 0
+          : f >= m + w
+            ? w
+            : (f - m + w) / 2 + (w / (2 * Math.PI)) * Math.sin((Math.PI * (f - m)) / w);
+      return (f) => c * (f - 0.6 * dip(f));
+    },
+  },
+  {
+    name: "soft-start-soft-stop",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace ramps up from 0 to 1.12x over the first 12 % of the time, holds, then ramps down to 0 over the last 10 %",
+    curve: fixed((f) => {
+      const v = 1 / 0.89;
+      return f < 0.12 ? (v * f * f) / 0.24 : f < 0.9 ? v * (f - 0.06) : 1 - (v * (1 - f) ** 2) / 0.2;
+    }),
+  },
+  {
+    name: "phase-index-percent",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the phase shown as a share of three: 0 while preparing, 33 % from 8-12 % of the time (copying), 67 % from 88-92 % (registering)",
+    curve: (random) => {
+      const copying = 0.08 + 0.04 * random();
+      const registering = 0.88 + 0.04 * random();
+      return (f) => (f < copying ? 0 : f < registering ? 0.33 : 0.67);
+    },
+  },
+  {
+    name: "jitter-at-60",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "60 % plus a random offset of up to +-0.8 %, drawn afresh every 3 % of the time: the shown value flickers, going nowhere",
+    curve: (random) => {
+      const offsets = Array.from({ length: 35 }, () => 0.016 * (random() - 0.5));
+      return (f) => 0.6 + offsets[Math.floor(f / 0.03)];
+    },
+  },
+  {
+    name: "stuck-at-97-rare-ticks",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady to 97 % at 25 % of the time, then 98 % from a random point between 55 and 65 %, 99 % from one between 85 and 95 %",
+    curve: (random) => {
+      const first = 0.55 + 0.1 * random();
+      const second = 0.85 + 0.1 * random();
+      return (f) => (f < 0.25 ? (0.97 * f) / 0.25 : f < first ? 0.97 : f < second ? 0.98 : 0.99);
+    },
+  },
+  {
+    name: "constant-25-late-finish",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "25 % from the start until a random point between 88 and 92 % of the time, then steady to 100 %",
+    curve: (random) =>
+      polyline([
+        [0, 0.25],
+        [0.88 + 0.04 * random(), 0.25],
+        [1, 1],
+      ]),
+  },
+  {
+    name: "queued-then-sits-at-4",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 while queued, until a random point between 15 and 25 % of the time, then 4 % at once until the end",
+    curve: (random) => {
+      const start = 0.15 + 0.1 * random();
+      return (f) => (f < start ? 0 : 0.04);
+    },
+  },
+  {
+    name: "per-phase-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "each phase's own 0 to 100 %: preparing until 8-12 % of the time, copying until 88-92 % (random), then registering",
+    curve: (random) => {
+      const copying = 0.08 + 0.04 * random();
+      const registering = 0.88 + 0.04 * random();
+      return (f) =>
+        f < copying
+          ? f / copying
+          : f < registering
+            ? (f - copying) / (registering - copying)
+            : (f - registering) / (1 - registering);
+    },
+  },
+  {
+    name: "growing-total",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "done / known total, the total found growing from 40 % to all by a random point between 50 and 70 % of the time: 2.5x the mean pace falling to 0.4x, then 1x",
+    curve: (random) => {
+      const found = 0.5 + 0.2 * random();
+      return (f) => (f < found ? f / (0.4 + (0.6 * f) / found) : f);
+    },
+  },
+  {
+    name: "stale-report",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f - d: the true progress reported late by a random d of 15 to 25 % of the time (0 at first): SUCCESS comes at 75-85 %",
+    curve: (random) => {
+      const d = 0.15 + 0.1 * random();
+      return (f) => Math.max(0, f - d);
+    },
+  },
+  {
+    name: "retry-loop-near-end",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "steady to 99 % at a random point between 55 and 65 % of the time, then back to 90 % and up to 99 % again every tenth of the time",
+    curve: (random) => {
+      const top = 0.55 + 0.1 * random();
+      return (f) => (f < top ? (0.99 * f) / top : 0.9 + 0.09 * (((f - top) / 0.1) % 1));
+    },
+  },
+  {
+    name: "checkpoint-retries",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 1.3 f, less 10 % at each of three retries from a checkpoint, at random points between 20 and 80 % of the time",
+    curve: (random) => {
+      const retries = Array.from({ length: 3 }, () => 0.2 + 0.6 * random());
+      return (f) => 1.3 * f - 0.1 * retries.filter((t) => f >= t).length;
+    },
   },
 ];
 
