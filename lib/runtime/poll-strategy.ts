@@ -209,8 +209,9 @@ function paces(run: readonly Sighting[]): Paces {
  *   not rising, else NEW_SHARE: a rising pace is slower than the one to come, as on a job whose pace
  *   rises to its end), at most a quarter of the predicted length and of the time since the
  *   submission (26.5 s at least: the end of a job that under-reports it is seen within a quarter of
- *   its running time), and 59.5 s; a pace from a single move, or from the move of a value seen
- *   stalled, waits no longer than the quiet delay.
+ *   its running time), and 59.5 s; a pace from a single move, from the move of a value seen
+ *   stalled, or from any value once it has gone back (a value that flickers is not progress), waits
+ *   no longer than the quiet delay.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -222,6 +223,8 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
+  /** The value has gone back at least once: it is not progress, and no pace from it is trusted. */
+  let wentBack = false;
   /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for a quarter of the time `at` (at most STALL_MAX_MS). */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
     top.p < SHOWN_MAX &&
@@ -248,6 +251,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const resumed = still && moved > 0;
       still = false;
       // Back to a lower value, or far short of the pace (the job stalled or slowed during the wait): start over.
+      if (prev && moved < 0) wentBack = true;
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
         return quiet;
@@ -270,9 +274,10 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
       // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting), and so is the move of a job that resumed: nothing is expected of it, and the
-      // wait is no longer than when the progress says nothing.
-      const guess = run.length < 3 || resumed;
+      // last sighting), and so is the move of a job that resumed, and every move of a value that has
+      // gone back (a flicker up is not progress): nothing is expected of it, and the wait is no longer
+      // than when the progress says nothing.
+      const guess = run.length < 3 || resumed || wentBack;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);
       const held =

@@ -169,6 +169,20 @@ describe("the default delay strategy", () => {
     expect(s.nextDelayMs({ attempt: 6, elapsedMs: 100_000, progress: 0.05 })).toBe(9500);
   });
 
+  test("GIVEN a value that has gone back THEN no pace it shows after is trusted: every wait is at most 9.5 s", () => {
+    // Five steps every 20 s, back by one step, then five steps every 20 s again: without the fall,
+    // the same climb waits far longer than 9.5 s once its pace held.
+    const waits = (values: readonly number[]): number[] => {
+      const s = defaultDelayStrategy();
+      return values.map((progress, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs: i * 20_000, progress }));
+    };
+    const climb = [0.3, 0.35, 0.4, 0.45];
+    const afterFall = waits([0.05, 0.1, 0.15, 0.2, 0.25, 0.24, ...climb]).slice(6);
+    expect(Math.max(...afterFall)).toBeLessThanOrEqual(9500);
+    const steadyPace = waits([0.0, 0.05, 0.1, 0.15, 0.2, 0.25, ...climb]).slice(6);
+    expect(Math.max(...steadyPace)).toBeGreaterThan(9500);
+  });
+
   test("GIVEN a value that moves for the first time THEN its pace is a guess: waits stay at most 9.5 s until it moves again", () => {
     const s = defaultDelayStrategy();
     [0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000].forEach((elapsedMs, i) =>
