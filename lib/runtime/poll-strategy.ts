@@ -251,7 +251,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const resumed = still && moved > 0;
       still = false;
       // Back to a lower value, or far short of the pace (the job stalled or slowed during the wait): start over.
-      if (prev && moved < 0) wentBack = true;
+      if (moved < 0) wentBack = true;
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
         return quiet;

@@ -172,14 +172,11 @@ describe("the default delay strategy", () => {
   test("GIVEN a value that has gone back THEN no pace it shows after is trusted: every wait is at most 9.5 s", () => {
     // Five steps every 20 s, back by one step, then five steps every 20 s again: without the fall,
     // the same climb waits far longer than 9.5 s once its pace held.
-    const waits = (values: readonly number[]): number[] => {
-      const s = defaultDelayStrategy();
-      return values.map((progress, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs: i * 20_000, progress }));
-    };
+    const times = Array.from({ length: 10 }, (_, i) => 20 * i);
     const climb = [0.3, 0.35, 0.4, 0.45];
-    const afterFall = waits([0.05, 0.1, 0.15, 0.2, 0.25, 0.24, ...climb]).slice(6);
+    const afterFall = waitsAfter(times, [0.05, 0.1, 0.15, 0.2, 0.25, 0.24, ...climb]).slice(6);
     expect(Math.max(...afterFall)).toBeLessThanOrEqual(9500);
-    const steadyPace = waits([0.0, 0.05, 0.1, 0.15, 0.2, 0.25, ...climb]).slice(6);
+    const steadyPace = waitsAfter(times, [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, ...climb]).slice(6);
     expect(Math.max(...steadyPace)).toBeGreaterThan(9500);
   });
 
@@ -215,15 +212,13 @@ describe("the default delay strategy", () => {
     );
   });
 
-  /** The wait after polls that showed `values` at `times` (seconds). */
-  const waitAfter = (times: readonly number[], values: readonly number[]): number => {
+  /** The waits after polls that showed `values` at `times` (seconds), and the last of them. */
+  const waitsAfter = (times: readonly number[], values: readonly number[]): number[] => {
     const s = defaultDelayStrategy();
-    let wait = 0;
-    times.forEach(
-      (t, i) => (wait = s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] })),
-    );
-    return wait;
+    return times.map((t, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs: t * 1000, progress: values[i] }));
   };
+  const waitAfter = (times: readonly number[], values: readonly number[]): number =>
+    waitsAfter(times, values)[times.length - 1];
 
   test("GIVEN a pace that has only slowed lately THEN the end it waits for is the local pace's, not the faster pace before", () => {
     // Moves of 30, 20, 12 and 6 steps, 20 s apart: at the local pace (the last three steps or more:
