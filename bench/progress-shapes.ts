@@ -2079,7 +2079,7 @@ export const SHAPES: readonly ProgressShape[] = [
     family: "misleading",
     set: "seen",
     description:
-      "steady to 99 % at a random point between 55 and 65 % of the time, then back to 90 % and up to 99 % again every tenth of the time",
+      "steady to 99 % at a random point between 55 and 65 % of the time, then back to 90 % and up towards 99 % (short of it) again every tenth of the time",
     curve: (random) => {
       const top = 0.55 + 0.1 * random();
       return (f) => (f < top ? (0.99 * f) / top : 0.9 + 0.09 * (((f - top) / 0.1) % 1));
