@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 13) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 14) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 14) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 15) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -2096,11 +2096,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => 1.3 * f - 0.1 * retries.filter((t) => f >= t).length;
     },
   },
-  // ---- held out in round 14: written at 49da02b, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 14 (written at 49da02b, run on the strategies of a142bb1 and 0cd0733), then seen in round 15 ----
   {
     name: "disks-in-turn-by-bytes",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "by bytes: three disks of random sizes (1 to 4 each) copied one after another, each at its own rate (0.8x to 1.25x), with a pause of 1.5 % of the time between disks",
     curve: (random) => {
@@ -2121,7 +2121,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "gompertz",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = e^(-4 e^(-3f)), scaled to 0..1: a lopsided S, fastest (1.38x) at 46 % of the time, slowing to 0.27x at the end",
     curve: fixed((f) => {
@@ -2132,7 +2132,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "lagging-sampler",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f less a smooth lag that builds to 8 % and is made up again over half the time around a random point between 35 and 65 % (0.5x, then 1.5x the mean pace)",
     curve: (random) => {
@@ -2144,7 +2144,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "burst-credit-throttle",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "about 1.5x the mean pace until a burst allowance runs out at a random point between 20 and 35 % of the time, then easing to half that pace (a time constant of 4 % of the time)",
     curve: (random) => {
@@ -2158,7 +2158,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "settling-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f + 0.03 e^(-4f) sin(10 pi f): the pace swings from 1.94x to 0.35x and back, the swings dying out (a transfer settling)",
     curve: fixed((f) => f + 0.03 * Math.exp(-4 * f) * Math.sin(10 * Math.PI * f)),
@@ -2166,7 +2166,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ever-rarer-ticks-to-10",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.1 (1 - e^(-4f)): 1 % at ever longer intervals towards 10 %, the last ticks at about 35, 47 and 75 % of the time",
     curve: fixed((f) => 0.1 * (1 - Math.exp(-4 * f))),
@@ -2174,7 +2174,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stuck-at-99-two-drops",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady to 99 % at a random point between 35 and 45 % of the time, then 99 %, but back to 98 % for 3 % of the time at two random points",
     curve: (random) => {
@@ -2186,14 +2186,14 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sinking-from-45",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description: "45 % at the start, sinking steadily to 42 % at the end (a total re-estimated upwards)",
     curve: fixed((f) => 0.45 - 0.03 * f),
   },
   {
     name: "flicker-zero-one",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0.5 % plus a random offset of up to +-0.6 %, drawn afresh every 4 % of the time: 0 or 1 % at random (rounded to nearest)",
     curve: (random) => {
@@ -2204,7 +2204,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "slow-wander-around-30",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.3 + 0.015 sin(2 pi f + phase), from a random phase: drifts between 28.5 and 31.5 %, up and down once over the job",
     curve: (random) => {
@@ -2215,7 +2215,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "back-a-percent-twice",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f, less 1 % at each of two random points between 20 and 90 % of the time (a block counted again): SUCCESS comes at 98 %",
     curve: (random) => {
@@ -2226,7 +2226,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "lag-then-catch-up",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random point between 25 and 40 % of the time, then half that pace for 30 % of the time (15 % behind), then back on p = f at once",
     curve: (random) => {
@@ -2237,7 +2237,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "s-curve-in-tens",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the s-curve 3f^2 - 2f^3 rounded to the nearest ten: steps of 10 %, the first at 14 % of the time, 7 % of the time apart in the middle; 99 % from 87 %",
     curve: fixed((f) => Math.round(10 * (3 * f * f - 2 * f ** 3)) / 10),
@@ -2245,7 +2245,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "disks-weighted-equally",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "three disks copied in turn, counted as a third each whatever their size: a system disk (1) at 1.7x to 5.7x the mean pace, then two data disks (2 to 8, random), slower",
     curve: (random) => {
@@ -2260,13 +2260,206 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-replicas",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "each 4 % of the time answered by one of two replicas at random: the current one (p = f) or one 15 % of the time behind",
     curve: (random) => {
       const behind = Array.from({ length: 26 }, () => random() < 0.5);
       return (f) => Math.max(0, f - (behind[Math.floor(f * 25)] ? 0.15 : 0));
     },
+  },
+  // ---- held out in round 15: written at 875809e, before the strategy's next change, never used to tune it ----
+  {
+    name: "parallel-streams-finishing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "by bytes: four streams of random sizes (0.4 to 1.6 each) copied side by side at the same rate, the job ending with the largest: the pace falls in steps as each stream finishes, to a quarter of the starting pace in the last stretch",
+    curve: (random) => {
+      const sizes = Array.from({ length: 4 }, () => 0.4 + 1.2 * random());
+      const longest = Math.max(...sizes);
+      const bytes = sizes.reduce((a, b) => a + b, 0);
+      return (f) => sizes.reduce((done, size) => done + Math.min(size, f * longest), 0) / bytes;
+    },
+  },
+  {
+    name: "two-bursts-on-a-crawl",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = 0.3 f + 0.35 L1(f) + 0.35 L2(f), each L a logistic of steepness 20 scaled to 0..1, centred at random points between 15 and 35 % and between 60 and 85 % of the time: 0.3x the mean pace, twice speeding up to about 2x and slowing back",
+    curve: (random) => {
+      const burst = (m: number): ((f: number) => number) => {
+        const s = (x: number): number => 1 / (1 + Math.exp(-20 * (x - m)));
+        return (f) => (s(f) - s(0)) / (s(1) - s(0));
+      };
+      const first = burst(0.15 + 0.2 * random());
+      const second = burst(0.6 + 0.25 * random());
+      return (f) => 0.3 * f + 0.35 * first(f) + 0.35 * second(f);
+    },
+  },
+  {
+    name: "smooth-random-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace drawn at random (0.4 to 1.6 of a base) at every eighth of the time and eased between those points (cosine), scaled to end at 100 %: a pace that speeds up and slows down smoothly, at random, several times",
+    curve: (random) => {
+      const knots = Array.from({ length: 9 }, () => 0.4 + 1.2 * random());
+      const pace = (f: number): number => {
+        const i = Math.min(7, Math.floor(f * 8));
+        const u = (1 - Math.cos(Math.PI * (f * 8 - i))) / 2;
+        return knots[i] + (knots[i + 1] - knots[i]) * u;
+      };
+      const steps = 400;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "periodic-flush-pauses",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady 1.18x the mean pace, but still for 1.5 % of the time every 10 % of the time (ten flushes, the first at a random point in the first 8.5 %)",
+    curve: (random) => {
+      const phase = 0.085 * random();
+      const paused = (f: number): number => {
+        let total = 0;
+        for (let k = 0; k < 10; k++) {
+          const start = phase + 0.1 * k;
+          total += Math.max(0, Math.min(f, start + 0.015) - start);
+        }
+        return total;
+      };
+      const moving = (f: number): number => f - paused(f);
+      return (f) => moving(f) / moving(1);
+    },
+  },
+  {
+    name: "shrinking-estimate",
+    family: "informative",
+    set: "held-out",
+    description:
+      "done / estimated total, the estimate shrinking smoothly (as 1 + 0.6 (1 - f / F)^2) from 1.6x the true total to it at a random F between 50 and 80 % of the time (empty blocks found): 0.63x the mean pace at first, speeding up to 1.18x just before F, then the mean pace from F on",
+    curve: (random) => {
+      const found = 0.5 + 0.3 * random();
+      return (f) => (f < found ? f / (1 + 0.6 * (1 - f / found) ** 2) : f);
+    },
+  },
+  {
+    name: "counter-lost-to-zero",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = f until a random point between 15 and 30 % of the time, then 0 until SUCCESS (the counter lost, never restarted)",
+    curve: (random) => {
+      const lost = 0.15 + 0.15 * random();
+      return (f) => (f < lost ? f : 0);
+    },
+  },
+  {
+    name: "blinks-to-zero-at-63",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "63 % from the start, but 0 for 1 % of the time at each of five random points (a missing field read as 0)",
+    curve: (random) => {
+      const blinks = Array.from({ length: 5 }, () => 0.99 * random());
+      return (f) => (blinks.some((b) => f >= b && f < b + 0.01) ? 0 : 0.63);
+    },
+  },
+  {
+    name: "rare-short-bursts",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 until the first of four bursts at random points between 10 and 90 % of the time, each moving 5 % within 1 % of the time, still in between: 20 % after the last",
+    curve: (random) => {
+      const bursts = Array.from({ length: 4 }, () => 0.1 + 0.8 * random());
+      return (f) => bursts.reduce((p, t) => p + 0.05 * clamp01((f - t) / 0.01), 0);
+    },
+  },
+  {
+    name: "unrelated-plateaus",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "three plateaus of a third of the time each, at levels drawn at random between 5 and 95 % (another sub-status shown in each phase), jumping up or down between them",
+    curve: (random) => {
+      const levels = Array.from({ length: 3 }, () => 0.05 + 0.9 * random());
+      return (f) => levels[Math.min(2, Math.floor(f * 3))];
+    },
+  },
+  {
+    name: "zero-then-late-creep-to-5",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 until a random point between 50 and 70 % of the time, then steady to 5 % at the end (a 1 % tick every 6 to 10 % of the time)",
+    curve: (random) =>
+      polyline([
+        [0.5 + 0.2 * random(), 0],
+        [1, 0.05],
+      ]),
+  },
+  {
+    name: "wrapping-counter",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = frac(k f) for a random k between 2.2 and 3.8: a byte counter that wraps, climbing steadily to 99 % and falling to 0 two or three times; SUCCESS comes at frac(k)",
+    curve: (random) => {
+      const k = 2.2 + 1.6 * random();
+      return (f) => (k * f) % 1;
+    },
+  },
+  {
+    name: "sparse-image-by-bytes",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "by bytes of the virtual disk: ten tenths, each at random empty (copied 8x faster) or full, so the pace switches abruptly between two speeds 8x apart at random tenths",
+    curve: (random) => {
+      const times = Array.from({ length: 10 }, () => (random() < 0.5 ? 1 / 8 : 1));
+      const total = times.reduce((a, b) => a + b, 0);
+      const points: [number, number][] = [[0, 0]];
+      times.forEach((time, i) => points.push([points[i][0] + time / total, (i + 1) / 10]));
+      points[10] = [1, 1];
+      return polyline(points);
+    },
+  },
+  {
+    name: "sporadic-outliers",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f, but for 1 % of the time at each of six random points, a garbage reading drawn at random between 0 and 99 %",
+    curve: (random) => {
+      const outliers = Array.from({ length: 6 }, () => ({ at: 0.99 * random(), value: 0.99 * random() }));
+      return (f) => outliers.find((o) => f >= o.at && f < o.at + 0.01)?.value ?? f;
+    },
+  },
+  {
+    name: "leftover-then-real",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the previous job's value (a random 40 to 90 %) until a random point s between 5 and 15 % of the time, then 0 and steady to 100 % (1.05x to 1.18x the mean pace)",
+    curve: (random) => {
+      const leftover = 0.4 + 0.5 * random();
+      const s = 0.05 + 0.1 * random();
+      return (f) => (f < s ? leftover : (f - s) / (1 - s));
+    },
+  },
+  {
+    name: "doubling-chunks",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "0, 1, 3, 7, 15, 31 and 63 % in steps at each seventh of the time (chunks counted as if each were twice the one before): SUCCESS comes at 63 %",
+    curve: fixed((f) => (2 ** Math.min(6, Math.floor(f * 7)) - 1) / 100),
   },
 ];
 
