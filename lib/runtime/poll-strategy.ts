@@ -62,55 +62,48 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
 }
 
 /** Shortest wait of the default strategy: never more than one call per second. */
+/** Shortest wait of the default strategy: never more than one call per second. */
 export const DEFAULT_MIN_DELAY_MS = 1000;
 /** Each lag bound below leaves this long for the poll's own request. */
 const REQUEST_MS = 500;
 /** Longest wait: an end the progress does not announce is seen within a minute. */
 export const DEFAULT_MAX_DELAY_MS = 60_000 - REQUEST_MS;
-/** While the progress says nothing, poll as often as the official provider (every 10 s): the end is seen within 10 s. */
+/** While the progress says nothing, poll as often as the official provider: the end is seen within 10 s. */
 const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
-/** While the end may come at any moment, it is seen within 5 s; so is an end right after the submission (the first wait). */
+/** Where the end may come at any moment, and right after the submission, it is seen within 5 s. */
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
-/** Without progress, a wait is at most twice the time waited. */
+/** A quiet wait is at most twice the time waited (the first one is thus CLOSE_DELAY_MS). */
 const GROWTH = 2;
 /**
- * A wait is at most a quarter of the job's predicted length, and a quarter of the time since the
- * submission (less the request; never less than SHORT_JOB_WAIT_MS): a job that ends sooner than
- * predicted, or than its progress says (Huawei's own example shows SUCCESS at 20 %), is seen
- * within a quarter of its running time.
+ * A wait is at most a quarter of the predicted length and of the time since the submission: a job
+ * that ends sooner than predicted, or than its progress says (Huawei's example shows SUCCESS at
+ * 20 %), is seen within a quarter of its running time; but at least a quarter of the shortest job
+ * kept to that goal, 2 minutes less 10 % (SHORT_JOB_WAIT_MS).
  */
 const LENGTH_SHARE = 0.25;
-/** A quarter of the shortest job the second rule is kept for, 2 minutes less 10 % (108 s), less the request. */
 const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
-/**
- * A pace holds when the value moved within this share of what it predicted (or within the rounding
- * of two values), and the local pace is within this share of the recent half's (it is not rising)...
- */
+/** A pace holds if the value moved within this share of its prediction (or of the rounding) and the local pace is within it of the recent half's (not rising)... */
 const TOLERANCE = 0.25;
-/** ...and then the next poll waits this share of the time to the predicted end: a pace off by TOLERANCE still polls before the end. */
+/** ...and then waits this share of the time to the earliest end: a pace off by TOLERANCE still polls before it. */
 const HELD_SHARE = 1 / (1 + TOLERANCE);
-/** A pace not yet confirmed waits half the time to the end: it may be off by up to 2x. */
+/** A pace not confirmed may be off by 2x: it waits half the time to the earliest end. */
 const NEW_SHARE = 0.5;
-/**
- * A value that moved less than half what the pace expected, beyond the rounding (more than the 2x a
- * pace may be off by), shows a job that stalled or slowed during the wait.
- */
+/** A move short of 1/SURPRISE of the pace's prediction beyond the rounding (more than the 2x a pace may be off): the job stalled or slowed. */
 const SURPRISE = 2;
 /** `process_percent` moves in whole percents, and a running job shows at most 99 %. */
 const STEP = 0.01;
 const SHOWN_MAX = 0.99;
-/** The local pace is measured over the last three steps: it follows a job that slows down or speeds up. */
-const LOCAL_STEPS = 3;
-/** A value that has not moved for three steps at its pace has stalled (rounding and timing explain one)... */
-const STALL_STEPS = 3;
-/**
- * ...and so has one that has not moved, whatever its pace (a creep that stopped), for a quarter of the
- * time since the submission (the share a wait may take; SHORT_JOB_WAIT_MS at least) or two minutes
- * (two of the longest default waits), whichever is shorter.
- */
-const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
-/** Two shown values differ from the true progress by up to 1.5 steps between them (a step rounded down, half a step rounded to nearest). */
+/** Two shown values differ from the true progress by up to 1.5 steps (a step rounded down, half rounded to nearest). */
 const ROUNDING_STEPS = 1.5;
+/** The local pace spans the last three steps: it follows a job that slows down or speeds up. */
+const LOCAL_STEPS = 3;
+/**
+ * A value has stalled when unmoved for three steps at its pace (rounding and timing explain one),
+ * or for a quarter of the time since the submission (as a wait; SHORT_JOB_WAIT_MS at least) up to
+ * two of the longest waits, whatever its pace (a creep that stopped).
+ */
+const STALL_STEPS = 3;
+const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
 
 export interface DefaultDelayOptions {
   /** Shortest wait. @default 1000 (DEFAULT_MIN_DELAY_MS) */
@@ -119,99 +112,64 @@ export interface DefaultDelayOptions {
   readonly maxDelayMs?: number;
 }
 
-/** A value of `process_percent`: when it was first and last seen. */
+/** A value of `process_percent`, when it was first and last seen. */
 interface Sighting {
   readonly p: number;
   readonly first: number;
   last: number;
 }
 
-interface Paces {
-  /**
-   * The earliest the job can get on: the local pace, or the faster of the recent half's and the
-   * local pace if the pace rose during the recent half (a pace that rose and fell may rise again).
-   */
-  readonly fast: number;
-  /** The slower of the two: when a new value is due. */
-  readonly typical: number;
-  /** A lower bound: the slower of the two with their values off by the rounding (ROUNDING_STEPS). */
-  readonly slow: number;
-  /** The local pace is more than TOLERANCE faster than the recent half's: it may rise further before the end. */
-  readonly rising: boolean;
-}
-
-/** The pace from sighting `a` to sighting `b` (progress per ms), with the values `less` apart less. */
+/** The pace from sighting `a` to `b` (progress per ms), the values taken `less` closer. */
 function pace(a: Sighting, b: Sighting, less = 0): number {
   return Math.max(0, b.p - a.p - less) / Math.max(1, b.first - a.first);
 }
 
-/** Whether a move from sighting `i` on was faster than the move before it, beyond the rounding of both. */
-function roseSince(run: readonly Sighting[], i: number): boolean {
-  for (let k = Math.max(2, i + 2); k < run.length; k++)
-    if (
-      pace(run[k - 1], run[k], ROUNDING_STEPS * STEP) > pace(run[k - 2], run[k - 1], -ROUNDING_STEPS * STEP)
-    )
-      return true;
-  return false;
-}
-
 /**
- * How much faster the last move was than the one before (at least 1), at face value: a job that sped
- * up may speed up as much again before the next poll, and a speed-up the rounding made up only
- * shortens the wait.
+ * The paces of a run over its recent half and its last LOCAL_STEPS steps: `fast`, the local one, or
+ * the faster if some move since the half began outran the one before it beyond the rounding (a pace
+ * that rose and fell may rise again); `typical`, the slower, when a new value is due; `slow`, the
+ * slower with the values ROUNDING_STEPS closer, a lower bound; `speedUp`, how much faster the last
+ * move was than the one before, at face value (a job that sped up may do so again).
  */
-function speedUp(run: readonly Sighting[]): number {
-  if (run.length < 3) return 1;
-  const [a, b, c] = run.slice(-3);
-  const before = pace(a, b);
-  return before > 0 ? Math.max(1, pace(b, c) / before) : 1;
-}
-
-/** The pace of a run (progress per ms) over its recent half and over its last LOCAL_STEPS steps. */
-function paces(run: readonly Sighting[]): Paces {
+function paces(run: readonly Sighting[]) {
   const top = run[run.length - 1];
   const from = top.first - (top.first - run[0].first) / 2;
   const halfAt = Math.min(
     run.length - 2,
     run.findIndex((s) => s.first >= from),
   );
-  const half = run[halfAt];
   let local = run[0];
   for (const s of run) if (top.p - s.p >= LOCAL_STEPS * STEP - 1e-9) local = s;
-  const [halfPace, localPace] = [pace(half, top), pace(local, top)];
+  const [halfPace, localPace] = [pace(run[halfAt], top), pace(local, top)];
+  const rounding = ROUNDING_STEPS * STEP;
+  let rose = false;
+  for (let k = Math.max(2, halfAt + 1); k < run.length; k++)
+    rose ||= pace(run[k - 1], run[k], rounding) > pace(run[k - 2], run[k - 1], -rounding);
+  const before = run.length < 3 ? 0 : pace(run[run.length - 3], run[run.length - 2]);
   return {
-    rising: localPace > (1 + TOLERANCE) * halfPace,
-    fast: roseSince(run, halfAt - 1) ? Math.max(halfPace, localPace) : localPace,
+    fast: rose ? Math.max(halfPace, localPace) : localPace,
     typical: Math.min(halfPace, localPace),
-    slow: Math.min(pace(half, top, ROUNDING_STEPS * STEP), pace(local, top, ROUNDING_STEPS * STEP)),
+    slow: Math.min(pace(run[halfAt], top, rounding), pace(local, top, rounding)),
+    rising: localPace > (1 + TOLERANCE) * halfPace,
+    speedUp: before > 0 ? Math.max(1, pace(run[run.length - 2], top) / before) : 1,
   };
 }
 
 /**
- * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve.
- *
- * - Quiet: while the progress says nothing (absent, not moved yet, stalled: no new value for three
- *   steps at its pace, or for a quarter of the time since the submission or two minutes, or past
- *   the end its pace explains), poll every 9.5 s (at first 4.5 s, then at most twice the time
- *   waited): the end is seen within 10 s, and an end right after the submission within 5 s (a job
- *   submitted just now is at 0 %: its first poll comes after the first wait, and that 0 % starts
- *   its run).
- * - Run: the values since the progress last went back, or fell far short of its pace (SURPRISE);
- *   when a value that had not moved yet, or had stalled, moves, the job is taken to have moved on
- *   only after its last sighting.
- * - Pace and end: from the top value, the rest at the fast pace, less a step (the value may be a
- *   step ahead of what it shows), gives the earliest end; the fast pace is the local one, or the
- *   recent half's if that is faster and the pace rose during the recent half (it may rise again), and
- *   times the speed-up of the last move over the one before (a job that sped up may do so again).
- *   The rest plus half a step at the slow pace gives the latest end. From the earliest end to the
- *   latest, poll every 4.5 s: the end is seen within 5 s.
- * - Before it: wait a share of the time to the earliest end (HELD_SHARE once the pace has held and is
- *   not rising, else NEW_SHARE: a rising pace is slower than the one to come, as on a job whose pace
- *   rises to its end), at most a quarter of the predicted length and of the time since the
- *   submission (26.5 s at least: the end of a job that under-reports it is seen within a quarter of
- *   its running time), and 59.5 s; a pace from a single move, from the move of a value seen
- *   stalled, or from any value once it has gone back (a value that flickers is not progress), waits
- *   no longer than the quiet delay.
+ * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve. It
+ * keeps the run of values since the progress last went back or fell far short of its pace, and:
+ * - polls every QUIET_DELAY_MS (growing to it from CLOSE_DELAY_MS) while the progress says nothing:
+ *   absent, not moved yet, stalled, or past the latest end its pace explains;
+ * - from the top value, puts the earliest end at the fast pace times its speed-up (less a step: the
+ *   value may be a step ahead of what it shows) and the latest at the slow pace (plus half a step),
+ *   and polls every CLOSE_DELAY_MS between them;
+ * - before that, waits HELD_SHARE of the time to the earliest end once the pace has held and is not
+ *   rising (a rising pace is slower than the one to come), else NEW_SHARE; within the LENGTH_SHARE
+ *   bounds and DEFAULT_MAX_DELAY_MS;
+ * - takes as a guess (no longer than the quiet wait, nothing expected of it) a pace from a single
+ *   move, from the move of a value seen stalled (the job may have resumed at any time since), and
+ *   from any value once it has gone back (a value that flickers is not progress).
+ * A job submitted just now is at 0 %: `attempt` 0 asks for the wait before its first poll.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -219,13 +177,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   requireRange("minDelayMs", min, "maxDelayMs", max);
   const bound = (ms: number): number => Math.round(Math.min(max, Math.max(min, ms)));
   let run: Sighting[] = [];
-  /** The value the last pace expects at a time. */
+  /** The value the last trusted pace expects at a time. */
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
-  /** The value has gone back at least once: it is not progress, and no pace from it is trusted. */
+  /** The value has gone back at least once. */
   let wentBack = false;
-  /** No new value for STALL_STEPS steps at `pace` (progress per ms), or for a quarter of the time `at` (at most STALL_MAX_MS). */
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
     top.p < SHOWN_MAX &&
     run.length >= 2 &&
@@ -235,7 +192,6 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   return {
     nextDelayMs({ attempt, elapsedMs: t, progress: p }) {
       const quiet = bound(Math.min(QUIET_DELAY_MS, Math.max(CLOSE_DELAY_MS, GROWTH * t)));
-      // Before the first check of a job submitted just now: it is at 0 %.
       if (attempt === 0) {
         run = [{ p: 0, first: t, last: t }];
         return quiet;
@@ -244,39 +200,34 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       expect = undefined;
       if (p === undefined || !Number.isFinite(p)) return quiet;
       const prev = run[run.length - 1];
-      // What the last pace expected the value to move by, and what it did.
       const want = expected !== undefined && prev ? expected - prev.p : undefined;
       const moved = prev ? p - prev.p : 0;
-      // A value that moves on after it was seen stalled: the job may have resumed at any time since.
       const resumed = still && moved > 0;
       still = false;
-      // Back to a lower value, or far short of the pace (the job stalled or slowed during the wait): start over.
       if (moved < 0) wentBack = true;
+      // Back to a lower value, or far short of the pace (a stall or slow-down during the wait): start over.
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
         return quiet;
       }
       if (moved === 0) prev.last = t;
       else {
+        // After a first move or a stall the job moved on after the old value's last sighting.
         if (run.length === 1 || stalled(prev, prev.last, paces(run).slow))
           run = [{ p: prev.p, first: prev.last, last: prev.last }];
         run.push({ p, first: t, last: t });
       }
-      const top = run[run.length - 1];
       if (run.length < 2) return quiet;
-      const { fast, typical, slow, rising } = paces(run);
+      const top = run[run.length - 1];
+      const { fast, typical, slow, rising, speedUp } = paces(run);
       if (stalled(top, t, typical)) {
         still = true;
         return quiet;
       }
-      const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp(run));
-      // Too few steps for the rounding to leave a lower bound of the pace: the latest end is the typical pace's.
+      const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp);
+      // Too few steps for the rounding to leave a lower bound: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
-      // A pace from a single move is a guess (the job may have moved on at any time since the old value's
-      // last sighting), and so is the move of a job that resumed, and every move of a value that has
-      // gone back (a flicker up is not progress): nothing is expected of it, and the wait is no longer
-      // than when the progress says nothing.
       const guess = run.length < 3 || resumed || wentBack;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);
