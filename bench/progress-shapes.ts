@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 14) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 15) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 15) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 16) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -2268,11 +2268,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => Math.max(0, f - (behind[Math.floor(f * 25)] ? 0.15 : 0));
     },
   },
-  // ---- held out in round 15: written at 875809e, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 15 (written at 875809e, run on the strategy of 4371074), then seen in round 16 ----
   {
     name: "parallel-streams-finishing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "by bytes: four streams of random sizes (0.4 to 1.6 each) copied side by side at the same rate, the job ending with the largest: the pace falls in steps as each stream finishes, to a quarter of the starting pace in the last stretch",
     curve: (random) => {
@@ -2285,7 +2285,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-bursts-on-a-crawl",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.3 f + 0.35 L1(f) + 0.35 L2(f), each L a logistic of steepness 20 scaled to 0..1, centred at random points between 15 and 35 % and between 60 and 85 % of the time: 0.3x the mean pace, twice speeding up to about 2x and slowing back",
     curve: (random) => {
@@ -2301,7 +2301,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "smooth-random-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace drawn at random (0.4 to 1.6 of a base) at every eighth of the time and eased between those points (cosine), scaled to end at 100 %: a pace that speeds up and slows down smoothly, at random, several times",
     curve: (random) => {
@@ -2320,7 +2320,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "periodic-flush-pauses",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady 1.18x the mean pace, but still for 1.5 % of the time every 10 % of the time (ten flushes, the first at a random point in the first 8.5 %)",
     curve: (random) => {
@@ -2340,7 +2340,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "shrinking-estimate",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "done / estimated total, the estimate shrinking smoothly (as 1 + 0.6 (1 - f / F)^2) from 1.6x the true total to it at a random F between 50 and 80 % of the time (empty blocks found): 0.63x the mean pace at first, speeding up to 1.18x just before F, then the mean pace from F on",
     curve: (random) => {
@@ -2351,7 +2351,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "counter-lost-to-zero",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random point between 15 and 30 % of the time, then 0 until SUCCESS (the counter lost, never restarted)",
     curve: (random) => {
@@ -2362,7 +2362,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "blinks-to-zero-at-63",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "63 % from the start, but 0 for 1 % of the time at each of five random points (a missing field read as 0)",
     curve: (random) => {
@@ -2373,7 +2373,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "rare-short-bursts",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until the first of four bursts at random points between 10 and 90 % of the time, each moving 5 % within 1 % of the time, still in between: 20 % after the last",
     curve: (random) => {
@@ -2384,7 +2384,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "unrelated-plateaus",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "three plateaus of a third of the time each, at levels drawn at random between 5 and 95 % (another sub-status shown in each phase), jumping up or down between them",
     curve: (random) => {
@@ -2395,7 +2395,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "zero-then-late-creep-to-5",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until a random point between 50 and 70 % of the time, then steady to 5 % at the end (a 1 % tick every 6 to 10 % of the time)",
     curve: (random) =>
@@ -2407,7 +2407,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "wrapping-counter",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = frac(k f) for a random k between 2.2 and 3.8: a byte counter that wraps, climbing steadily to 99 % and falling to 0 two or three times; SUCCESS comes at frac(k)",
     curve: (random) => {
@@ -2418,7 +2418,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sparse-image-by-bytes",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "by bytes of the virtual disk: ten tenths, each at random empty (copied 8x faster) or full, so the pace switches abruptly between two speeds 8x apart at random tenths",
     curve: (random) => {
@@ -2433,7 +2433,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sporadic-outliers",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f, but for 1 % of the time at each of six random points, a garbage reading drawn at random between 0 and 99 %",
     curve: (random) => {
@@ -2444,7 +2444,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "leftover-then-real",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the previous job's value (a random 40 to 90 %) until a random point s between 5 and 15 % of the time, then 0 and steady to 100 % (1.05x to 1.18x the mean pace)",
     curve: (random) => {
@@ -2456,10 +2456,233 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "doubling-chunks",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "0, 1, 3, 7, 15, 31 and 63 % in steps at each seventh of the time (chunks counted as if each were twice the one before): SUCCESS comes at 63 %",
     curve: fixed((f) => (2 ** Math.min(6, Math.floor(f * 7)) - 1) / 100),
+  },
+  // ---- held out in round 16: written at 4371074, before the strategy's next change, never used to tune it ----
+  {
+    name: "drifting-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace a random walk: its logarithm moves by a random step of up to +-0.3 every 2 % of the time (kept within +-1.2, so 0.3x to 3.3x the starting pace), linear in between, scaled to end at 100 %: a pace that drifts, often one way for long stretches",
+    curve: (random) => {
+      const logs = [0];
+      for (let i = 1; i <= 50; i++)
+        logs.push(Math.max(-1.2, Math.min(1.2, logs[i - 1] + 0.6 * (random() - 0.5))));
+      const pace = (f: number): number => {
+        const x = Math.min(49.999, f * 50);
+        const i = Math.floor(x);
+        return Math.exp(logs[i] + (logs[i + 1] - logs[i]) * (x - i));
+      };
+      const steps = 500;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "beating-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace 1 + 0.8 cos(12 pi f + a) cos(2 pi f + b), from random phases a and b: six swings of the pace, as wide as 0.2x to 1.8x in two stretches of the job and fading to none between them (beats)",
+    curve: (random) => {
+      const [a, b] = [2 * Math.PI * random(), 2 * Math.PI * random()];
+      return (f) =>
+        f +
+        (0.4 * (Math.sin(14 * Math.PI * f + a + b) - Math.sin(a + b))) / (14 * Math.PI) +
+        (0.4 * (Math.sin(10 * Math.PI * f + a - b) - Math.sin(a - b))) / (10 * Math.PI);
+    },
+  },
+  {
+    name: "straggler-tail",
+    family: "informative",
+    set: "held-out",
+    description:
+      "steady at 0.9 / T the mean pace to 90 % at a random T between 50 and 65 % of the time, then the last 10 % on a hyperbolic tail, 0.9 + 0.1 (1 + k) u / (1 + k u) with u = (f - T) / (1 - T) and k = 9 (1 - T) / T - 1 (no jump in the pace at T): the pace falls to 0.02x-0.06x at the end, and 99 % is reached only at 75 to 88 % of the time",
+    curve: (random) => {
+      const t = 0.5 + 0.15 * random();
+      const k = (9 * (1 - t)) / t - 1;
+      return (f) => {
+        if (f < t) return (0.9 * f) / t;
+        const u = (f - t) / (1 - t);
+        return 0.9 + (0.1 * (1 + k) * u) / (1 + k * u);
+      };
+    },
+  },
+  {
+    name: "exponential-head",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a long slow head: the pace grows exponentially (by e every 6 % of the time) up to a random T between 30 and 45 % of the time, then holds steady (1.3x to 1.6x the mean pace) to 100 %: 1 % only 12 to 14 % of the time before T, 8 to 10 % at T",
+    curve: (random) => {
+      const t = 0.3 + 0.15 * random();
+      const tau = 0.06;
+      const head = tau * (1 - Math.exp(-t / tau));
+      const v = 1 / (head + 1 - t);
+      return (f) => (f < t ? v * tau * (Math.exp((f - t) / tau) - Math.exp(-t / tau)) : v * (head + f - t));
+    },
+  },
+  {
+    name: "smooth-phases-random-lengths",
+    family: "informative",
+    set: "held-out",
+    description:
+      "3 to 5 phases of random lengths (weights 0.3 to 1.7), each at its own steady pace (a third to three times a base, log-uniform), the pace easing (smoothstep) from one to the next over 5 % of the time around each change, scaled to end at 100 %",
+    curve: (random) => {
+      const n = 3 + Math.floor(3 * random());
+      const lengths = Array.from({ length: n }, () => 0.3 + 1.4 * random());
+      const paces = Array.from({ length: n }, () => 3 ** (2 * random() - 1));
+      const total = lengths.reduce((a, b) => a + b, 0);
+      const changes: number[] = [];
+      let at = 0;
+      for (let i = 0; i < n - 1; i++) changes.push((at += lengths[i] / total));
+      const ease = (x: number): number => {
+        const u = clamp01((x + 0.025) / 0.05);
+        return u * u * (3 - 2 * u);
+      };
+      const pace = (f: number): number =>
+        changes.reduce((p, c, i) => p + (paces[i + 1] - paces[i]) * ease(f - c), paces[0]);
+      const steps = 500;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "frozen-then-late-ticks",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady to a random 20 to 70 % in the first 5 % of the time, stuck there until a random point S between 65 and 85 %, then 1 % more at each of 3 to 5 random times between S and the end",
+    curve: (random) => {
+      const level = 0.2 + 0.5 * random();
+      const s = 0.65 + 0.2 * random();
+      const ticks = Array.from({ length: 3 + Math.floor(3 * random()) }, () => s + (1 - s) * random());
+      return (f) => (f < 0.05 ? (level * f) / 0.05 : level) + 0.01 * ticks.filter((t) => f >= t).length;
+    },
+  },
+  {
+    name: "poisson-ticks-from-zero",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 at first, then 1 % more at each event of a random (Poisson) process with a mean gap of 12 % of the time: about 8 ticks by the end on average, irregularly spaced (some close together, some gaps of 30 % of the time)",
+    curve: (random) => {
+      const ticks: number[] = [];
+      for (let t = -0.12 * Math.log(1 - random()); t < 1; t -= 0.12 * Math.log(1 - random())) ticks.push(t);
+      return (f) => ticks.filter((t) => f >= t).length / 100;
+    },
+  },
+  {
+    name: "early-pace-then-frozen",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = v f at a random pace v between 0.5x and 3x the mean, until a random point F between 10 and 40 % of the time, then frozen at v F (5 to 95 %; never above 95 %) until SUCCESS",
+    curve: (random) => {
+      const v = 0.5 + 2.5 * random();
+      const freeze = 0.1 + 0.3 * random();
+      return (f) => Math.min(0.95, v * Math.min(f, freeze));
+    },
+  },
+  {
+    name: "ninety-nine-then-cleared",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "99 % from the start (left over from an earlier step) until a random point between 70 and 90 % of the time, then 0 until SUCCESS",
+    curve: (random) => {
+      const cleared = 0.7 + 0.2 * random();
+      return (f) => (f < cleared ? 0.99 : 0);
+    },
+  },
+  {
+    name: "low-with-a-blip-to-99",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random 5 to 40 % from the start to the end, but 99 % for a random 2 to 5 % of the time from a random point between 20 and 70 % (a false finish)",
+    curve: (random) => {
+      const level = 0.05 + 0.35 * random();
+      const at = 0.2 + 0.5 * random();
+      const length = 0.02 + 0.03 * random();
+      return (f) => (f >= at && f < at + length ? 0.99 : level);
+    },
+  },
+  {
+    name: "per-disk-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "2 to 5 disks of random sizes (weights 0.2 to 1.8) copied in turn at one rate, the value each disk's own 0 to 100 %: it climbs to 99 % and falls back to 0 at each new disk, at a pace set by that disk's size",
+    curve: (random) => {
+      const n = 2 + Math.floor(4 * random());
+      const sizes = Array.from({ length: n }, () => 0.2 + 1.6 * random());
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const starts = [0];
+      for (const size of sizes) starts.push(starts[starts.length - 1] + size / total);
+      starts[n] = 1;
+      return (f) => {
+        let i = 0;
+        while (i < n - 1 && f >= starts[i + 1]) i++;
+        return (f - starts[i]) / (starts[i + 1] - starts[i]);
+      };
+    },
+  },
+  {
+    name: "rollback-once",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f until a random point R between 30 and 70 % of the time, then f - D (not below 0) for a random D between 20 and 40 % (a segment counted off and never made up): one big fall, then the old pace; SUCCESS comes at 60 to 80 %",
+    curve: (random) => {
+      const r = 0.3 + 0.4 * random();
+      const d = 0.2 + 0.2 * random();
+      return (f) => (f < r ? f : Math.max(0, f - d));
+    },
+  },
+  {
+    name: "slow-trend-drifting-noise",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 0.15 + 0.3 f plus a mean-reverting random offset: every 2 % of the time it becomes 0.85 of itself plus a random step of up to +-9 % (about +-10 % typical, 0 at the start), linear in between: it moves up or down for long stretches, around a trend that reaches only 45 %",
+    curve: (random) => {
+      const noise = [0];
+      for (let i = 1; i <= 50; i++) noise.push(0.85 * noise[i - 1] + 0.18 * (random() - 0.5));
+      return (f) => {
+        const x = Math.min(49.999, f * 50);
+        const i = Math.floor(x);
+        return clamp01(0.15 + 0.3 * f + noise[i] + (noise[i + 1] - noise[i]) * (x - i));
+      };
+    },
+  },
+  {
+    name: "throughput-as-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the transfer rate shown instead of progress: p = 0.6 + 0.18 sin(3 pi f + a) + 0.12 sin(8 pi f + b), from random phases a and b: swings smoothly between 30 and 90 % with no trend; SUCCESS comes anywhere in that range",
+    curve: (random) => {
+      const [a, b] = [2 * Math.PI * random(), 2 * Math.PI * random()];
+      return (f) => 0.6 + 0.18 * Math.sin(3 * Math.PI * f + a) + 0.12 * Math.sin(8 * Math.PI * f + b);
+    },
+  },
+  {
+    name: "disks-answering-in-turn",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "three disks copied side by side at one rate, the largest ending with the job and the others of random sizes (0.2 to 0.9 of it); the value is each disk's own percent in turn, for 3 % of the time each: it hops between p = f and two steeper lines, which stay at 100 % once their disk is done",
+    curve: (random) => {
+      const sizes = [1, 0.2 + 0.7 * random(), 0.2 + 0.7 * random()];
+      return (f) => Math.min(1, f / sizes[Math.floor(f / 0.03) % 3]);
+    },
   },
 ];
 
