@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 15) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 16) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 16) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 17) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -2461,11 +2461,11 @@ export const SHAPES: readonly ProgressShape[] = [
       "0, 1, 3, 7, 15, 31 and 63 % in steps at each seventh of the time (chunks counted as if each were twice the one before): SUCCESS comes at 63 %",
     curve: fixed((f) => (2 ** Math.min(6, Math.floor(f * 7)) - 1) / 100),
   },
-  // ---- held out in round 16: written at 4371074, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 16 (written at 4371074, run on the strategy of 4371074), then seen in round 17 ----
   {
     name: "drifting-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace a random walk: its logarithm moves by a random step of up to +-0.3 every 2 % of the time (kept within +-1.2, so 0.3x to 3.3x the starting pace), linear in between, scaled to end at 100 %: a pace that drifts, often one way for long stretches",
     curve: (random) => {
@@ -2486,7 +2486,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "beating-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace 1 + 0.8 cos(12 pi f + a) cos(2 pi f + b), from random phases a and b: six swings of the pace, as wide as 0.2x to 1.8x in two stretches of the job and fading to none between them (beats)",
     curve: (random) => {
@@ -2500,7 +2500,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "straggler-tail",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "steady at 0.9 / T the mean pace to 90 % at a random T between 50 and 65 % of the time, then the last 10 % on a hyperbolic tail, 0.9 + 0.1 (1 + k) u / (1 + k u) with u = (f - T) / (1 - T) and k = 9 (1 - T) / T - 1 (no jump in the pace at T): the pace falls to 0.02x-0.06x at the end, and 99 % is reached only at 75 to 88 % of the time",
     curve: (random) => {
@@ -2516,7 +2516,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "exponential-head",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a long slow head: the pace grows exponentially (by e every 6 % of the time) up to a random T between 30 and 45 % of the time, then holds steady (1.3x to 1.6x the mean pace) to 100 %: 1 % only 12 to 14 % of the time before T, 8 to 10 % at T",
     curve: (random) => {
@@ -2530,7 +2530,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "smooth-phases-random-lengths",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "3 to 5 phases of random lengths (weights 0.3 to 1.7), each at its own steady pace (a third to three times a base, log-uniform), the pace easing (smoothstep) from one to the next over 5 % of the time around each change, scaled to end at 100 %",
     curve: (random) => {
@@ -2556,7 +2556,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "frozen-then-late-ticks",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady to a random 20 to 70 % in the first 5 % of the time, stuck there until a random point S between 65 and 85 %, then 1 % more at each of 3 to 5 random times between S and the end",
     curve: (random) => {
@@ -2569,7 +2569,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "poisson-ticks-from-zero",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 at first, then 1 % more at each event of a random (Poisson) process with a mean gap of 12 % of the time: about 8 ticks by the end on average, irregularly spaced (some close together, some gaps of 30 % of the time)",
     curve: (random) => {
@@ -2581,7 +2581,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "early-pace-then-frozen",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = v f at a random pace v between 0.5x and 3x the mean, until a random point F between 10 and 40 % of the time, then frozen at v F (5 to 95 %; never above 95 %) until SUCCESS",
     curve: (random) => {
@@ -2593,7 +2593,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ninety-nine-then-cleared",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "99 % from the start (left over from an earlier step) until a random point between 70 and 90 % of the time, then 0 until SUCCESS",
     curve: (random) => {
@@ -2604,7 +2604,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "low-with-a-blip-to-99",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random 5 to 40 % from the start to the end, but 99 % for a random 2 to 5 % of the time from a random point between 20 and 70 % (a false finish)",
     curve: (random) => {
@@ -2617,7 +2617,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "per-disk-percent",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "2 to 5 disks of random sizes (weights 0.2 to 1.8) copied in turn at one rate, the value each disk's own 0 to 100 %: it climbs to 99 % and falls back to 0 at each new disk, at a pace set by that disk's size",
     curve: (random) => {
@@ -2637,7 +2637,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "rollback-once",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random point R between 30 and 70 % of the time, then f - D (not below 0) for a random D between 20 and 40 % (a segment counted off and never made up): one big fall, then the old pace; SUCCESS comes at 60 to 80 %",
     curve: (random) => {
@@ -2649,7 +2649,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "slow-trend-drifting-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.15 + 0.3 f plus a mean-reverting random offset: every 2 % of the time it becomes 0.85 of itself plus a random step of up to +-9 % (about +-10 % typical, 0 at the start), linear in between: it moves up or down for long stretches, around a trend that reaches only 45 %",
     curve: (random) => {
@@ -2665,7 +2665,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "throughput-as-percent",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the transfer rate shown instead of progress: p = 0.6 + 0.18 sin(3 pi f + a) + 0.12 sin(8 pi f + b), from random phases a and b: swings smoothly between 30 and 90 % with no trend; SUCCESS comes anywhere in that range",
     curve: (random) => {
@@ -2676,12 +2676,198 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "disks-answering-in-turn",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "three disks copied side by side at one rate, the largest ending with the job and the others of random sizes (0.2 to 0.9 of it); the value is each disk's own percent in turn, for 3 % of the time each: it hops between p = f and two steeper lines, which stay at 100 % once their disk is done",
     curve: (random) => {
       const sizes = [1, 0.2 + 0.7 * random(), 0.2 + 0.7 * random()];
       return (f) => Math.min(1, f / sizes[Math.floor(f / 0.03) % 3]);
+    },
+  },
+  // ---- held out in round 17: written at 3f6c0c2, before the strategy's next change, never used to tune it ----
+  {
+    name: "hyperbolic-ease-out",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = (1 + k) f / (1 + k f) for a random k between 1 and 3 (a rational curve): (1 + k)x the mean pace at the start (2x to 4x), slowing all the way to 1 / (1 + k) (0.5x to 0.25x) at the end; half done at 1 / (k + 2) of the time (a fifth to a third)",
+    curve: (random) => {
+      const k = 1 + 2 * random();
+      return (f) => ((1 + k) * f) / (1 + k * f);
+    },
+  },
+  {
+    name: "arctan-s-random-centre",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = (atan(5 (f - m)) + atan(5 m)) / (atan(5 (1 - m)) + atan(5 m)) for a random m between 35 and 65 % of the time: a soft S with heavy tails, fastest (2.1x to 2.15x the mean pace) at m, still moving at both ends (0.29x at each for m = 50 %; 0.19x at the end further from m and 0.53x at the nearer one for m = 35 or 65 %)",
+    curve: (random) => {
+      const m = 0.35 + 0.3 * random();
+      const g = (f: number): number => Math.atan(5 * (f - m));
+      return (f) => (g(f) - g(0)) / (g(1) - g(0));
+    },
+  },
+  {
+    name: "cosine-speed-up",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = f - 0.15 sin(pi f): the pace 1 - 0.15 pi cos(pi f) rises smoothly from 0.53x the mean at the start to 1x at half time (35 % done) and 1.47x at the end",
+    curve: fixed((f) => f - 0.15 * Math.sin(Math.PI * f)),
+  },
+  {
+    name: "gaussian-soft-plateau",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace 1.09x the mean times 1 - 0.9 e^(-((f - m) / 0.05)^2), for a random m between 30 and 70 % of the time: steady, then slowing smoothly to 0.11x at m and speeding up again, below half the mean pace for 7 % of the time (moving only about 2 % then): a gentle plateau",
+    curve: (random) => {
+      const m = 0.3 + 0.4 * random();
+      const pace = (f: number): number => 1 - 0.9 * Math.exp(-(((f - m) / 0.05) ** 2));
+      const steps = 500;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "random-parabola-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace a parabola through random values a, b, c (each 0.4 to 1.6, uniform) at the start, at half time and at the end, scaled to end at 100 % (p = (A f^3 / 3 + B f^2 / 2 + a f) / (A / 3 + B / 2 + a), A = 2 (a - 2b + c), B = 4b - 3a - c): a smooth, moderate speed-up, slow-down, hump or dip, different in every job (the pace between 0.29x and 2.7x the mean)",
+    curve: (random) => {
+      const [a, b, c] = [0.4 + 1.2 * random(), 0.4 + 1.2 * random(), 0.4 + 1.2 * random()];
+      const A = 2 * (a - 2 * b + c);
+      const B = 4 * b - 3 * a - c;
+      const done = (f: number): number => (A * f ** 3) / 3 + (B * f * f) / 2 + a * f;
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "rare-one-percent-walk",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole percent between 10 and 90 % from the start, moving by 1 % up or down (at random) at each of 3 to 6 random points between 5 and 95 % of the time, still in between: it ends within 6 % of where it started",
+    curve: (random) => {
+      const level = (10 + Math.floor(81 * random())) / 100 + 0.003;
+      const moves = Array.from({ length: 3 + Math.floor(4 * random()) }, () => ({
+        at: 0.05 + 0.9 * random(),
+        by: random() < 0.5 ? 0.01 : -0.01,
+      }));
+      return (f) => moves.reduce((p, move) => (f >= move.at ? p + move.by : p), level);
+    },
+  },
+  {
+    name: "cached-value-refreshed-once",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = f until a random point F between 2 and 10 % of the time, then frozen at F (a cached answer) until one refresh at a random point R between 55 and 85 %, then frozen at R until SUCCESS",
+    curve: (random) => {
+      const frozen = 0.02 + 0.08 * random();
+      const refresh = 0.55 + 0.3 * random();
+      return (f) => (f < frozen ? f : f < refresh ? frozen : refresh);
+    },
+  },
+  {
+    name: "zero-with-one-false-move",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 until SUCCESS, but a random whole 1 to 12 % for a random 3 to 8 % of the time from a random point between 15 and 75 % (a stray update), then 0 again",
+    curve: (random) => {
+      const value = (1 + Math.floor(12 * random())) / 100 + 0.003;
+      const at = 0.15 + 0.6 * random();
+      const length = 0.03 + 0.05 * random();
+      return (f) => (f >= at && f < at + length ? value : 0);
+    },
+  },
+  {
+    name: "constant-blinking-higher",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random 20 to 50 % from the start, but every 10 % of the time (from a random phase) 30 to 45 % higher (random, the same every time) for 2 % of the time: ten short blinks to another value, going nowhere",
+    curve: (random) => {
+      const low = 0.2 + 0.3 * random();
+      const high = low + 0.3 + 0.15 * random();
+      const phase = 0.1 * random();
+      return (f) => ((f + 0.1 - phase) % 0.1 < 0.02 ? high : low);
+    },
+  },
+  {
+    name: "halved-by-re-estimate",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady to a random L between 40 and 80 % in the first 8 % of the time, stuck there until a random point between 35 and 70 %, then L / 2 (the total re-estimated at twice as big) until SUCCESS",
+    curve: (random) => {
+      const level = 0.4 + 0.4 * random();
+      const drop = 0.35 + 0.35 * random();
+      return (f) => (f < 0.08 ? (level * f) / 0.08 : f < drop ? level : level / 2);
+    },
+  },
+  {
+    name: "restart-fast-replay",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = v f (v = 1 + L / 5) to a random L between 40 and 80 % (the first attempt fails), back to 0, then at 5v back up to L (the blocks already there only checked), then at v to 100 %",
+    curve: (random) => {
+      const level = 0.4 + 0.4 * random();
+      const v = 1 + level / 5;
+      const failed = level / v;
+      const replayed = failed + level / (5 * v);
+      return (f) => (f < failed ? v * f : f < replayed ? 5 * v * (f - failed) : level + v * (f - replayed));
+    },
+  },
+  {
+    name: "read-ahead-buffer",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "bytes read, running ahead of bytes written by a buffer of a random B between 10 and 25 % of the job: p = 2f until B (at 2B), then f + B, 99 % from 1 - B (75 to 90 % of the time) until SUCCESS",
+    curve: (random) => {
+      const buffer = 0.1 + 0.15 * random();
+      return (f) => Math.min(1, 2 * f, f + buffer);
+    },
+  },
+  {
+    name: "status-written-at-doubling-gaps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the true progress f, but written to the status only at g, 2g, 4g, 8g, ... for a random g between 0.8 and 1.6 % of the time, and held in between: 0 until g, then steps ever further apart (doubling), the last at 51 to 100 % of the time; SUCCESS comes at that value",
+    curve: (random) => {
+      const g = 0.008 + 0.008 * random();
+      return (f) => (f < g ? 0 : g * 2 ** Math.floor(Math.log2(f / g) + 1e-9));
+    },
+  },
+  {
+    name: "eta-ratio-noise",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "elapsed / (elapsed + estimated remaining), the estimate off by a random factor r of 0.5 to 2 (log-uniform) drawn afresh every 5 % of the time: p = f / (f + (1 - f) r), jumping by up to 17 % either way of p = f (the most below it near 59 % of the time, above it near 41 %) and less towards both ends",
+    curve: (random) => {
+      const factors = Array.from({ length: 21 }, () => 2 ** (2 * random() - 1));
+      return (f) => f / (f + (1 - f) * factors[Math.floor(f * 20)]);
+    },
+  },
+  {
+    name: "total-found-in-steps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "done / known total, the total at first a random 30 to 50 % of the job's, and a further random 15 to 40 % of it found each time the value reaches 80 % (until the whole is known): p climbs to 80 % and falls back 2 to 5 times, faster while less is known, then p = f",
+    curve: (random) => {
+      const totals = [0.3 + 0.2 * random()];
+      while (totals[totals.length - 1] < 1)
+        totals.push(Math.min(1, totals[totals.length - 1] + 0.15 + 0.25 * random()));
+      return (f) => f / (totals.find((total) => f < 0.8 * total) ?? 1);
     },
   },
 ];
