@@ -62,7 +62,6 @@ export function exponentialDelay(options: ExponentialDelayOptions = {}): DelaySt
 }
 
 /** Shortest wait of the default strategy: never more than one call per second. */
-/** Shortest wait of the default strategy: never more than one call per second. */
 export const DEFAULT_MIN_DELAY_MS = 1000;
 /** Each lag bound below leaves this long for the poll's own request. */
 const REQUEST_MS = 500;
@@ -82,18 +81,18 @@ const GROWTH = 2;
  */
 const LENGTH_SHARE = 0.25;
 const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
-/** A pace holds if the value moved within this share of its prediction (or of the rounding) and the local pace is within it of the recent half's (not rising)... */
+/** A pace holds if it moved within this share of its prediction (or the rounding) and is not rising... */
 const TOLERANCE = 0.25;
-/** ...and then waits this share of the time to the earliest end: a pace off by TOLERANCE still polls before it. */
+/** ...and then waits this share of the time to the earliest end: off by TOLERANCE, it still polls first. */
 const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace not confirmed may be off by 2x: it waits half the time to the earliest end. */
 const NEW_SHARE = 0.5;
-/** A move short of 1/SURPRISE of the pace's prediction beyond the rounding (more than the 2x a pace may be off): the job stalled or slowed. */
+/** Moving less than 1/SURPRISE of the prediction, beyond the rounding, is a stall or a slow-down. */
 const SURPRISE = 2;
 /** `process_percent` moves in whole percents, and a running job shows at most 99 %. */
 const STEP = 0.01;
 const SHOWN_MAX = 0.99;
-/** Two shown values differ from the true progress by up to 1.5 steps (a step rounded down, half rounded to nearest). */
+/** Two shown values differ from the true progress by up to 1.5 steps (rounded down: 1, to nearest: 0.5). */
 const ROUNDING_STEPS = 1.5;
 /** The local pace spans the last three steps: it follows a job that slows down or speeds up. */
 const LOCAL_STEPS = 3;
@@ -128,8 +127,9 @@ function pace(a: Sighting, b: Sighting, less = 0): number {
  * The paces of a run over its recent half and its last LOCAL_STEPS steps: `fast`, the local one, or
  * the faster if some move since the half began outran the one before it beyond the rounding (a pace
  * that rose and fell may rise again); `typical`, the slower, when a new value is due; `slow`, the
- * slower with the values ROUNDING_STEPS closer, a lower bound; `speedUp`, how much faster the last
- * move was than the one before, at face value (a job that sped up may do so again).
+ * slower with the values ROUNDING_STEPS closer, a lower bound; `rising`, the local one more than
+ * TOLERANCE faster; `speedUp`, how much faster the last move was than the one before, at face value
+ * (a job that sped up may do so again).
  */
 function paces(run: readonly Sighting[]) {
   const top = run[run.length - 1];
