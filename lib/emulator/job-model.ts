@@ -10,8 +10,8 @@
 /**
  * What `process_percent` does for a copy job is UNVERIFIED, so the curves span what it might do:
  * smooth ones (`linear`, `front-loaded`, `back-loaded`, `s-curve`), ones that say nothing for a
- * long time (`stalling`, `no-progress`, `constant`, `stuck-at-99`) and ones that mislead
- * (`under-reports`, `steps`, `restart`, `up-and-down`).
+ * long time (`stalling`, `no-progress`, `constant`, `stuck-at-99`, `rare-ticks`) and ones that
+ * mislead (`under-reports`, `steps`, `restart`, `up-and-down`).
  */
 export const PROGRESS_CURVES = [
   "linear",
@@ -22,6 +22,7 @@ export const PROGRESS_CURVES = [
   "no-progress",
   "constant",
   "stuck-at-99",
+  "rare-ticks",
   "under-reports",
   "steps",
   "restart",
@@ -35,6 +36,12 @@ export const STALL_START = 0.2;
 export const STALL_END = 0.7;
 /** The `constant` curve's value: Huawei's ShowJob example shows SUCCESS with `process_percent` 0.20. */
 export const CONSTANT_LEVEL = 0.2;
+/**
+ * The `rare-ticks` curve moves 1 % at each of these fractions of the time, at irregular gaps, and
+ * shows 6 % at SUCCESS: the kind of value the default poll strategy can mistake for a slow job's
+ * pace (BENCHMARKS.md, "Rounds 15 to 17").
+ */
+export const RARE_TICKS = [0.12, 0.2, 0.37, 0.45, 0.71, 0.88] as const;
 /** The `under-reports` curve ends (SUCCESS) when it shows this much. */
 export const UNDER_REPORTED_END = 0.85;
 /** The `restart` curve climbs to RESTART_LEVEL by RESTART_AT of the time, drops to 0, then climbs to 1. */
@@ -95,6 +102,8 @@ export function progressAt(curve: ProgressCurve, fraction: number): number {
     case "stuck-at-99":
       // Steady to 99 % at half time, then 99 % until the end.
       return Math.min(0.99, 1.98 * f);
+    case "rare-ticks":
+      return RARE_TICKS.filter((at) => f >= at).length / 100;
     case "under-reports":
       return UNDER_REPORTED_END * f;
     case "steps":

@@ -63,7 +63,7 @@ describe("the test-only /_emulator routes and the ImsEmulator API", () => {
     expect((await admin(url, "GET", "/_emulator/config")).body.jobSeconds).toBe(1);
     const bad = await admin(url, "POST", "/_emulator/config", { progressCurve: "wavy" });
     expect(bad.body.error).toBe(
-      'Emulator option "progressCurve" = "wavy" is invalid: it must be one of "linear", "front-loaded", "back-loaded", "stalling", "s-curve", "no-progress", "constant", "stuck-at-99", "under-reports", "steps", "restart", "up-and-down".',
+      'Emulator option "progressCurve" = "wavy" is invalid: it must be one of "linear", "front-loaded", "back-loaded", "stalling", "s-curve", "no-progress", "constant", "stuck-at-99", "rare-ticks", "under-reports", "steps", "restart", "up-and-down".',
     );
     const unknown = await admin(url, "POST", "/_emulator/config", { colour: "red" });
     expect(unknown.status).toBe(400);

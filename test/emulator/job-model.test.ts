@@ -3,6 +3,7 @@ import {
   jobStateAt,
   progressAt,
   STALL_LEVEL,
+  RARE_TICKS,
   UNDER_REPORTED_END,
   type JobTimeline,
 } from "../../lib/emulator/job-model";
@@ -136,6 +137,23 @@ describe("the copy job model", () => {
     expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 5_500).processPercent).toBe(0.5);
     expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 8_000).processPercent).toBe(0.99);
     expect(jobStateAt({ ...base, curve: "stuck-at-99" }, 12_999).processPercent).toBe(0.99);
+  });
+
+  test("the rare-ticks curve moves one step at a time, at irregular gaps, and shows 6 % until SUCCESS", () => {
+    expect(jobStateAt({ ...base, curve: "rare-ticks" }, 4_199).processPercent).toBe(0);
+    expect(jobStateAt({ ...base, curve: "rare-ticks" }, 4_200).processPercent).toBe(0.01);
+    expect(jobStateAt({ ...base, curve: "rare-ticks" }, 12_999).processPercent).toBe(0.06);
+    expect(jobStateAt({ ...base, curve: "rare-ticks" }, 13_000)).toMatchObject({
+      status: "SUCCESS",
+      processPercent: 1,
+    });
+    const shown = Array.from({ length: 1001 }, (_, i) => progressAt("rare-ticks", i / 1000));
+    const moves = shown
+      .map((p, i) => (i === 0 ? 0 : Math.round(100 * (p - shown[i - 1]))))
+      .filter((m) => m !== 0);
+    expect(moves).toEqual([1, 1, 1, 1, 1, 1]);
+    const gaps = RARE_TICKS.slice(1).map((at, i) => Math.round(100 * (at - RARE_TICKS[i])));
+    expect(new Set(gaps).size).toBeGreaterThan(2);
   });
 
   test("the misleading curves under-report the end, move in quarter steps, restart from 0, or go up and down", () => {

@@ -11,9 +11,15 @@ import {
   resumeWait,
   waitForJob,
   type CopyProgress,
+  type PollTuning,
   type ResumeTarget,
 } from "../../lib/runtime/copy";
-import { exponentialDelay } from "../../lib/runtime/poll-strategy";
+import {
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MIN_DELAY_MS,
+  exponentialDelay,
+  fixedDelay,
+} from "../../lib/runtime/poll-strategy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
 import { copies } from "./harness";
 import { useHarness } from "./support/harness-hooks";
@@ -316,5 +322,43 @@ describe("real time", () => {
     } finally {
       await emulator.stop();
     }
+  });
+});
+
+describe("a value that ticks a percent at rare, irregular times (the emulator's rare-ticks curve)", () => {
+  /** Waits for a fresh 5-minute rare-ticks job; the lag is from the job's end to the wait's return. */
+  async function waitOnTicks(poll?: PollTuning) {
+    h.emulator.configure({ jobSeconds: 300, progressCurve: "rare-ticks" });
+    const client = h.client();
+    const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "ticks" });
+    const polls: CopyProgress[] = [];
+    const outcome = await waitForJob(client, jobId!, {
+      timeoutMs: 3_600_000,
+      delayFirst: true,
+      poll,
+      onProgress: (p) => polls.push(p),
+    });
+    const job = h.emulator.jobs().find((j) => j.jobId === jobId)!;
+    const lagMs = h.clock.now() - (job.submittedAt + job.initMs + job.runMs);
+    const gaps = polls.slice(1).map((p, i) => p.elapsedMs - polls[i].elapsedMs);
+    return { outcome, lagMs, polls, gaps };
+  }
+
+  test("GIVEN the default strategy THEN the wait ends at SUCCESS within a minute of the job's end (the longest wait), never two polls within 1 s", async () => {
+    const { outcome, lagMs, polls, gaps } = await waitOnTicks();
+    expect(outcome.state).toBe("success");
+    const shown = polls.map((p) => p.percent ?? 0);
+    expect(Math.max(...shown)).toBeGreaterThan(0);
+    expect(Math.max(...shown)).toBeLessThanOrEqual(0.06);
+    expect(lagMs).toBeGreaterThanOrEqual(0);
+    expect(lagMs).toBeLessThanOrEqual(DEFAULT_MAX_DELAY_MS);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DEFAULT_MIN_DELAY_MS);
+  });
+
+  test("GIVEN fixed 10 s polling through the poll option THEN the job's end is seen within 10 s", async () => {
+    const { outcome, lagMs, gaps } = await waitOnTicks({ delay: () => fixedDelay(10_000) });
+    expect(outcome.state).toBe("success");
+    expect(lagMs).toBeLessThanOrEqual(10_000);
+    expect(new Set(gaps)).toEqual(new Set([10_000]));
   });
 });
