@@ -33,7 +33,8 @@ HW_REGION_NAME, HW_PROJECT_ID and HW_IMS_ENDPOINT.
 
 Credentials come from the environment: HW_ACCESS_KEY and HW_SECRET_KEY (or HUAWEICLOUD_SDK_AK and
 HUAWEICLOUD_SDK_SK), HW_SECURITY_TOKEN for temporary credentials, HW_REGION_NAME, and optionally
-HW_PROJECT_ID, HW_IMS_ENDPOINT, HW_IAM_ENDPOINT. Progress goes to stderr; results to stdout.
+HW_PROJECT_ID, HW_IMS_ENDPOINT, HW_IAM_ENDPOINT. IMS_COPY_POLL_SECONDS=N polls the copy job every N
+seconds (1 to 60) instead of the adaptive default. Progress goes to stderr; results to stdout.
 
 Exit codes: 0 success, 1 internal error, 2 usage or configuration error, 3 the service refused the
 request, 4 the copy job failed, 5 timed out, 130 interrupted.

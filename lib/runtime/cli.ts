@@ -8,8 +8,8 @@
  */
 import { ExitCode } from "../shared/constants";
 import { ImsClient, type Image } from "./client";
-import { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV } from "./config";
-import { carriesNoMarker, copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
+import { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, pollFromEnv } from "./config";
+import { carriesNoMarker, copyImageAndWait, copyRequestOf, type PollTuning, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
 import { waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
@@ -82,6 +82,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
         stderr,
         now,
         signal,
+        poll: pollFromEnv(env),
         progressIntervalMs: io.progressIntervalMs ?? 10_000,
       });
     },
@@ -94,6 +95,8 @@ interface RunIo {
   readonly now: () => number;
   readonly signal: AbortSignal;
   readonly progressIntervalMs: number;
+  /** The job wait's poll tuning (IMS_COPY_POLL_SECONDS); undefined for the default strategy. */
+  readonly poll?: PollTuning;
 }
 
 async function run(
@@ -110,6 +113,7 @@ async function run(
         ...copyRequestOf(command),
         timeoutMs: command.timeoutMinutes * MINUTE_MS,
         signal: io.signal,
+        poll: io.poll,
         finders: [() => unmarkedCopy(client, command.sourceImageId, command.name, progress)],
         onProgress: (p) =>
           progress.tick("copying", { status: p.status, progress: p.percent, elapsedMs: p.elapsedMs }),

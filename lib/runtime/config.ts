@@ -12,13 +12,23 @@ import {
   normalizeEndpoint,
 } from "../shared/rules";
 import type { AkSkCredentials } from "./signer";
+import type { PollTuning } from "./copy";
 import { invalidConfigValue, invalidOption, missingCredential, missingRegion } from "./errors";
 import type { Logger } from "./log";
+import { DEFAULT_MIN_DELAY_MS, fixedDelay } from "./poll-strategy";
 
 /** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
 export const ALLOW_INSECURE_HTTP_ENV = "IMS_COPY_ALLOW_INSECURE_HTTP";
 /** Set to `1` to log every request and response (credentials redacted) to stderr. */
 export const DEBUG_ENV = "IMS_COPY_DEBUG";
+/**
+ * Set to a whole number of seconds to poll copy jobs at that fixed interval instead of the default
+ * strategy: for a service whose `process_percent` misleads it, such as a value that ticks a percent
+ * at long, irregular times (BENCHMARKS.md, "Rounds 15 to 17"). From one call a second
+ * (DEFAULT_MIN_DELAY_MS) to one a minute (the end is still seen within a minute).
+ */
+export const POLL_SECONDS_ENV = "IMS_COPY_POLL_SECONDS";
+const POLL_SECONDS_MAX = 60;
 
 export interface ClientConfig {
   /** Region ID, e.g. `cn-north-4`. */
@@ -186,6 +196,23 @@ export function configFromEnv(
   return projectId
     ? { region, projectId, imsEndpoint, iamEndpoint, credentials }
     : { region, imsEndpoint, iamEndpoint, credentials };
+}
+
+/** The poll tuning POLL_SECONDS_ENV asks for; undefined (the default strategy) when it is unset or empty. */
+export function pollFromEnv(env: NodeJS.ProcessEnv): PollTuning | undefined {
+  const raw = env[POLL_SECONDS_ENV];
+  if (raw === undefined || raw === "") return undefined;
+  const seconds = /^[0-9]+$/.test(raw) ? Number(raw) : Number.NaN;
+  const min = DEFAULT_MIN_DELAY_MS / 1000;
+  refuse(
+    POLL_SECONDS_ENV,
+    raw,
+    seconds >= min && seconds <= POLL_SECONDS_MAX
+      ? undefined
+      : `a poll interval is a whole number of seconds from ${min} to ${POLL_SECONDS_MAX}`,
+    `Set it to 10 to poll as the official provider does, or leave it unset for the default strategy`,
+  );
+  return { delay: () => fixedDelay(seconds * 1000) };
 }
 
 /** Validates client options, naming the bad value. */

@@ -9,7 +9,7 @@
 // The client and its configuration.
 export { ImsClient, isNotFound } from "./client";
 export type { CopyBody, CopySubmission, Image, Job, PatchOp, Tag } from "./client";
-export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, configFromEnv } from "./config";
+export { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, DEFAULT_RETRY, POLL_SECONDS_ENV, configFromEnv } from "./config";
 export type { ClientConfig, ClientOptions, ConfigOverrides, RetryOptions } from "./config";
 export type { AkSkCredentials } from "./signer";
 export type { Logger } from "./log";

@@ -160,6 +160,28 @@ describe("ims-image-copy against the emulator", () => {
     expect(image.info.__description).toBe("from the CLI");
   });
 
+  test("GIVEN IMS_COPY_POLL_SECONDS=10 THEN copy polls the job every 10 s, where the default strategy first waits 4.5 s", async () => {
+    const args = ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "polled"];
+    expect((await cli(h, args)).code).toBe(ExitCode.OK);
+    expect(h.clock.sleeps[0]).toBe(4500);
+    h.clock.clearSleeps();
+    const fixed = await cli(h, [...args.slice(0, 4), "polled-fixed"], { IMS_COPY_POLL_SECONDS: "10" });
+    expect(fixed.code).toBe(ExitCode.OK);
+    expect(h.clock.sleeps.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(h.clock.sleeps)).toEqual(new Set([10_000]));
+  });
+
+  test("GIVEN IMS_COPY_POLL_SECONDS=0 THEN the CLI refuses it before any call, naming the variable, the value and the rule", async () => {
+    const r = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "x"], {
+      IMS_COPY_POLL_SECONDS: "0",
+    });
+    expect(r.code).toBe(ExitCode.USAGE);
+    expect(r.err).toEqual([
+      'ims-image-copy: IMS_COPY_POLL_SECONDS "0" is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.',
+    ]);
+    expect(h.emulator.requests()).toEqual([]);
+  });
+
   test("copy --json prints one JSON object and a second run adopts the same copy", async () => {
     const first = await cli(h, ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "twice", "--json"]);
     expect(first.code).toBe(ExitCode.OK);

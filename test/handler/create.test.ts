@@ -90,6 +90,17 @@ describe("create step", () => {
     expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
   });
 
+  test("GIVEN IMS_COPY_POLL_SECONDS=1 THEN the job is polled every second, where the default strategy's first wait (4.5 s) outlasts this 2 s job", async () => {
+    const jobPolls = () =>
+      fx.emulator.requests().filter((r) => r.method === "GET" && r.path.includes("/job"));
+    expect((await runRuntime(fx.bundle, "create", createEnv(), fx.cwd)).code).toBe(0);
+    expect(jobPolls()).toHaveLength(1);
+    fx.emulator.reset();
+    const env = createEnv({ IMS_COPY_POLL_SECONDS: "1", [RuntimeEnv.MARKER]: markerFor("stack/polled") });
+    expect((await runRuntime(fx.bundle, "create", env, fx.cwd)).code).toBe(0);
+    expect(jobPolls().length).toBeGreaterThanOrEqual(2);
+  });
+
   test("a completed copy that this state does not hold is not adopted silently; adoptImageId adopts it and brings its name up to date", async () => {
     const env = createEnv();
     const first = await runRuntime(fx.bundle, "create", env, fx.cwd);

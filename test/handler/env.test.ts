@@ -66,6 +66,11 @@ describe("environment validation", () => {
       `IMS_COPY_ENDPOINT "http://ims.example.com" is invalid: it uses plain "http://" for the non-loopback host "ims.example.com"; an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])${FIX}`,
     ],
     [
+      "a poll interval of 0 seconds",
+      { IMS_COPY_POLL_SECONDS: "0" },
+      'IMS_COPY_POLL_SECONDS "0" is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.',
+    ],
+    [
       "a missing result file",
       { [RuntimeEnv.RESULT_FILE]: "" },
       "IMS_COPY_RESULT_FILE is not set: it must hold the path of the result file. The construct sets it; when running the runtime by hand, set it yourself",

@@ -1,4 +1,4 @@
-import { configFromEnv, resolveRetry } from "../../lib/runtime/config";
+import { configFromEnv, POLL_SECONDS_ENV, pollFromEnv, resolveRetry } from "../../lib/runtime/config";
 import { ConfigError } from "../../lib/runtime/errors";
 import { ENDPOINT_RULE } from "../support/rule-wording";
 
@@ -171,4 +171,34 @@ describe("retry options", () => {
       "retry.deadlineMs -1 is invalid: it must be a finite number of at least 0.",
     );
   });
+});
+
+describe("IMS_COPY_POLL_SECONDS", () => {
+  test("unset or empty, the default strategy polls; set, every wait is that many seconds", () => {
+    expect(POLL_SECONDS_ENV).toBe("IMS_COPY_POLL_SECONDS");
+    expect(pollFromEnv({})).toBeUndefined();
+    expect(pollFromEnv({ IMS_COPY_POLL_SECONDS: "" })).toBeUndefined();
+    for (const [raw, ms] of [
+      ["1", 1000],
+      ["10", 10_000],
+      ["60", 60_000],
+    ] as const) {
+      const strategy = pollFromEnv({ IMS_COPY_POLL_SECONDS: raw })!.delay!();
+      const waits = [0, 1, 2, 30].map((attempt) =>
+        strategy.nextDelayMs({ attempt, elapsedMs: attempt * 1000, progress: 0.5 }),
+      );
+      expect(waits).toEqual([ms, ms, ms, ms]);
+    }
+  });
+
+  test.each(["0", "61", "1.5", "ten", " 10", "-5", "1e1"])(
+    "%j is refused naming the variable, the value and the rule",
+    (raw) => {
+      expect(() => pollFromEnv({ IMS_COPY_POLL_SECONDS: raw })).toThrow(
+        new ConfigError(
+          `IMS_COPY_POLL_SECONDS ${JSON.stringify(raw)} is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.`,
+        ),
+      );
+    },
+  );
 });

@@ -17,6 +17,7 @@ describe("the runtime API", () => {
       "ImsApiError",
       "ImsClient",
       "JobFailedError",
+      "POLL_SECONDS_ENV",
       "WaitAbortedError",
       "WaitTimeoutError",
       "configFromEnv",

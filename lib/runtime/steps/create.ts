@@ -16,6 +16,7 @@
 import { resolve } from "node:path";
 import { MARKER_TAG_KEY } from "../../shared/constants";
 import { isNotFound, type ImsClient, type Image } from "../client";
+import { pollFromEnv } from "../config";
 import { isServiceRefusal, JobFailedError } from "../errors";
 import { copyImageAndWait, copyRequestOf, type Finder, type ResumeTarget } from "../copy";
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf, pickPreferred } from "../images";
@@ -58,6 +59,7 @@ interface Run {
 
 export async function runCreate(ctx: StepContext): Promise<void> {
   const input = readCreateInput(ctx.env);
+  const poll = pollFromEnv(ctx.env);
   const run: Run = {
     ctx,
     input,
@@ -75,6 +77,7 @@ export async function runCreate(ctx: StepContext): Promise<void> {
     ...copyRequestOf(input),
     timeoutMs: input.createTimeoutMinutes * 60_000,
     signal: ctx.signal,
+    poll,
     finders: input.adoptImageId ? [explicitAdoption(run, input.adoptImageId)] : finders(run),
     onProgress: (p) =>
       printer.tick(p.jobId ? `job ${p.jobId}` : `image ${p.imageId}`, {
