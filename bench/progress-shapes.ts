@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 16) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 17) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 17) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 18) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -2684,11 +2684,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => Math.min(1, f / sizes[Math.floor(f / 0.03) % 3]);
     },
   },
-  // ---- held out in round 17: written at 3f6c0c2, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 17 (written at 3f6c0c2, run on the strategy of 4371074 and the next one), then seen in round 18 ----
   {
     name: "hyperbolic-ease-out",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = (1 + k) f / (1 + k f) for a random k between 1 and 3 (a rational curve): (1 + k)x the mean pace at the start (2x to 4x), slowing all the way to 1 / (1 + k) (0.5x to 0.25x) at the end; half done at 1 / (k + 2) of the time (a fifth to a third)",
     curve: (random) => {
@@ -2699,7 +2699,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "arctan-s-random-centre",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = (atan(5 (f - m)) + atan(5 m)) / (atan(5 (1 - m)) + atan(5 m)) for a random m between 35 and 65 % of the time: a soft S with heavy tails, fastest (2.1x to 2.15x the mean pace) at m, still moving at both ends (0.29x at each for m = 50 %; 0.19x at the end further from m and 0.53x at the nearer one for m = 35 or 65 %)",
     curve: (random) => {
@@ -2711,7 +2711,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "cosine-speed-up",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f - 0.15 sin(pi f): the pace 1 - 0.15 pi cos(pi f) rises smoothly from 0.53x the mean at the start to 1x at half time (35 % done) and 1.47x at the end",
     curve: fixed((f) => f - 0.15 * Math.sin(Math.PI * f)),
@@ -2719,7 +2719,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "gaussian-soft-plateau",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace 1.09x the mean times 1 - 0.9 e^(-((f - m) / 0.05)^2), for a random m between 30 and 70 % of the time: steady, then slowing smoothly to 0.11x at m and speeding up again, below half the mean pace for 7 % of the time (moving only about 2 % then): a gentle plateau",
     curve: (random) => {
@@ -2734,7 +2734,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-parabola-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace a parabola through random values a, b, c (each 0.4 to 1.6, uniform) at the start, at half time and at the end, scaled to end at 100 % (p = (A f^3 / 3 + B f^2 / 2 + a f) / (A / 3 + B / 2 + a), A = 2 (a - 2b + c), B = 4b - 3a - c): a smooth, moderate speed-up, slow-down, hump or dip, different in every job (the pace between 0.29x and 2.7x the mean)",
     curve: (random) => {
@@ -2748,7 +2748,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "rare-one-percent-walk",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole percent between 10 and 90 % from the start, moving by 1 % up or down (at random) at each of 3 to 6 random points between 5 and 95 % of the time, still in between: it ends within 6 % of where it started",
     curve: (random) => {
@@ -2763,7 +2763,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "cached-value-refreshed-once",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random point F between 2 and 10 % of the time, then frozen at F (a cached answer) until one refresh at a random point R between 55 and 85 %, then frozen at R until SUCCESS",
     curve: (random) => {
@@ -2775,7 +2775,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "zero-with-one-false-move",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until SUCCESS, but a random whole 1 to 12 % for a random 3 to 8 % of the time from a random point between 15 and 75 % (a stray update), then 0 again",
     curve: (random) => {
@@ -2788,7 +2788,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-blinking-higher",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random 20 to 50 % from the start, but every 10 % of the time (from a random phase) 30 to 45 % higher (random, the same every time) for 2 % of the time: ten short blinks to another value, going nowhere",
     curve: (random) => {
@@ -2801,7 +2801,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "halved-by-re-estimate",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady to a random L between 40 and 80 % in the first 8 % of the time, stuck there until a random point between 35 and 70 %, then L / 2 (the total re-estimated at twice as big) until SUCCESS",
     curve: (random) => {
@@ -2813,7 +2813,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "restart-fast-replay",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = v f (v = 1 + L / 5) to a random L between 40 and 80 % (the first attempt fails), back to 0, then at 5v back up to L (the blocks already there only checked), then at v to 100 %",
     curve: (random) => {
@@ -2827,7 +2827,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "read-ahead-buffer",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "bytes read, running ahead of bytes written by a buffer of a random B between 10 and 25 % of the job: p = 2f until B (at 2B), then f + B, 99 % from 1 - B (75 to 90 % of the time) until SUCCESS",
     curve: (random) => {
@@ -2838,7 +2838,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "status-written-at-doubling-gaps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the true progress f, but written to the status only at g, 2g, 4g, 8g, ... for a random g between 0.8 and 1.6 % of the time, and held in between: 0 until g, then steps ever further apart (doubling), the last at 51 to 100 % of the time; SUCCESS comes at that value",
     curve: (random) => {
@@ -2849,7 +2849,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "eta-ratio-noise",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "elapsed / (elapsed + estimated remaining), the estimate off by a random factor r of 0.5 to 2 (log-uniform) drawn afresh every 5 % of the time: p = f / (f + (1 - f) r), jumping by up to 17 % either way of p = f (the most below it near 59 % of the time, above it near 41 %) and less towards both ends",
     curve: (random) => {
@@ -2860,7 +2860,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "total-found-in-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "done / known total, the total at first a random 30 to 50 % of the job's, and a further random 15 to 40 % of it found each time the value reaches 80 % (until the whole is known): p climbs to 80 % and falls back 2 to 5 times, faster while less is known, then p = f",
     curve: (random) => {
@@ -2868,6 +2868,251 @@ export const SHAPES: readonly ProgressShape[] = [
       while (totals[totals.length - 1] < 1)
         totals.push(Math.min(1, totals[totals.length - 1] + 0.15 + 0.25 * random()));
       return (f) => f / (totals.find((total) => f < 0.8 * total) ?? 1);
+    },
+  },
+  // ---- held out in round 18: written at a4eb625, before the strategy's next change, never used to tune it ----
+  {
+    name: "kumaraswamy-random-skew",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = 1 - (1 - f^a)^b for a random a between 1.2 and 2.2 and b between 1.2 and 2.5 (the Kumaraswamy distribution's CDF): an S leaning early or late at random, the pace tending to 0 at both ends and fastest (1.1x to 1.75x the mean) at ((a - 1) / (ab - 1))^(1/a), between 15 and 87 % of the time; half done at 31 to 69 % of the time, 99 % reached at 87 to 99 %",
+    curve: (random) => {
+      const a = 1.2 + random();
+      const b = 1.2 + 1.3 * random();
+      return (f) => 1 - (1 - f ** a) ** b;
+    },
+  },
+  {
+    name: "congestion-sawtooth-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace a congestion-control sawtooth: in each cycle of a random 10 to 22 % of the time (the first cut at a random phase) it rises linearly from 0.3 to 1 of a peak, then falls back to 0.3 at once; scaled to end at 100 %: the pace 0.45x to 1.55x the mean, dropping abruptly 4 to 10 times, p within 1 to 3 % of p = f",
+    curve: (random) => {
+      const cycles = [-0.22 * random()];
+      while (cycles[cycles.length - 1] < 1) cycles.push(cycles[cycles.length - 1] + 0.1 + 0.12 * random());
+      const pace = (f: number): number => {
+        let i = 0;
+        while (f >= cycles[i + 1]) i++;
+        return 0.3 + (0.7 * (f - cycles[i])) / (cycles[i + 1] - cycles[i]);
+      };
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "irregular-soft-pauses",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace (1.03x to 1.21x the mean), with 1 to 3 pauses starting at random points between 10 and 85 % of the time: at each the pace eases to 0 over 1 % of the time (cosine), stays 0 for a random 2 to 5 %, and eases back over 1 % (pauses may overlap); scaled to end at 100 %",
+    curve: (random) => {
+      const pauses = Array.from({ length: 1 + Math.floor(3 * random()) }, () => {
+        const start = 0.1 + 0.75 * random();
+        return { start, end: start + 0.02 + 0.03 * random() };
+      });
+      const still = (f: number, p: { start: number; end: number }): number => {
+        const edge = f < p.start ? (p.start - f) / 0.01 : f > p.end ? (f - p.end) / 0.01 : 0;
+        return edge >= 1 ? 0 : (1 + Math.cos(Math.PI * edge)) / 2;
+      };
+      const pace = (f: number): number => pauses.reduce((v, p) => v * (1 - still(f, p)), 1);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "dip-then-slow-recovery",
+    family: "informative",
+    set: "held-out",
+    description:
+      "1.05x to 1.13x the mean pace until a random T between 20 and 60 % of the time, then at once a random r of 0.2 to 0.4 of that pace (a link fault), recovering exponentially towards it, the pace 1 - (1 - r) e^(-(f - T) / tau) of the first for a random tau of 8 to 15 % of the time; scaled to end at 100 %",
+    curve: (random) => {
+      const t = 0.2 + 0.4 * random();
+      const low = 0.2 + 0.2 * random();
+      const tau = 0.08 + 0.07 * random();
+      const done = (f: number): number => (f < t ? f : f - (1 - low) * tau * (1 - Math.exp(-(f - t) / tau)));
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "knee-then-rising-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace (0.61x to 0.85x the mean) until a random knee K between 35 and 65 % of the time, then a pace rising linearly to a random R of 2 to 3 times that at the end (1.5x to 2.2x the mean), with no jump: p = (f + (R - 1) (f - K)^2 / (2 (1 - K))) / (1 + (R - 1) (1 - K) / 2) after K",
+    curve: (random) => {
+      const knee = 0.35 + 0.3 * random();
+      const end = 2 + random();
+      const done = (f: number): number =>
+        f < knee ? f : f + ((end - 1) * (f - knee) ** 2) / (2 * (1 - knee));
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "on-pace-stop-then-scattered-ticks",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = f until a random stop point F between 15 and 60 % of the time, then still, but 1 % more at each of 2 to 4 random times spread uniformly between F and the end (ending 2 to 4 % above F)",
+    curve: (random) => {
+      const stop = 0.15 + 0.45 * random();
+      const ticks = Array.from({ length: 2 + Math.floor(3 * random()) }, () => stop + (1 - stop) * random());
+      return (f) => Math.min(f, stop) + 0.01 * ticks.filter((t) => f >= t).length;
+    },
+  },
+  {
+    name: "eased-stop-then-slow-creep",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "easing out (p = L (1 - (1 - f / F)^2)) to a random L between 30 and 80 % at a random F between 5 and 25 % of the time, then a steady creep of a random 3 to 6 % in all over the rest (a 1 % tick every 12 to 32 % of the time): L + 3 to 6 % at SUCCESS",
+    curve: (random) => {
+      const at = 0.05 + 0.2 * random();
+      const level = 0.3 + 0.5 * random();
+      const creep = 0.03 + 0.03 * random();
+      return (f) => (f < at ? level * (1 - (1 - f / at) ** 2) : level + (creep * (f - at)) / (1 - at));
+    },
+  },
+  {
+    name: "constant-with-one-mid-burst",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole 5 to 60 % from the start, then at a random point between 30 and 60 % of the time a single burst, moving up a random 5 to 15 % at a steady pace within a random 4 to 10 % of the time, then still until SUCCESS",
+    curve: (random) => {
+      const level = (5 + Math.floor(56 * random())) / 100 + 0.003;
+      const start = 0.3 + 0.3 * random();
+      const size = 0.05 + 0.1 * random();
+      const length = 0.04 + 0.06 * random();
+      return (f) => level + size * clamp01((f - start) / length);
+    },
+  },
+  {
+    name: "speeding-up-then-frozen",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = L (f / F)^2, speeding up to a random L between 30 and 95 % at a random F between 20 and 60 % of the time (reaching 1x to 9.5x the mean pace there), then frozen at L until SUCCESS: the value stops when it moves fastest",
+    curve: (random) => {
+      const at = 0.2 + 0.4 * random();
+      const level = 0.3 + 0.65 * random();
+      return (f) => level * (Math.min(f, at) / at) ** 2;
+    },
+  },
+  {
+    name: "slow-ticks-then-silent",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole 10 to 60 % from the start, 1 % more every random 4 to 8 % of the time (the first tick at a random point within the first gap) until a random point between 25 and 60 % of the time, then still until SUCCESS: 3 to 15 ticks, then silence",
+    curve: (random) => {
+      const level = (10 + Math.floor(51 * random())) / 100 + 0.003;
+      const gap = 0.04 + 0.04 * random();
+      const phase = gap * random();
+      const stop = 0.25 + 0.35 * random();
+      return (f) => {
+        const g = Math.min(f, stop);
+        return level + (g < phase ? 0 : 0.01 * (Math.floor((g - phase) / gap) + 1));
+      };
+    },
+  },
+  {
+    name: "newest-subtask-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "4 to 6 overlapping sub-tasks, started at points set by random weights (0.5 to 1.5), each but the last running 1.3 to 2.5 times (random) the gap to the next start; the value is the newest started sub-task's own percent: it climbs to 40 to 77 % and falls to 0 each time a new one starts, the last one climbing to 100 % at the end",
+    curve: (random) => {
+      const n = 4 + Math.floor(3 * random());
+      const weights = Array.from({ length: n }, () => 0.5 + random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const starts = [0];
+      for (let i = 0; i < n - 1; i++) starts.push(starts[i] + weights[i] / total);
+      const lengths = starts.map((s, i) =>
+        i < n - 1 ? (starts[i + 1] - s) * (1.3 + 1.2 * random()) : 1 - s,
+      );
+      return (f) => {
+        let i = 0;
+        while (i < n - 1 && f >= starts[i + 1]) i++;
+        return (f - starts[i]) / lengths[i];
+      };
+    },
+  },
+  {
+    name: "ahead-by-claimed-chunk",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "5 to 8 chunks of random sizes (weights 0.5 to 1.5) copied in turn at one rate, the value the end of the chunk in progress (claimed when it starts): the first chunk's end (5 to 43 %) from the start, then a step at each chunk's start up to its end (ahead of p = f by up to that chunk's size), 100 % (shown 99 %) from the start of the last chunk (57 to 96 % of the time)",
+    curve: (random) => {
+      const n = 5 + Math.floor(4 * random());
+      const weights = Array.from({ length: n }, () => 0.5 + random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const ends: number[] = [];
+      for (let i = 0; i < n; i++) ends.push((i > 0 ? ends[i - 1] : 0) + weights[i] / total);
+      return (f) => ends.find((end) => f < end) ?? 1;
+    },
+  },
+  {
+    name: "fall-back-to-last-checkpoint",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the copy checkpointed at every 20 % of the work and failing 2 or 3 times, at random points between 0.15 and 0.9 of the time the work would take without failures: at each failure the value falls back to the last checkpoint passed (by 0 to 20 %; to 0 before the first), then resumes at the same pace (1x to 1.6x the mean, the redone work lengthening the job) to 100 %",
+    curve: (random) => {
+      const failures = Array.from(
+        { length: 2 + Math.floor(2 * random()) },
+        () => 0.15 + 0.75 * random(),
+      ).sort((a, b) => a - b);
+      const after: { at: number; done: number }[] = [{ at: 0, done: 0 }];
+      for (const at of failures) {
+        const last = after[after.length - 1];
+        after.push({ at, done: Math.floor((last.done + at - last.at) / 0.2 + 1e-9) * 0.2 });
+      }
+      const last = after[after.length - 1];
+      const end = last.at + 1 - last.done;
+      return (f) => {
+        const t = f * end;
+        let i = 0;
+        while (i < after.length - 1 && t >= after[i + 1].at) i++;
+        return after[i].done + t - after[i].at;
+      };
+    },
+  },
+  {
+    name: "files-counted-smallest-first",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "N = 8 to 12 files whose sizes grow by a random factor of 1.3 to 1.6 each, copied smallest first at one rate, the value the share of files done: equal steps of 1 / N at ever longer gaps (half the files by 6 to 28 % of the time), the last step at 62 to 76 % of the time to (N - 1) / N (87.5 to 92 %), held until SUCCESS",
+    curve: (random) => {
+      const n = 8 + Math.floor(5 * random());
+      const q = 1.3 + 0.3 * random();
+      const ends = Array.from({ length: n }, (_, i) => (q ** (i + 1) - 1) / (q ** n - 1));
+      return (f) => ends.filter((end) => f >= end - 1e-12).length / n;
+    },
+  },
+  {
+    name: "sub-jobs-appended",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "done / known total, the known total at first a random 30 to 50 % of the job's and growing at 2 to 4 random points between 10 and 75 % of the time (sub-jobs appended, their shares by random weights 0.3 to 1.7, the whole known after the last): p = min(1, f / known) climbs at 2x to 3.3x the mean pace, in some jobs sits at 99 % waiting, and falls by up to 59 % at each growth; p = f after the last",
+    curve: (random) => {
+      const first = 0.3 + 0.2 * random();
+      const m = 2 + Math.floor(3 * random());
+      const times = Array.from({ length: m }, () => 0.1 + 0.65 * random()).sort((a, b) => a - b);
+      const weights = times.map(() => 0.3 + 1.4 * random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const known = [first];
+      for (const w of weights) known.push(known[known.length - 1] + ((1 - first) * w) / total);
+      known[m] = 1;
+      return (f) => Math.min(1, f / known[times.filter((t) => f >= t).length]);
     },
   },
 ];
