@@ -168,7 +168,8 @@ function paces(run: readonly Sighting[]) {
  *   bounds and DEFAULT_MAX_DELAY_MS;
  * - takes as a guess (no longer than the quiet wait, nothing expected of it) a pace from a single
  *   move, from the move of a value seen stalled (the job may have resumed at any time since), and
- *   from any value once it has gone back (a value that flickers is not progress).
+ *   from any value once it has gone back (a value that flickers is not progress) or has stood still
+ *   by both measures of a stall (a value that froze and then ticks is not progress either).
  * A job submitted just now is at 0 %: `attempt` 0 asks for the wait before its first poll.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
@@ -181,13 +182,15 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
-  /** The value has gone back at least once. */
-  let wentBack = false;
+  /** The value has gone back, or stood still by both measures of a stall, at least once. */
+  let distrusted = false;
+  /** A stall's two measures at time `at`: STALL_STEPS steps at `pace`, and a share of the time. */
+  const stallTimes = (at: number, pace: number): [number, number] => [
+    (STALL_STEPS * STEP) / pace,
+    Math.min(STALL_MAX_MS, Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * at)),
+  ];
   const stalled = (top: Sighting, at: number, pace: number): boolean =>
-    top.p < SHOWN_MAX &&
-    run.length >= 2 &&
-    at - top.first >
-      Math.min(STALL_MAX_MS, Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * at), (STALL_STEPS * STEP) / pace);
+    top.p < SHOWN_MAX && run.length >= 2 && at - top.first > Math.min(...stallTimes(at, pace));
 
   return {
     nextDelayMs({ attempt, elapsedMs: t, progress: p }) {
@@ -204,7 +207,13 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const moved = prev ? p - prev.p : 0;
       const resumed = still && moved > 0;
       still = false;
-      if (moved < 0) wentBack = true;
+      // A value that went back, or stood still by both measures (those of a trusted pace, or after
+      // falling short of one, the time alone), is not progress: from then on no pace is trusted.
+      if (moved < 0) distrusted = true;
+      else if (prev && moved === 0 && prev.p > 0 && run.length !== 2) {
+        const [steps, time] = stallTimes(t, run.length > 2 ? paces(run).typical : 0);
+        if (t - prev.first > (run.length > 2 ? Math.max(steps, time) : time)) distrusted = true;
+      }
       // Back to a lower value, or far short of the pace (a stall or slow-down during the wait): start over.
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
@@ -228,7 +237,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       // Too few steps for the rounding to leave a lower bound: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
       if (t >= latest) return quiet;
-      const guess = run.length < 3 || resumed || wentBack;
+      const guess = run.length < 3 || resumed || distrusted;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);
       const held =

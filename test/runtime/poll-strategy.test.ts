@@ -180,6 +180,19 @@ describe("the default delay strategy", () => {
     expect(Math.max(...steadyPace)).toBeGreaterThan(9500);
   });
 
+  test("GIVEN a value that moved, then stood still by both measures of a stall THEN no pace it shows after is trusted: every wait is at most 9.5 s", () => {
+    // 5 % every 10 s to 40 %, then 40 % for 170 s (more than a quarter of the time and three steps at
+    // its pace), then a step every 20 s. Without the stand-still, the same slow steps right after the
+    // climb are taken for a slow job: its waits grow past 9.5 s.
+    const climb = Array.from({ length: 9 }, (_, i) => 0.05 * i);
+    const ticks = [0.41, 0.41, 0.42, 0.42, 0.43, 0.43, 0.44, 0.44];
+    const everyTen = (values: readonly number[]) => values.map((_, i) => 10 * i);
+    const frozen = [...climb, ...Array<number>(17).fill(0.4), ...ticks];
+    expect(Math.max(...waitsAfter(everyTen(frozen), frozen).slice(26))).toBeLessThanOrEqual(9500);
+    const slowedOnly = [...climb, ...ticks, ...ticks.map((p) => p + 0.04)];
+    expect(Math.max(...waitsAfter(everyTen(slowedOnly), slowedOnly).slice(9))).toBeGreaterThan(9500);
+  });
+
   test("GIVEN a value that moves for the first time THEN its pace is a guess: waits stay at most 9.5 s until it moves again", () => {
     const s = defaultDelayStrategy();
     [0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000].forEach((elapsedMs, i) =>
