@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 17) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 18) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 18) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 19) were written before the
  * strategy's last change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -2870,11 +2870,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => f / (totals.find((total) => f < 0.8 * total) ?? 1);
     },
   },
-  // ---- held out in round 18: written at a4eb625, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 18 (written at a4eb625, run on the strategies of a4eb625 and 671d8f9), then seen in round 19 ----
   {
     name: "kumaraswamy-random-skew",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 1 - (1 - f^a)^b for a random a between 1.2 and 2.2 and b between 1.2 and 2.5 (the Kumaraswamy distribution's CDF): an S leaning early or late at random, the pace tending to 0 at both ends and fastest (1.1x to 1.75x the mean) at ((a - 1) / (ab - 1))^(1/a), between 15 and 87 % of the time; half done at 31 to 69 % of the time, 99 % reached at 87 to 99 %",
     curve: (random) => {
@@ -2886,7 +2886,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "congestion-sawtooth-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace a congestion-control sawtooth: in each cycle of a random 10 to 22 % of the time (the first cut at a random phase) it rises linearly from 0.3 to 1 of a peak, then falls back to 0.3 at once; scaled to end at 100 %: the pace 0.45x to 1.55x the mean, dropping abruptly 4 to 10 times, p within 1 to 3 % of p = f",
     curve: (random) => {
@@ -2906,7 +2906,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "irregular-soft-pauses",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace (1.03x to 1.21x the mean), with 1 to 3 pauses starting at random points between 10 and 85 % of the time: at each the pace eases to 0 over 1 % of the time (cosine), stays 0 for a random 2 to 5 %, and eases back over 1 % (pauses may overlap); scaled to end at 100 %",
     curve: (random) => {
@@ -2928,7 +2928,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "dip-then-slow-recovery",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "1.05x to 1.13x the mean pace until a random T between 20 and 60 % of the time, then at once a random r of 0.2 to 0.4 of that pace (a link fault), recovering exponentially towards it, the pace 1 - (1 - r) e^(-(f - T) / tau) of the first for a random tau of 8 to 15 % of the time; scaled to end at 100 %",
     curve: (random) => {
@@ -2942,7 +2942,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "knee-then-rising-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace (0.61x to 0.85x the mean) until a random knee K between 35 and 65 % of the time, then a pace rising linearly to a random R of 2 to 3 times that at the end (1.5x to 2.2x the mean), with no jump: p = (f + (R - 1) (f - K)^2 / (2 (1 - K))) / (1 + (R - 1) (1 - K) / 2) after K",
     curve: (random) => {
@@ -2956,7 +2956,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "on-pace-stop-then-scattered-ticks",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random stop point F between 15 and 60 % of the time, then still, but 1 % more at each of 2 to 4 random times spread uniformly between F and the end (ending 2 to 4 % above F)",
     curve: (random) => {
@@ -2968,7 +2968,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "eased-stop-then-slow-creep",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "easing out (p = L (1 - (1 - f / F)^2)) to a random L between 30 and 80 % at a random F between 5 and 25 % of the time, then a steady creep of a random 3 to 6 % in all over the rest (a 1 % tick every 12 to 32 % of the time): L + 3 to 6 % at SUCCESS",
     curve: (random) => {
@@ -2981,7 +2981,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "constant-with-one-mid-burst",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole 5 to 60 % from the start, then at a random point between 30 and 60 % of the time a single burst, moving up a random 5 to 15 % at a steady pace within a random 4 to 10 % of the time, then still until SUCCESS",
     curve: (random) => {
@@ -2995,7 +2995,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "speeding-up-then-frozen",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = L (f / F)^2, speeding up to a random L between 30 and 95 % at a random F between 20 and 60 % of the time (reaching 1x to 9.5x the mean pace there), then frozen at L until SUCCESS: the value stops when it moves fastest",
     curve: (random) => {
@@ -3007,7 +3007,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "slow-ticks-then-silent",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole 10 to 60 % from the start, 1 % more every random 4 to 8 % of the time (the first tick at a random point within the first gap) until a random point between 25 and 60 % of the time, then still until SUCCESS: 3 to 15 ticks, then silence",
     curve: (random) => {
@@ -3024,7 +3024,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "newest-subtask-percent",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "4 to 6 overlapping sub-tasks, started at points set by random weights (0.5 to 1.5), each but the last running 1.3 to 2.5 times (random) the gap to the next start; the value is the newest started sub-task's own percent: it climbs to 40 to 77 % and falls to 0 each time a new one starts, the last one climbing to 100 % at the end",
     curve: (random) => {
@@ -3046,7 +3046,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ahead-by-claimed-chunk",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "5 to 8 chunks of random sizes (weights 0.5 to 1.5) copied in turn at one rate, the value the end of the chunk in progress (claimed when it starts): the first chunk's end (5 to 43 %) from the start, then a step at each chunk's start up to its end (ahead of p = f by up to that chunk's size), 100 % (shown 99 %) from the start of the last chunk (57 to 96 % of the time)",
     curve: (random) => {
@@ -3061,7 +3061,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fall-back-to-last-checkpoint",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy checkpointed at every 20 % of the work and failing 2 or 3 times, at random points between 0.15 and 0.9 of the time the work would take without failures: at each failure the value falls back to the last checkpoint passed (by 0 to 20 %; to 0 before the first), then resumes at the same pace (1x to 1.6x the mean, the redone work lengthening the job) to 100 %",
     curve: (random) => {
@@ -3087,7 +3087,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "files-counted-smallest-first",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "N = 8 to 12 files whose sizes grow by a random factor of 1.3 to 1.6 each, copied smallest first at one rate, the value the share of files done: equal steps of 1 / N at ever longer gaps (half the files by 6 to 28 % of the time), the last step at 62 to 76 % of the time to (N - 1) / N (87.5 to 92 %), held until SUCCESS",
     curve: (random) => {
@@ -3100,7 +3100,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sub-jobs-appended",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "done / known total, the known total at first a random 30 to 50 % of the job's and growing at 2 to 4 random points between 10 and 75 % of the time (sub-jobs appended, their shares by random weights 0.3 to 1.7, the whole known after the last): p = min(1, f / known) climbs at 2x to 3.3x the mean pace, in some jobs sits at 99 % waiting, and falls by up to 59 % at each growth; p = f after the last",
     curve: (random) => {
@@ -3113,6 +3113,208 @@ export const SHAPES: readonly ProgressShape[] = [
       for (const w of weights) known.push(known[known.length - 1] + ((1 - first) * w) / total);
       known[m] = 1;
       return (f) => Math.min(1, f / known[times.filter((t) => f >= t).length]);
+    },
+  },
+  // ---- held out in round 19: written at cdd48e2, before the strategy's next change, never used to tune it ----
+  {
+    name: "weibull-ease-out",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = W(f) / W(1), W(f) = 1 - e^(-(f / l)^k) (a Weibull CDF) for a random scale l between 0.35 and 0.6 and shape k between 1.1 and 1.8: a quick, lopsided start (fastest, 1.5x to 2.4x the mean pace, at 4 to 38 % of the time), then easing strongly into the end, the end pace 0.02x to 0.4x the mean (random); half done at 24 to 46 % of the time, 99 % reached at 77 to 98 %",
+    curve: (random) => {
+      const l = 0.35 + 0.25 * random();
+      const k = 1.1 + 0.7 * random();
+      const w = (f: number): number => 1 - Math.exp(-((f / l) ** k));
+      return (f) => w(f) / w(1);
+    },
+  },
+  {
+    name: "log-cosh-soft-landing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = 1 - ln cosh(k (1 - f)) / ln cosh(k) for a random k between 4 and 12: the pace k tanh(k (1 - f)) / ln cosh(k), nearly steady (1.06x to 1.21x the mean) for most of the job, then falling smoothly to 0 in a short landing: half that pace at 0.55 / k (5 to 14 %) of the time before the end; 90 % done at 79 to 85 % of the time, 99 % at 92 to 96 %",
+    curve: (random) => {
+      const k = 4 + 8 * random();
+      const total = Math.log(Math.cosh(k));
+      return (f) => 1 - Math.log(Math.cosh(k * (1 - f))) / total;
+    },
+  },
+  {
+    name: "cubic-pace-fade",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace proportional to 1 - s f^3 for a random s between 0.3 and 0.8: p = (f - s f^4 / 4) / (1 - s / 4), steady at first (1.08x to 1.25x the mean pace) and slowing ever more towards the end, gently, to 0.76x to 0.25x the mean at the end (never 0)",
+    curve: (random) => {
+      const s = 0.3 + 0.5 * random();
+      return (f) => (f - (s * f ** 4) / 4) / (1 - s / 4);
+    },
+  },
+  {
+    name: "sinh-speed-up",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = sinh(k f) / sinh(k) for a random k between 1.5 and 3.5: the pace k cosh(k f) / sinh(k) rising all the way, from 0.7x to 0.21x the mean at the start to 1.66x to 3.5x at the end, with no easing into the end; half done at 62 to 80 % of the time",
+    curve: (random) => {
+      const k = 1.5 + 2 * random();
+      return (f) => Math.sinh(k * f) / Math.sinh(k);
+    },
+  },
+  {
+    name: "late-smooth-speed-up",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace until a random S between 55 and 80 % of the time, then rising smoothly (smoothstep) over a random 5 to 15 % of the time to a random 1.8 to 3 times that pace, held to the end (trailing blocks read faster); scaled to end at 100 %: 0.54x to 0.91x the mean pace before S, 1.34x to 2.4x at the end; half done at 55 to 71 % of the time",
+    curve: (random) => {
+      const start = 0.55 + 0.25 * random();
+      const width = 0.05 + 0.1 * random();
+      const ratio = 1.8 + 1.2 * random();
+      const pace = (f: number): number => {
+        const x = clamp01((f - start) / width);
+        return 1 + (ratio - 1) * x * x * (3 - 2 * x);
+      };
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "exp-approach-to-99",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = 0.995 (1 - e^(-f / tau)) for a random tau between 4 and 10 % of the time: fast at first (63 % done at tau), slowing exponentially towards 99.5 % and never reaching it: 99 % shown from 4.6 tau (rounded to nearest; 5.3 tau rounded down), 18 to 53 % of the time, until SUCCESS",
+    curve: (random) => {
+      const tau = 0.04 + 0.06 * random();
+      return (f) => 0.995 * (1 - Math.exp(-f / tau));
+    },
+  },
+  {
+    name: "fourteen-percent-steps-to-98",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0, then a step of 14 % every random g between 4 and 8 % of the time (the first at g): 14, 28, ... 98 % at 7g (28 to 56 % of the time), then 98 % until SUCCESS",
+    curve: (random) => {
+      const g = 0.04 + 0.04 * random();
+      return (f) => (14 * Math.min(7, Math.floor(f / g + 1e-9))) / 100;
+    },
+  },
+  {
+    name: "false-99-settles-at-97",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady to 99 % at a random F between 15 and 35 % of the time, 99 % for a random 5 to 15 % of the time, then 97 % (re-estimated) from there (20 to 50 % of the time) until SUCCESS",
+    curve: (random) => {
+      const at = 0.15 + 0.2 * random();
+      const hold = 0.05 + 0.1 * random();
+      return (f) => (f < at ? (0.993 * f) / at : f < at + hold ? 0.993 : 0.973);
+    },
+  },
+  {
+    name: "five-percent-steps-then-frozen",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0, then a step of 5 % every random g between 2 and 4 % of the time (the first at g), for a random 3 to 15 steps, then frozen at that value (15 to 75 %) from 3g to 15g (6 to 60 % of the time) until SUCCESS",
+    curve: (random) => {
+      const g = 0.02 + 0.02 * random();
+      const n = 3 + Math.floor(13 * random());
+      return (f) => (5 * Math.min(n, Math.floor(f / g + 1e-9))) / 100 + 0.003;
+    },
+  },
+  {
+    name: "ticks-crowding-to-the-end",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole L between 20 and 60 % from the start, 1 % more at each of six points whose gap to the end halves each time: at s, (1 + s) / 2, (3 + s) / 4, ... for a random s between 40 and 60 % of the time (the last at 98.1 to 98.8 %): still until s, then rare moves getting closer, L + 6 % at SUCCESS",
+    curve: (random) => {
+      const level = (20 + Math.floor(41 * random())) / 100 + 0.003;
+      const s = 0.4 + 0.2 * random();
+      const ticks = Array.from({ length: 6 }, (_, i) => 1 - (1 - s) / 2 ** i);
+      return (f) => level + 0.01 * ticks.filter((t) => f >= t).length;
+    },
+  },
+  {
+    name: "early-99-then-true-value",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = k f for a random k between 1.6 and 2.6, reaching 99 % at 0.99 / k (38 to 62 % of the time), 99 % until a random D a further 10 to 30 % of the time later (at most 90 %), then back down at once to the true value p = f (a drop of 9 to 51 %) and on it to 100 %",
+    curve: (random) => {
+      const k = 1.6 + random();
+      const drop = Math.min(0.9, 0.99 / k + 0.1 + 0.2 * random());
+      return (f) => (f < drop ? Math.min(0.99, k * f) : f);
+    },
+  },
+  {
+    name: "pre-copy-passes-own-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "3 to 5 passes (a full copy, then re-copies of the blocks changed meanwhile), each a random r between 30 and 50 % as long as the one before, at one rate; the value is the current pass's own percent: 0 to 100 % over the first pass (52 to 72 % of the time), then back to 0 and up again ever faster in shorter passes, the last ending with the job",
+    curve: (random) => {
+      const n = 3 + Math.floor(3 * random());
+      const r = 0.3 + 0.2 * random();
+      const lengths = Array.from({ length: n }, (_, i) => r ** i);
+      const total = lengths.reduce((a, b) => a + b, 0);
+      const starts = [0];
+      for (let i = 0; i < n - 1; i++) starts.push(starts[i] + lengths[i] / total);
+      return (f) => {
+        let i = 0;
+        while (i < n - 1 && f >= starts[i + 1]) i++;
+        return (f - starts[i]) / (lengths[i] / total);
+      };
+    },
+  },
+  {
+    name: "mean-of-overall-and-step-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "3 to 5 steps of random lengths (weights 0.5 to 1.5) done in turn at one rate; the value the mean of the overall progress f and the current step's own percent q, p = (f + q) / 2: climbing faster than f within each step, then falling back by 50 % at each step's end, to 100 % at the end",
+    curve: (random) => {
+      const n = 3 + Math.floor(3 * random());
+      const weights = Array.from({ length: n }, () => 0.5 + random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const starts = [0];
+      for (let i = 0; i < n - 1; i++) starts.push(starts[i] + weights[i] / total);
+      return (f) => {
+        let i = 0;
+        while (i < n - 1 && f >= starts[i + 1]) i++;
+        return (f + (f - starts[i]) / (weights[i] / total)) / 2;
+      };
+    },
+  },
+  {
+    name: "halving-remainder-steps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 1 - 2^(-floor(f / g)) for a random g between 10 and 16 % of the time: 0, then a step at every g, each halving what is left: 50, 75, 87.5, 93.75, 96.9, 98.4 %, 99 % shown from the seventh step (70 to 112 % of the time, so some jobs end at 98 %)",
+    curve: (random) => {
+      const g = 0.1 + 0.06 * random();
+      return (f) => 1 - 2 ** -Math.floor(f / g + 1e-9);
+    },
+  },
+  {
+    name: "compressed-bytes-over-raw-size",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "compressed bytes written over the raw image size: in each tenth of the time the value grows at a pace of its own random ratio c (0.2 to 1, the data's compressibility) times the mean, so the pace changes abruptly every tenth and SUCCESS comes at the mean of the ten ratios (about 60 %, at most 100 %)",
+    curve: (random) => {
+      const ratios = Array.from({ length: 10 }, () => 0.2 + 0.8 * random());
+      const points: [number, number][] = [[0, 0]];
+      for (let i = 0; i < 10; i++) points.push([(i + 1) / 10, points[i][1] + ratios[i] / 10]);
+      return polyline(points);
     },
   },
 ];
