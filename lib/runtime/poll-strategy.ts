@@ -159,10 +159,10 @@ function paces(run: readonly Sighting[]) {
  * The delay strategy of the create step and the CLI: rules a reader can check, no fitted curve. It
  * keeps the run of values since the progress last went back or fell far short of its pace, and:
  * - polls every QUIET_DELAY_MS (growing to it from CLOSE_DELAY_MS) while the progress says nothing:
- *   absent, not moved yet, stalled, or past the latest end its pace explains;
+ *   absent, not moved yet, stalled, or well past the latest end its pace explains;
  * - from the top value, puts the earliest end at the fast pace times its speed-up (less a step: the
  *   value may be a step ahead of what it shows) and the latest at the slow pace (plus half a step),
- *   and polls every CLOSE_DELAY_MS between them;
+ *   and polls every CLOSE_DELAY_MS from the one to as long again past the other;
  * - before that, waits HELD_SHARE of the time to the earliest end once the pace has held and is not
  *   rising (a rising pace is slower than the one to come), else NEW_SHARE; within the LENGTH_SHARE
  *   bounds and DEFAULT_MAX_DELAY_MS;
@@ -236,7 +236,10 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp);
       // Too few steps for the rounding to leave a lower bound: the latest end is the typical pace's.
       const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
-      if (t >= latest) return quiet;
+      // A pace that goes on slowing (a curve easing into its end) ends later than its lower bound:
+      // the close polls go on for as long again as the window from the earliest end to the latest.
+      if (t >= latest + (latest - earliest)) return quiet;
+      if (t >= latest) return bound(CLOSE_DELAY_MS);
       const guess = run.length < 3 || resumed || distrusted;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);

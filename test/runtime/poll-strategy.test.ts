@@ -193,6 +193,26 @@ describe("the default delay strategy", () => {
     expect(Math.max(...waitsAfter(everyTen(slowedOnly), slowedOnly).slice(9))).toBeGreaterThan(9500);
   });
 
+  test("GIVEN a value at 99 % past the latest end its pace explains THEN it still polls every 4.5 s for as long again as the window from the earliest end to the latest, then every 9.5 s", () => {
+    // 1 % every 10 s, seen every 20 s, to 95 % at 190 s, then 99 % from 200 s on. Earliest end: 200 s
+    // (the hidden step is the one shown). Latest: the last three steps and more (4 % in 10 s) less
+    // 1.5 steps of rounding give 0.25 %/s, so the hidden 1.5 % takes 6 s: 206 s; as long again, 212 s.
+    const times = [
+      ...Array.from({ length: 10 }, (_, i) => 10 + 20 * i),
+      200,
+      202,
+      204,
+      206,
+      208,
+      210,
+      212,
+      214,
+    ];
+    const values = times.map((t) => (t < 200 ? t / 200 : 0.99));
+    const waits = waitsAfter(times, values).slice(10);
+    expect(waits).toEqual([4500, 4500, 4500, 4500, 4500, 4500, 9500, 9500]);
+  });
+
   test("GIVEN a value that moves for the first time THEN its pace is a guess: waits stay at most 9.5 s until it moves again", () => {
     const s = defaultDelayStrategy();
     [0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000].forEach((elapsedMs, i) =>
@@ -338,10 +358,10 @@ describe("the default delay strategy", () => {
     expect(lagMs).toBeLessThanOrEqual(9500);
   });
 
-  test("GIVEN a job stuck at 99 % THEN it polls every 4.5 s while the pace that led there explains the end, then every 9.5 s", async () => {
+  test("GIVEN a job stuck at 99 % THEN it polls every 4.5 s while the pace that led there explains the end, and as long again, then every 9.5 s", async () => {
     // 1 % every 30 s: 99 % is shown from 98.5 % (2955 s) on, and the job ends an hour later. At its
     // pace the hidden 1.5 % takes 45 s; at the slowest pace its last three steps allow (less 1.5
-    // steps of rounding: half the pace) 90 s.
+    // steps of rounding: half the pace) about 90 s, the latest end; as long again past it, about 180 s.
     const { polls, lagMs } = await watch({
       endMs: 6_600_000,
       shownAt: (t) => shown(Math.min(0.99, t / 3_000_000), "nearest"),
@@ -351,7 +371,8 @@ describe("the default delay strategy", () => {
     const explained = at99.filter((p) => p.t < first + 45_000);
     expect(explained.length).toBeGreaterThan(5);
     expect(explained.every((p) => p.delay <= 4500)).toBe(true);
-    const after = at99.filter((p) => p.t > first + 90_000 + 4500);
+    expect(at99.filter((p) => p.t < first + 160_000).every((p) => p.delay <= 4500)).toBe(true);
+    const after = at99.filter((p) => p.t > first + 180_000 + 4500);
     expect(after.length).toBeGreaterThan(300);
     expect(after.every((p) => p.delay === 9500)).toBe(true);
     expect(lagMs).toBeLessThanOrEqual(9500);
