@@ -6,6 +6,7 @@ import { ExitCode, MARKER_TAG_KEY } from "../../lib/shared/constants";
 import { copies, startHarness, type Harness } from "../runtime/harness";
 import { removeDir, tempDir } from "../handler/support/runtime";
 import { bundleForNode } from "../support/node-bundle";
+import { pollSecondsRefusal } from "../support/rule-wording";
 
 interface Captured {
   code: number;
@@ -176,9 +177,7 @@ describe("ims-image-copy against the emulator", () => {
       IMS_COPY_POLL_SECONDS: "0",
     });
     expect(r.code).toBe(ExitCode.USAGE);
-    expect(r.err).toEqual([
-      'ims-image-copy: IMS_COPY_POLL_SECONDS "0" is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.',
-    ]);
+    expect(r.err).toEqual([`ims-image-copy: ${pollSecondsRefusal("0")}`]);
     expect(h.emulator.requests()).toEqual([]);
   });
 

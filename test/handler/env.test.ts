@@ -6,6 +6,7 @@ import { SeedImage } from "../../lib/emulator";
 import { ExitCode, RuntimeEnv } from "../../lib/shared/constants";
 import { emulatorEnv, markerFor, runRuntime, TEST_RESOURCE_ID } from "./support/runtime";
 import { useRuntimeFixture } from "./support/fixture";
+import { pollSecondsRefusal } from "../support/rule-wording";
 
 const FIX = `. Fix the construct's props and synthesize again (or, when running the runtime by hand, fix the variable)`;
 
@@ -65,11 +66,7 @@ describe("environment validation", () => {
       { [RuntimeEnv.ENDPOINT]: "http://ims.example.com" },
       `IMS_COPY_ENDPOINT "http://ims.example.com" is invalid: it uses plain "http://" for the non-loopback host "ims.example.com"; an endpoint is an "https://" URL such as "https://ims.cn-north-4.myhuaweicloud.com" ("http://" only for localhost, 127.0.0.1 or [::1])${FIX}`,
     ],
-    [
-      "a poll interval of 0 seconds",
-      { IMS_COPY_POLL_SECONDS: "0" },
-      'IMS_COPY_POLL_SECONDS "0" is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.',
-    ],
+    ["a poll interval of 0 seconds", { IMS_COPY_POLL_SECONDS: "0" }, pollSecondsRefusal("0")],
     [
       "a missing result file",
       { [RuntimeEnv.RESULT_FILE]: "" },

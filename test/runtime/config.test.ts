@@ -1,6 +1,6 @@
 import { configFromEnv, POLL_SECONDS_ENV, pollFromEnv, resolveRetry } from "../../lib/runtime/config";
 import { ConfigError } from "../../lib/runtime/errors";
-import { ENDPOINT_RULE } from "../support/rule-wording";
+import { ENDPOINT_RULE, pollSecondsRefusal } from "../support/rule-wording";
 
 const BASE = { HW_ACCESS_KEY: "AK1", HW_SECRET_KEY: "SK1", HW_REGION_NAME: "cn-north-4" };
 
@@ -195,9 +195,7 @@ describe("IMS_COPY_POLL_SECONDS", () => {
     "%j is refused naming the variable, the value and the rule",
     (raw) => {
       expect(() => pollFromEnv({ IMS_COPY_POLL_SECONDS: raw })).toThrow(
-        new ConfigError(
-          `IMS_COPY_POLL_SECONDS ${JSON.stringify(raw)} is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.`,
-        ),
+        new ConfigError(pollSecondsRefusal(raw)),
       );
     },
   );

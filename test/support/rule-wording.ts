@@ -13,3 +13,6 @@ export const TAG_KEY_RULE =
 export const TAG_VALUE_RULE =
   'a tag value has 0 to 43 characters: letters (A-Z, a-z), digits, Chinese characters, "_", "." and "-"';
 export const TIMEOUT_RULE = "a timeout is a whole number of minutes greater than 0";
+/** The runtime's own refusal of IMS_COPY_POLL_SECONDS (lib/runtime/config.ts), the same in every command. */
+export const pollSecondsRefusal = (raw: string): string =>
+  `IMS_COPY_POLL_SECONDS ${JSON.stringify(raw)} is invalid: a poll interval is a whole number of seconds from 1 to 60. Set it to 10 to poll as the official provider does, or leave it unset for the default strategy.`;
