@@ -211,8 +211,9 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       // falling short of one, the time alone), is not progress: from then on no pace is trusted.
       if (moved < 0) distrusted = true;
       else if (prev && moved === 0 && prev.p > 0 && run.length !== 2) {
-        const [steps, time] = stallTimes(t, run.length > 2 ? paces(run).typical : 0);
-        if (t - prev.first > (run.length > 2 ? Math.max(steps, time) : time)) distrusted = true;
+        // With no pace (a run of one value) the steps take no time: the time alone counts.
+        const [steps, time] = stallTimes(t, run.length > 2 ? paces(run).typical : Infinity);
+        if (t - prev.first > Math.max(steps, time)) distrusted = true;
       }
       // Back to a lower value, or far short of the pace (a stall or slow-down during the wait): start over.
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
