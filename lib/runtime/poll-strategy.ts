@@ -103,6 +103,12 @@ const LOCAL_STEPS = 3;
  */
 const STALL_STEPS = 3;
 const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
+/**
+ * Waits shorter than the quiet one spend an allowance of this many calls beyond polling every
+ * QUIET_DELAY_MS since the submission (5 % more calls than 10 s polling): whatever the progress says,
+ * a job of 5 minutes or more makes at most 1.2x the calls of 10 s polling, a 2-minute one 1.5x.
+ */
+const CLOSE_ALLOWANCE = 4;
 
 export interface DefaultDelayOptions {
   /** Shortest wait. @default 1000 (DEFAULT_MIN_DELAY_MS) */
@@ -169,7 +175,8 @@ function paces(run: readonly Sighting[]) {
  * - takes as a guess (no longer than the quiet wait, nothing expected of it) a pace from a single
  *   move, from the move of a value seen stalled (the job may have resumed at any time since), and
  *   from any value once it has gone back (a value that flickers is not progress) or has stood still
- *   by both measures of a stall (a value that froze and then ticks is not progress either).
+ *   by both measures of a stall (a value that froze and then ticks is not progress either);
+ * - waits no less than the quiet wait once sooner polls would overdraw CLOSE_ALLOWANCE.
  * A job submitted just now is at 0 %: `attempt` 0 asks for the wait before its first poll.
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
@@ -195,6 +202,9 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   return {
     nextDelayMs({ attempt, elapsedMs: t, progress: p }) {
       const quiet = bound(Math.min(QUIET_DELAY_MS, Math.max(CLOSE_DELAY_MS, GROWTH * t)));
+      // A wait shorter than the quiet one, unless its call would overdraw the allowance.
+      const soon = (ms: number): number =>
+        attempt + 1 > (t + ms) / QUIET_DELAY_MS + CLOSE_ALLOWANCE ? Math.max(ms, quiet) : ms;
       if (attempt === 0) {
         run = [{ p: 0, first: t, last: t }];
         return quiet;
@@ -240,10 +250,10 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       // A pace that goes on slowing (a curve easing into its end) ends later than its lower bound:
       // the close polls go on for as long again as the window from the earliest end to the latest.
       if (t >= latest + (latest - earliest)) return quiet;
-      if (t >= latest) return bound(CLOSE_DELAY_MS);
+      if (t >= latest) return soon(bound(CLOSE_DELAY_MS));
       const guess = run.length < 3 || resumed || distrusted;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
-      if (t >= earliest - CLOSE_DELAY_MS) return bound(CLOSE_DELAY_MS);
+      if (t >= earliest - CLOSE_DELAY_MS) return soon(bound(CLOSE_DELAY_MS));
       const held =
         !rising &&
         want !== undefined &&
@@ -254,7 +264,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
         LENGTH_SHARE * earliest,
         Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t - REQUEST_MS),
       );
-      return bound(Math.max(CLOSE_DELAY_MS, wait));
+      return soon(bound(Math.max(CLOSE_DELAY_MS, wait)));
     },
   };
 }

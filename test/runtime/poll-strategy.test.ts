@@ -378,6 +378,42 @@ describe("the default delay strategy", () => {
     expect(lagMs).toBeLessThanOrEqual(9500);
   });
 
+  test("whatever the progress says, the n-th call comes no sooner than 9.5 s times (n - 4): at most four calls beyond polling every 9.5 s", async () => {
+    // Values that climb in steps of random sizes at random intervals to as high as 99 %, in jobs
+    // of 30 s to 45 min: each new value asks for close polls around the end its pace predicts.
+    const staircase = fc.record({
+      endMs: fc.integer({ min: 30_000, max: 2_700_000 }),
+      steps: fc.array(
+        fc.record({ gapMs: fc.integer({ min: 1000, max: 90_000 }), rise: fc.integer({ min: 1, max: 30 }) }),
+        {
+          minLength: 1,
+          maxLength: 40,
+        },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(staircase, async ({ endMs, steps }) => {
+        let [at, value] = [0, 0];
+        const climb = steps.map(({ gapMs, rise }) => ({
+          at: (at += gapMs),
+          value: (value = Math.min(99, value + rise)),
+        }));
+        const shownAt = (t: number) =>
+          Math.max(0, ...climb.filter((s) => s.at <= t).map((s) => s.value)) / 100;
+        const { polls } = await watch({ endMs, shownAt });
+        polls.forEach((p, n) => expect(p.t).toBeGreaterThanOrEqual(9500 * (n - 4)));
+      }),
+      { seed: 20261203, numRuns: 200 },
+    );
+    // A value that halves what is left every 40 s: without the allowance, each new value buys close
+    // polls around the end its pace predicts, and the 5-minute job makes 43 calls.
+    const { polls } = await watch({
+      endMs: 300_000,
+      shownAt: (t) => shown(1 - 2 ** -Math.floor(t / 40_000), "nearest"),
+    });
+    expect(polls.length).toBeLessThanOrEqual(300_000 / 9500 + 4);
+  });
+
   test("GIVEN a steady job THEN its end is seen within 5 s, whichever way the value is rounded and however long the job", async () => {
     await fc.assert(
       fc.asyncProperty(
