@@ -99,6 +99,28 @@ function steady(initMs: number, runMs: number, rounding: Rounding): (t: number) 
   return (t) => (t < initMs ? 0 : shown((t - initMs) / runMs, rounding));
 }
 
+/**
+ * Jobs of 30 s to 45 min whose value climbs in steps of random sizes (1 to 30 %) at random
+ * intervals (1 to 90 s), to as high as 99 %: steady, speeding, slowing, stalling or jumping by turns.
+ */
+const staircaseJob = fc
+  .record({
+    endMs: fc.integer({ min: 30_000, max: 2_700_000 }),
+    steps: fc.array(
+      fc.record({ gapMs: fc.integer({ min: 1000, max: 90_000 }), rise: fc.integer({ min: 1, max: 30 }) }),
+      { minLength: 1, maxLength: 40 },
+    ),
+  })
+  .map(({ endMs, steps }) => {
+    let [at, value] = [0, 0];
+    const climb = steps.map(({ gapMs, rise }) => ({
+      at: (at += gapMs),
+      value: (value = Math.min(99, value + rise)),
+    }));
+    const shownAt = (t: number) => Math.max(0, ...climb.filter((s) => s.at <= t).map((s) => s.value)) / 100;
+    return { endMs, shownAt };
+  });
+
 describe("the default delay strategy", () => {
   test("its defaults are one call per second at most and a wait of 59.5 s at most", () => {
     expect([DEFAULT_MIN_DELAY_MS, DEFAULT_MAX_DELAY_MS]).toEqual([1000, 59_500]);
@@ -379,28 +401,9 @@ describe("the default delay strategy", () => {
   });
 
   test("whatever the progress says, the n-th call comes no sooner than 9.5 s times (n - 4): at most four calls beyond polling every 9.5 s", async () => {
-    // Values that climb in steps of random sizes at random intervals to as high as 99 %, in jobs
-    // of 30 s to 45 min: each new value asks for close polls around the end its pace predicts.
-    const staircase = fc.record({
-      endMs: fc.integer({ min: 30_000, max: 2_700_000 }),
-      steps: fc.array(
-        fc.record({ gapMs: fc.integer({ min: 1000, max: 90_000 }), rise: fc.integer({ min: 1, max: 30 }) }),
-        {
-          minLength: 1,
-          maxLength: 40,
-        },
-      ),
-    });
     await fc.assert(
-      fc.asyncProperty(staircase, async ({ endMs, steps }) => {
-        let [at, value] = [0, 0];
-        const climb = steps.map(({ gapMs, rise }) => ({
-          at: (at += gapMs),
-          value: (value = Math.min(99, value + rise)),
-        }));
-        const shownAt = (t: number) =>
-          Math.max(0, ...climb.filter((s) => s.at <= t).map((s) => s.value)) / 100;
-        const { polls } = await watch({ endMs, shownAt });
+      fc.asyncProperty(staircaseJob, async (job) => {
+        const { polls } = await watch(job);
         polls.forEach((p, n) => expect(p.t).toBeGreaterThanOrEqual(9500 * (n - 4)));
       }),
       { seed: 20261203, numRuns: 200 },
@@ -412,6 +415,21 @@ describe("the default delay strategy", () => {
       shownAt: (t) => shown(1 - 2 ** -Math.floor(t / 40_000), "nearest"),
     });
     expect(polls.length).toBeLessThanOrEqual(300_000 / 9500 + 4);
+  });
+
+  test("whatever the progress says, no wait is longer than a quarter of the time since the submission less 0.5 s, or 26.5 s, or 59.5 s", async () => {
+    // A job that ends at any moment is seen within a quarter of its running time (27 s at least),
+    // and within a minute, however its progress misleads.
+    await fc.assert(
+      fc.asyncProperty(staircaseJob, async (job) => {
+        const { polls } = await watch(job);
+        for (const p of polls)
+          expect(p.delay).toBeLessThanOrEqual(
+            Math.min(59_500, Math.round(Math.max(26_500, 0.25 * p.t - 500))),
+          );
+      }),
+      { seed: 20261203, numRuns: 200 },
+    );
   });
 
   test("GIVEN a steady job THEN its end is seen within 5 s, whichever way the value is rounded and however long the job", async () => {
