@@ -32,8 +32,13 @@ import {
   type ProgressCurve,
 } from "../lib/emulator";
 import { ImsClient, type Job } from "../lib/runtime/client";
-import { waitForJob, type PollTuning } from "../lib/runtime/copy";
-import { defaultDelayStrategy, fixedDelay, type DelayStrategy } from "../lib/runtime/poll-strategy";
+import { waitForJob } from "../lib/runtime/copy";
+import {
+  defaultDelayStrategy,
+  fixedDelay,
+  type DelayStrategy,
+  type PollTuning,
+} from "../lib/runtime/poll-strategy";
 import { progressAt } from "../lib/emulator/job-model";
 import {
   FAMILIES,

@@ -9,7 +9,7 @@
 import { ExitCode } from "../shared/constants";
 import { ImsClient, type Image } from "./client";
 import { ALLOW_INSECURE_HTTP_ENV, DEBUG_ENV, pollFromEnv } from "./config";
-import { carriesNoMarker, copyImageAndWait, copyRequestOf, type PollTuning, type ResumeTarget } from "./copy";
+import { carriesNoMarker, copyImageAndWait, copyRequestOf, type ResumeTarget } from "./copy";
 import { isDead, notACopyOf, pickPreferred } from "./images";
 import { waitAborted, waitTimedOut } from "./errors";
 import { parseCli, USAGE, type CliCommand } from "./cli-args";
@@ -17,6 +17,7 @@ import { loggerFromEnv } from "./log";
 import { runGuarded, secretScrubber } from "./process-guard";
 import { realSleep } from "./waiter";
 import { formatElapsed, ProgressPrinter } from "./steps/progress";
+import type { PollTuning } from "./poll-strategy";
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;

@@ -12,10 +12,9 @@ import {
   normalizeEndpoint,
 } from "../shared/rules";
 import type { AkSkCredentials } from "./signer";
-import type { PollTuning } from "./copy";
 import { invalidConfigValue, invalidOption, missingCredential, missingRegion } from "./errors";
 import type { Logger } from "./log";
-import { DEFAULT_MIN_DELAY_MS, fixedDelay } from "./poll-strategy";
+import { DEFAULT_MIN_DELAY_MS, fixedDelay, type PollTuning } from "./poll-strategy";
 
 /** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
 export const ALLOW_INSECURE_HTTP_ENV = "IMS_COPY_ALLOW_INSECURE_HTTP";

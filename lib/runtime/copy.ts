@@ -20,7 +20,7 @@ import {
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf } from "./images";
 import { markerStateOf } from "./ownership";
 import { formatElapsed } from "./steps/progress";
-import { defaultDelayStrategy, type DelayStrategy } from "./poll-strategy";
+import { defaultDelayStrategy, type DelayStrategy, type PollTuning } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
 import { checkImageId, checkJobId } from "../shared/rules";
 
@@ -34,11 +34,6 @@ export interface CopyProgress {
   readonly percent?: number;
   readonly attempt: number;
   readonly elapsedMs: number;
-}
-
-export interface PollTuning {
-  /** Replaces the default strategy (`defaultDelayStrategy()`; create one per wait). */
-  readonly delay?: () => DelayStrategy;
 }
 
 export interface WaitCopyOptions {

@@ -29,7 +29,6 @@ export type {
   Finder,
   CopyProgress,
   CopyResult,
-  PollTuning,
   ResumeTarget,
   WaitCopyOptions,
 } from "./copy";
@@ -49,6 +48,7 @@ export type {
   DelayStrategy,
   ExponentialDelayOptions,
   PollObservation,
+  PollTuning,
 } from "./poll-strategy";
 
 // Errors.

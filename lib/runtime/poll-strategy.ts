@@ -22,6 +22,12 @@ export interface DelayStrategy {
   nextDelayMs(observation: PollObservation): number;
 }
 
+/** How a wait for a copy job polls. */
+export interface PollTuning {
+  /** Replaces the default strategy (`defaultDelayStrategy()`; create one per wait). */
+  readonly delay?: () => DelayStrategy;
+}
+
 function requireDelay(name: string, value: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
     throw invalidOption(name, value, "must be a finite number of milliseconds greater than 0");

@@ -11,7 +11,6 @@ import {
   resumeWait,
   waitForJob,
   type CopyProgress,
-  type PollTuning,
   type ResumeTarget,
 } from "../../lib/runtime/copy";
 import {
@@ -19,6 +18,7 @@ import {
   DEFAULT_MIN_DELAY_MS,
   exponentialDelay,
   fixedDelay,
+  type PollTuning,
 } from "../../lib/runtime/poll-strategy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
 import { copies } from "./harness";
