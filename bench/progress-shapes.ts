@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 19) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 20) were written before the
- * strategy's last change and never used to write or tune it. Every curve
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 20) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 21) were written before the
+ * strategy's next change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
  */
@@ -3317,11 +3317,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return polyline(points);
     },
   },
-  // ---- held out in round 20: written at 167b8b3, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 20 (written at 167b8b3, run on the strategies of 167b8b3 and 2757f5b), then seen in round 21 ----
   {
     name: "erlang-stages-cdf",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = E(f / t) / E(1 / t), E(x) = 1 - e^(-x) (1 + x + x^2 / 2! + ... + x^(k-1) / (k-1)!) (the Erlang CDF: a gamma CDF of whole shape k, the time of k exponential stages), for a random whole k of 2 to 4 and t = m / k with a random mean m between 40 and 70 % of the time: a slow start (the pace growing as f^(k-1); 0 shown for 2 to 11 % of the time, rounded to nearest), fastest (1.35x to 2.3x the mean pace) at (k - 1) t, 20 to 53 % of the time, then an exponential tail; half done at 32 to 57 % of the time, 99 % reached at 88 to 98 %",
     curve: (random) => {
@@ -3339,7 +3339,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "odds-power-s",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f^a / (f^a + c (1 - f)^a) for a random a between 1.2 and 1.8 and c between 1/3 and 3 (log-uniform): an S whose odds p / (1 - p) are (f / (1 - f))^a / c, the pace tending to 0 at both ends and fastest at 1.2x to 2.05x the mean; half done at c^(1/a) / (1 + c^(1/a)), 29 to 71 % of the time; 1 % shown from 0.5 to 9 % of the time, 99 % from 85 to 99 % (rounded to nearest)",
     curve: (random) => {
@@ -3351,7 +3351,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "shared-link-neighbours",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace 1 / (1 + the sum of the loads of the neighbours sharing the link), scaled to end at 100 %: 2 to 4 neighbours, each arriving at a random point between -20 and 90 % of the time and staying a random 10 to 40 %, with a random load of 0.3 to 1, eased in (smoothstep) over the first 4 % of the time of its stay and out over the last 4 %: the pace slows smoothly while neighbours are present (at its slowest 0.32x to 0.89x the mean) and speeds back up when they leave (at its fastest 1.02x to 1.72x)",
     curve: (random) => {
@@ -3374,7 +3374,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "lognormal-cdf",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = Phi(ln(f / M) / s) / Phi(ln(1 / M) / s), Phi the standard normal CDF (erf by Abramowitz and Stegun 7.1.26), for a random median M between 35 and 55 % of the time and s between 0.4 and 0.7 (a lognormal CDF, as of a time made of many multiplied delays): a slow start (0 shown for 6 to 19 % of the time, rounded to nearest), fastest (1.65x to 3.1x the mean pace) at M e^(-s^2), 21 to 47 % of the time, then a long tail; half done at 33 to 53 % of the time, 99 % reached at 81 to 97 %",
     curve: (random) => {
@@ -3399,7 +3399,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // as misleading), but the value stands almost still only for a moment, and only goes up, to 100 %:
     // the issue's "any smooth monotone curve" fits it better than "big steps" or "noise".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "by bytes: 2 to 4 disks copied one after another, taking random shares of the time (weights 0.4 to 1.6); each disk's transfer starts from a standstill and warms up, moving at 1 - e^(-u / tau) of its full pace at u after the disk's start, for a random tau of 2 to 5 % of the time (a disk taking d moves d - tau (1 - e^(-d / tau))); scaled to end at 100 %: a steady 1.04x to 1.24x the mean pace, dropping at once to 0 at each new disk and back near full within a few tau",
     curve: (random) => {
@@ -3422,7 +3422,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-long-stall",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = (min(f, S) + max(0, f - S - L)) / (1 - L): a steady 1 / (1 - L) the mean pace (1.67x to 3.33x), but still for a random L between 40 and 70 % of the time from a random S between 5 % and 95 % - L, then on at the same pace to 100 %",
     curve: (random) => {
@@ -3436,7 +3436,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves once, a big step, but then stands still until SUCCESS: "0 until the end, a constant"
     // fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until a random point between 10 and 50 % of the time, then a random whole 5 to 95 % (plus 0.3 %) at once until SUCCESS",
     curve: (random) => {
@@ -3448,7 +3448,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "creeps-through-98s",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady to 98 % at a random F between 10 and 30 % of the time, then creeping steadily from 98 to 99.4 % over the rest: 98 % shown until F + 0.36 (1 - F) rounded to nearest (F + 0.71 (1 - F) rounded down), then 99 % until SUCCESS: 98 or 99 % for 70 to 90 % of the job",
     curve: (random) => {
@@ -3461,7 +3461,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // Its steps are of 1 to 4 %, not big ones, between long plateaus: "a long stall" fits it better
     // than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "3 to 5 plateaus of random lengths (weights 0.2 to 1.8, filling the job: 3 to 82 % of the time each), the first at a random whole L between 5 and 50 % (plus 0.3 %), each of the others a random whole 1 to 4 % above the one before, stepping at once between them: L + 2 to 16 % at SUCCESS",
     curve: (random) => {
@@ -3481,7 +3481,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It goes up and down while the chunk is retried, but only within 2 % and with no trend: "a long
     // stall" fits it better than "noise that goes up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = v f (v = 1 / (1 - L), 1.43x to 2.22x the mean pace) until a random R between 10 and 35 % of the time, then one chunk retried for a random L between 30 and 55 % of the time, each retry a random 3 to 6 % of the time long: the value climbs 2 % from v R and falls back to v R at each new retry, p = v R + 0.02 frac((f - R) / retry); then on at v from v R to 100 %",
     curve: (random) => {
@@ -3496,7 +3496,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "elapsed-over-overestimated-time",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f / E for a random E between 1.1 and 2.5 (elapsed time over a duration estimated 10 to 150 % too long): steady, SUCCESS comes at 1 / E (40 to 91 %)",
     curve: (random) => {
@@ -3509,7 +3509,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It can show 0 for most of the job (a large first disk), but it moves in big steps that land on
     // the true progress: "big steps" fits it better than "0 until the end".
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "2 to 4 disks of random sizes (weights 0.3 to 1.7) copied in turn at one rate, the value the share of the bytes in finished disks: 0 until the first disk is done (at 6 to 85 % of the time), then a step at each disk's end up to p = f there, held until the next: SUCCESS comes at 1 less the last disk's share (15 to 94 %)",
     curve: (random) => {
@@ -3524,7 +3524,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "repeated-failed-attempts",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "1 to 3 failed attempts, each lasting a random 8 to 22 % of the time, then one that succeeds, all at one pace v = 1 / (1 - the failed attempts' time), 1.09x to 2.94x the mean: p = v (f - the current attempt's start), climbing from 0 to v times the attempt's length (9 to 65 %) and back to 0 at each failure, then from 0 to 100 % in the last attempt",
     curve: (random) => {
@@ -3540,7 +3540,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It is p = f for most of the job, but in its episodes it goes up and down by up to 8 % within 1 %
     // of the time: "noise that goes up and down" fits it better than "any smooth monotone curve".
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f, but in 2 or 3 episodes (each starting at a random point between 5 and 90 % of the time and lasting a random 5 to 10 %; they may overlap) p = f plus a random offset of up to +-8 %, drawn afresh every 1 % of the time",
     curve: (random) => {
@@ -3556,13 +3556,232 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "dithered-coarse-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = q round((f + d) / q) for a random quantum q between 10 and 20 % and a dither d drawn at random between -q/4 and +q/4 afresh every 1 % of the time (kept within 0..1): steps of q that flicker up and down by q whenever f is within q/4 of a boundary between two steps (half the time); SUCCESS comes at the step nearest 1 + d (within 3q/4 of 100 %: 85 to 100 %)",
     curve: (random) => {
       const q = 0.1 + 0.1 * random();
       const dither = Array.from({ length: 101 }, () => 0.5 * q * (random() - 0.5));
       return (f) => clamp01(q * Math.round((f + dither[Math.floor(f * 100)]) / q));
+    },
+  },
+  // ---- held out in round 21: written at 00ecf7f, before the strategy's next change, never used to tune it ----
+  {
+    name: "late-lull-then-surge",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace until a random S between 70 and 88 % of the time, then, with u = (f - S) / (1 - S), the pace 1 - (1 - r) sin(pi u) + (R - 1) u^3 of it, for a random r between 0.2 and 0.5 and R between 1.5 and 3: p = (min(f, S) + (1 - S) (u - (1 - r) (1 - cos(pi u)) / pi + (R - 1) u^4 / 4)) / (S + (1 - S) (1 - 2 (1 - r) / pi + (R - 1) / 4)) (u = 0 before S): 0.95x to 1.13x the mean pace until S, then in the last 12 to 30 % of the time slowing smoothly to 0.27x to 0.63x near u = 0.35 to 0.46, then speeding up to 1.5x to 3x at the end",
+    curve: (random) => {
+      const s = 0.7 + 0.18 * random();
+      const low = 0.2 + 0.3 * random();
+      const high = 1.5 + 1.5 * random();
+      const done = (f: number): number => {
+        if (f < s) return f;
+        const u = (f - s) / (1 - s);
+        return (
+          s + (1 - s) * (u - ((1 - low) * (1 - Math.cos(Math.PI * u))) / Math.PI + ((high - 1) * u ** 4) / 4)
+        );
+      };
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "tail-eases-to-stop",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace until a random S between 65 and 90 % of the time, then the pace (1 - u)^k of it, u = (f - S) / (1 - S), for a random k between 0.5 and 4 (log-uniform): p = (min(f, S) + (1 - S) (1 - (1 - u)^(k + 1)) / (k + 1)) / (S + (1 - S) / (k + 1)) (u = 0 before S): 1.03x to 1.39x the mean pace until S, then easing to a stop at f = 1, gently (k = 0.5: still half the pace at u = 0.75) or hard (k = 4: a sixteenth of it at u = 0.5); 74 to 98 % done at S",
+    curve: (random) => {
+      const s = 0.65 + 0.25 * random();
+      const k = 0.5 * 8 ** random();
+      const done = (f: number): number =>
+        f < s ? f : s + ((1 - s) * (1 - Math.max(0, 1 - (f - s) / (1 - s)) ** (k + 1))) / (k + 1);
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "last-phase-random-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace, changing smoothly (smoothstep, over w = 4 % of the time centred on T = 1 - L) to a random rho times it for a last phase of a random L between 10 and 30 % of the time, rho log-uniform between 1.55 and 3 (faster) or between 1/3 and 0.64 (slower), at even odds: p = (f + (rho - 1) w G((f - T + w / 2) / w)) / (1 + (rho - 1) L), G(x) = 0 below 0, x^3 - x^4 / 2 from 0 to 1, x - 1/2 above 1: 1 / (1 + (rho - 1) L) the mean pace before the change (0.63x to 1.25x), rho times that in the last phase (0.36x to 2.5x)",
+    curve: (random) => {
+      const last = 0.1 + 0.2 * random();
+      const rho = 3 ** ((random() < 0.5 ? -1 : 1) * (0.4 + 0.6 * random()));
+      const w = 0.04;
+      const from = 1 - last - w / 2;
+      const g = (x: number): number => (x <= 0 ? 0 : x < 1 ? x ** 3 - x ** 4 / 2 : x - 0.5);
+      return (f) => clamp01((f + (rho - 1) * w * g((f - from) / w)) / (1 + (rho - 1) * last));
+    },
+  },
+  {
+    name: "late-peaked-beta-cdf",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the Beta(a, b) CDF for a random a between 3 and 6 and b between 1.2 and 1.8 (its density f^(a - 1) (1 - f)^(b - 1) summed by the midpoint rule over 1000 steps, scaled to end at 100 %): a slow start (1 % shown, rounded to nearest, only from 12 to 39 % of the time), speeding up to its fastest (1.8x to 4.1x the mean pace) late, at the mode (a - 1) / (a + b - 2), 71 to 96 % of the time, then slowing hard to 0 at f = 1 (as (1 - f)^(b - 1)); half done at 64 to 86 % of the time",
+    curve: (random) => {
+      const a = 3 + 3 * random();
+      const b = 1.2 + 0.6 * random();
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) {
+        const x = (k - 0.5) / steps;
+        done.push(done[k - 1] + (x ** (a - 1) * (1 - x) ** (b - 1)) / steps);
+      }
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "log-logistic-cdf",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = f^b (1 + m^b) / (f^b + m^b), the log-logistic CDF f^b / (f^b + m^b) scaled to end at 100 %, for a random median m between 25 and 55 % of the time and shape b between 1.5 and 4: the pace 0 at the start (growing as f^(b - 1)), fastest (1.6x to 4.3x the mean pace) at m ((b - 1) / (b + 1))^(1/b), 9 to 48 % of the time, then a long polynomial tail, the pace at the end b m^b / (1 + m^b), 0.02x to 0.44x the mean; half done at 22 to 53 % of the time, 98.5 % at 67 to 97 %",
+    curve: (random) => {
+      const m = 0.25 + 0.3 * random();
+      const b = 1.5 + 2.5 * random();
+      const c = m ** b;
+      return (f) => (f ** b * (1 + c)) / (f ** b + c);
+    },
+  },
+  {
+    name: "high-plateau-then-finish",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "easing out, p = H (1 - (1 - f / F)^2), to a random whole H between 90 and 98 % (plus 0.3 %) at a random F between 10 and 40 % of the time, still at H for a random L between 40 % and 95 % - F of the time, then steady from H to 100 % over the rest (the last 5 to 50 % of the time, at 0.03x to 2x the mean pace)",
+    curve: (random) => {
+      const at = 0.1 + 0.3 * random();
+      const level = (90 + Math.floor(9 * random())) / 100 + 0.003;
+      const resume = at + 0.4 + (0.55 - at) * random();
+      return (f) =>
+        f < at
+          ? level * (1 - (1 - f / at) ** 2)
+          : f < resume
+            ? level
+            : level + ((1 - level) * (f - resume)) / (1 - resume);
+    },
+  },
+  {
+    name: "random-constant-last-gasp",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole C between 2 and 89 % (plus 0.3 %) from the start until a random E between 95 and 99 % of the time, then steady from C to 100 % in the last 1 to 5 % of the time (2x to 98x the mean pace)",
+    curve: (random) => {
+      const level = (2 + Math.floor(88 * random())) / 100 + 0.003;
+      const end = 0.95 + 0.04 * random();
+      return (f) => (f < end ? level : Math.min(1, level + ((1 - level) * (f - end)) / (1 - end)));
+    },
+  },
+  {
+    name: "ease-out-frozen-late",
+    // It is an ease-out, smooth and monotone to 100 %, but it stands still for 25 to 40 % of the job:
+    // "a long stall" fits it better than "any smooth monotone curve".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = 1 - (1 - x)^2 of a clock x = (min(f, S) + max(0, f - S - L)) / (1 - L) that stops for a random L between 25 and 40 % of the time from a random S between 35 and 55 %: an ease-out (2 / (1 - L) the mean pace at the start), still at 72 to 99 % from S to S + L (60 to 95 % of the time), then easing on to 100 % at f = 1",
+    curve: (random) => {
+      const start = 0.35 + 0.2 * random();
+      const length = 0.25 + 0.15 * random();
+      return (f) => {
+        const x = (Math.min(f, start) + Math.max(0, f - start - length)) / (1 - length);
+        return 1 - (1 - x) ** 2;
+      };
+    },
+  },
+  {
+    name: "zero-then-late-ramp-to-high",
+    // It climbs 90 % or more within 2 to 5 % of the time, but stands still for the rest, at 0 and
+    // then high: "0 until the end" and "stuck at 99 %" fit it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 until a random Z between 50 and 85 % of the time, then steady to a random whole H between 90 and 98 % (plus 0.3 %) within a random 2 to 5 % of the time, then H until SUCCESS (for the last 10 to 48 % of the time)",
+    curve: (random) => {
+      const from = 0.5 + 0.35 * random();
+      const ramp = 0.02 + 0.03 * random();
+      const level = (90 + Math.floor(9 * random())) / 100 + 0.003;
+      return (f) => level * clamp01((f - from) / ramp);
+    },
+  },
+  {
+    name: "random-high-constant",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random value between 90 and 99.4 % (uniform, not a whole percent, so that the two roundings may show it 1 % apart) from the start until SUCCESS",
+    curve: (random) => {
+      const level = 0.9 + 0.094 * random();
+      return () => level;
+    },
+  },
+  {
+    name: "early-99-late-fall-back",
+    // It sits at 99 % for 55 to 87 % of the job, but it is not "stuck at 99 %" until SUCCESS: it
+    // falls back late, a big step down to the true value, and then moves on: "big steps" fits it
+    // better.
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f until a random J between 3 and 15 % of the time, then 99.3 % at once (a jump of 84 to 96 %) until a random R between 70 and 90 %, then back at once to the true value R and on p = f to 100 %",
+    curve: (random) => {
+      const jump = 0.03 + 0.12 * random();
+      const fall = 0.7 + 0.2 * random();
+      return (f) => (f < jump || f >= fall ? f : 0.993);
+    },
+  },
+  {
+    name: "shortfall-in-last-stretch",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f until a random K between 60 and 85 % of the time, then p = f - D ((f - K) / (1 - K))^2 for a random D of 30 to 50 % of 1 - K (4.5 to 20 %): on pace, then slowing in the last 15 to 40 % of the time, to 1 - 2 D / (1 - K) (0 to 0.4x) of the mean pace at the end: SUCCESS comes at 1 - D (80 to 95.5 %)",
+    curve: (random) => {
+      const k = 0.6 + 0.25 * random();
+      const d = (1 - k) * (0.3 + 0.2 * random());
+      return (f) => (f < k ? f : f - d * ((f - k) / (1 - k)) ** 2);
+    },
+  },
+  {
+    name: "late-restart-random-pace",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f until a random R between 70 and 92 % of the time, then back to 0 at once and p = min(99 %, k (f - R)) for a random k between 1 and 6: SUCCESS comes at min(99 %, k (1 - R)), 8 to 99 %",
+    curve: (random) => {
+      const restart = 0.7 + 0.22 * random();
+      const k = 1 + 5 * random();
+      return (f) => (f < restart ? f : Math.min(0.99, k * (f - restart)));
+    },
+  },
+  {
+    name: "late-random-big-steps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = A f for a random A between 0.3 and 0.6, plus a step of (1 - A) / n at each of n = 2 or 3 random times between 70 and 98 % of the time: a steady under-report (21 to 42 % at 70 % of the time), then 2 or 3 big steps (13 to 35 % each) near the end; after the last, p = 1 - A (1 - f) (82 % or more), to 100 % at the end",
+    curve: (random) => {
+      const a = 0.3 + 0.3 * random();
+      const n = 2 + Math.floor(2 * random());
+      const times = Array.from({ length: n }, () => 0.7 + 0.28 * random());
+      return (f) => clamp01(a * f + ((1 - a) * times.filter((t) => f >= t).length) / n);
+    },
+  },
+  {
+    name: "noise-in-last-stretch",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = f until a random S between 65 and 90 % of the time, then p = f plus a random offset of up to +-A, for a random A between 4 and 12 %, drawn afresh every 0.5 % of the time (kept within 0..1): on pace, then up and down around it to the end",
+    curve: (random) => {
+      const from = 0.65 + 0.25 * random();
+      const amplitude = 0.04 + 0.08 * random();
+      const offsets = Array.from({ length: 201 }, () => 2 * amplitude * (random() - 0.5));
+      return (f) => clamp01(f < from ? f : f + offsets[Math.floor(f * 200)]);
     },
   },
 ];
