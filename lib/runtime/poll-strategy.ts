@@ -174,9 +174,8 @@ function paces(run: readonly Sighting[]) {
  * - polls every QUIET_DELAY_MS (growing to it from CLOSE_DELAY_MS) while the progress says nothing:
  *   absent, not moved yet, or stalled;
  * - from the top value, puts the earliest end at the fast pace times its speed-up (less a step: the
- *   value may be a step ahead of what it shows) and the latest at the slow pace (plus half a step),
- *   and polls every CLOSE_DELAY_MS from the earliest on (past the latest too: a pace that goes on
- *   slowing ends later than its lower bound);
+ *   value may be a step ahead of what it shows), and polls every CLOSE_DELAY_MS from then on (a
+ *   pace that goes on slowing ends later than any bound its past gives);
  * - before that, waits HELD_SHARE of the time to the earliest end once the pace has held and is not
  *   rising (a rising pace is slower than the one to come), else NEW_SHARE; within the LENGTH_SHARE
  *   bounds and DEFAULT_MAX_DELAY_MS;
@@ -248,15 +247,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       }
       if (run.length < 2) return quiet;
       const top = run[run.length - 1];
-      const { fast, typical, slow, rising, speedUp } = paces(run);
+      const { fast, typical, rising, speedUp } = paces(run);
       if (stalled(top, t, typical)) {
         still = true;
         return quiet;
       }
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp);
-      // Too few steps for the rounding to leave a lower bound: the latest end is the typical pace's.
-      const latest = top.first + (1 - top.p + STEP / 2) / (slow > 0 ? slow : typical);
-      if (t >= latest) return soon(bound(CLOSE_DELAY_MS));
       const guess = run.length < 3 || resumed || distrusted;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return soon(bound(CLOSE_DELAY_MS));

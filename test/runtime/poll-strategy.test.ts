@@ -215,12 +215,13 @@ describe("the default delay strategy", () => {
     expect(Math.max(...waitsAfter(everyTen(slowedOnly), slowedOnly).slice(9))).toBeGreaterThan(9500);
   });
 
-  test("GIVEN a value at 99 % past the latest end its pace explains THEN it still polls every 4.5 s, until its calls would pass those of polling every 9.5 s, plus 3; then every 9.5 s", () => {
+  test("GIVEN a value at 99 % past the end its pace explains THEN it still polls every 4.5 s, until its calls would pass those of polling every 9.5 s, plus 3; then every 9.5 s", () => {
     // 1 % every 10 s, seen every 20 s (calls 1 to 10), to 95 % at 190 s, then 99 % from 200 s on.
-    // Earliest end: 200 s; latest: 206 s (the last three steps and more, 4 % in 10 s, less 1.5 steps
-    // of rounding give 0.25 %/s, so the hidden 1.5 % takes 6 s). The 4.5 s polls go on past it: the
-    // n-th call, at 200 + 4.5 (n - 11) s, may wait 4.5 s while n + 1 <= (t + 4.5 s) / 9.5 s + 3,
-    // which holds up to n = 34 (303.5 s); the 35th waits 9.5 s, and so do the next ones.
+    // Earliest end: 200 s (the hidden step is the one shown); even at the slowest pace the last
+    // three steps allow (4 % in 10 s less 1.5 steps of rounding: 0.25 %/s) the hidden 1.5 % takes
+    // 6 s. The 4.5 s polls go on past that: the n-th call, at 200 + 4.5 (n - 11) s, may wait 4.5 s
+    // while n + 1 <= (t + 4.5 s) / 9.5 s + 3, which holds up to n = 34 (303.5 s); the 35th waits
+    // 9.5 s, and so do the next ones.
     const times = [
       ...Array.from({ length: 10 }, (_, i) => 10 + 20 * i),
       ...Array.from({ length: 25 }, (_, k) => 200 + 4.5 * k),
