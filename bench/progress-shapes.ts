@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 20) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 21) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 21) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 22) were written before the
  * strategy's next change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -3565,11 +3565,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => clamp01(q * Math.round((f + dither[Math.floor(f * 100)]) / q));
     },
   },
-  // ---- held out in round 21: written at 00ecf7f, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 21 (written at 00ecf7f, run on the strategies of 2757f5b and 3c6254c), then seen in round 22 ----
   {
     name: "late-lull-then-surge",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace until a random S between 70 and 88 % of the time, then, with u = (f - S) / (1 - S), the pace 1 - (1 - r) sin(pi u) + (R - 1) u^3 of it, for a random r between 0.2 and 0.5 and R between 1.5 and 3: p = (min(f, S) + (1 - S) (u - (1 - r) (1 - cos(pi u)) / pi + (R - 1) u^4 / 4)) / (S + (1 - S) (1 - 2 (1 - r) / pi + (R - 1) / 4)) (u = 0 before S): 0.95x to 1.13x the mean pace until S, then in the last 12 to 30 % of the time slowing smoothly to 0.27x to 0.63x near u = 0.35 to 0.46, then speeding up to 1.5x to 3x at the end",
     curve: (random) => {
@@ -3589,7 +3589,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "tail-eases-to-stop",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace until a random S between 65 and 90 % of the time, then the pace (1 - u)^k of it, u = (f - S) / (1 - S), for a random k between 0.5 and 4 (log-uniform): p = (min(f, S) + (1 - S) (1 - (1 - u)^(k + 1)) / (k + 1)) / (S + (1 - S) / (k + 1)) (u = 0 before S): 1.03x to 1.39x the mean pace until S, then easing to a stop at f = 1, gently (k = 0.5: still half the pace at u = 0.75) or hard (k = 4: a sixteenth of it at u = 0.5); 74 to 98 % done at S",
     curve: (random) => {
@@ -3603,7 +3603,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "last-phase-random-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace, changing smoothly (smoothstep, over w = 4 % of the time centred on T = 1 - L) to a random rho times it for a last phase of a random L between 10 and 30 % of the time, rho log-uniform between 1.55 and 3 (faster) or between 1/3 and 0.64 (slower), at even odds: p = (f + (rho - 1) w G((f - T + w / 2) / w)) / (1 + (rho - 1) L), G(x) = 0 below 0, x^3 - x^4 / 2 from 0 to 1, x - 1/2 above 1: 1 / (1 + (rho - 1) L) the mean pace before the change (0.63x to 1.25x), rho times that in the last phase (0.36x to 2.5x)",
     curve: (random) => {
@@ -3618,7 +3618,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "late-peaked-beta-cdf",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the Beta(a, b) CDF for a random a between 3 and 6 and b between 1.2 and 1.8 (its density f^(a - 1) (1 - f)^(b - 1) summed by the midpoint rule over 1000 steps, scaled to end at 100 %): a slow start (1 % shown, rounded to nearest, only from 12 to 39 % of the time), speeding up to its fastest (1.8x to 4.1x the mean pace) late, at the mode (a - 1) / (a + b - 2), 71 to 96 % of the time, then slowing hard to 0 at f = 1 (as (1 - f)^(b - 1)); half done at 64 to 86 % of the time",
     curve: (random) => {
@@ -3636,7 +3636,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "log-logistic-cdf",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f^b (1 + m^b) / (f^b + m^b), the log-logistic CDF f^b / (f^b + m^b) scaled to end at 100 %, for a random median m between 25 and 55 % of the time and shape b between 1.5 and 4: the pace 0 at the start (growing as f^(b - 1)), fastest (1.6x to 4.3x the mean pace) at m ((b - 1) / (b + 1))^(1/b), 9 to 48 % of the time, then a long polynomial tail, the pace at the end b m^b / (1 + m^b), 0.02x to 0.44x the mean; half done at 22 to 53 % of the time, 98.5 % at 67 to 97 %",
     curve: (random) => {
@@ -3649,7 +3649,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "high-plateau-then-finish",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "easing out, p = H (1 - (1 - f / F)^2), to a random whole H between 90 and 98 % (plus 0.3 %) at a random F between 10 and 40 % of the time, still at H for a random L between 40 % and 95 % - F of the time, then steady from H to 100 % over the rest (the last 5 to 50 % of the time, at 0.03x to 2x the mean pace)",
     curve: (random) => {
@@ -3667,7 +3667,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-constant-last-gasp",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole C between 2 and 89 % (plus 0.3 %) from the start until a random E between 95 and 99 % of the time, then steady from C to 100 % in the last 1 to 5 % of the time (2x to 98x the mean pace)",
     curve: (random) => {
@@ -3681,7 +3681,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It is an ease-out, smooth and monotone to 100 %, but it stands still for 25 to 40 % of the job:
     // "a long stall" fits it better than "any smooth monotone curve".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 1 - (1 - x)^2 of a clock x = (min(f, S) + max(0, f - S - L)) / (1 - L) that stops for a random L between 25 and 40 % of the time from a random S between 35 and 55 %: an ease-out (2 / (1 - L) the mean pace at the start), still at 72 to 99 % from S to S + L (60 to 95 % of the time), then easing on to 100 % at f = 1",
     curve: (random) => {
@@ -3698,7 +3698,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs 90 % or more within 2 to 5 % of the time, but stands still for the rest, at 0 and
     // then high: "0 until the end" and "stuck at 99 %" fit it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until a random Z between 50 and 85 % of the time, then steady to a random whole H between 90 and 98 % (plus 0.3 %) within a random 2 to 5 % of the time, then H until SUCCESS (for the last 10 to 48 % of the time)",
     curve: (random) => {
@@ -3711,7 +3711,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-high-constant",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random value between 90 and 99.4 % (uniform, not a whole percent, so that the two roundings may show it 1 % apart) from the start until SUCCESS",
     curve: (random) => {
@@ -3725,7 +3725,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // falls back late, a big step down to the true value, and then moves on: "big steps" fits it
     // better.
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random J between 3 and 15 % of the time, then 99.3 % at once (a jump of 84 to 96 %) until a random R between 70 and 90 %, then back at once to the true value R and on p = f to 100 %",
     curve: (random) => {
@@ -3737,7 +3737,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "shortfall-in-last-stretch",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random K between 60 and 85 % of the time, then p = f - D ((f - K) / (1 - K))^2 for a random D of 30 to 50 % of 1 - K (4.5 to 20 %): on pace, then slowing in the last 15 to 40 % of the time, to 1 - 2 D / (1 - K) (0 to 0.4x) of the mean pace at the end: SUCCESS comes at 1 - D (80 to 95.5 %)",
     curve: (random) => {
@@ -3749,7 +3749,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "late-restart-random-pace",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random R between 70 and 92 % of the time, then back to 0 at once and p = min(99 %, k (f - R)) for a random k between 1 and 6: SUCCESS comes at min(99 %, k (1 - R)), 8 to 99 %",
     curve: (random) => {
@@ -3761,7 +3761,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "late-random-big-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = A f for a random A between 0.3 and 0.6, plus a step of (1 - A) / n at each of n = 2 or 3 random times between 70 and 98 % of the time: a steady under-report (21 to 42 % at 70 % of the time), then 2 or 3 big steps (13 to 35 % each) near the end; after the last, p = 1 - A (1 - f) (82 % or more), to 100 % at the end",
     curve: (random) => {
@@ -3774,7 +3774,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "noise-in-last-stretch",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f until a random S between 65 and 90 % of the time, then p = f plus a random offset of up to +-A, for a random A between 4 and 12 %, drawn afresh every 0.5 % of the time (kept within 0..1): on pace, then up and down around it to the end",
     curve: (random) => {
@@ -3782,6 +3782,237 @@ export const SHAPES: readonly ProgressShape[] = [
       const amplitude = 0.04 + 0.08 * random();
       const offsets = Array.from({ length: 201 }, () => 2 * amplitude * (random() - 0.5));
       return (f) => clamp01(f < from ? f : f + offsets[Math.floor(f * 200)]);
+    },
+  },
+  // ---- held out in round 22: written at 903b9c1, before the strategy's next change, never used to tune it ----
+  {
+    name: "mirrored-gompertz-random",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = 1 - (q(1 - f) - q(0)) / (q(1) - q(0)), q(x) = e^(-b e^(-c x)) (a Gompertz curve run backwards in time), for a random b between 2 and 6 and c between 3 and 6: a long slow head (the pace at the start b c e^(-c) q(1) / (q(1) - q(0)), 0.04x to 0.82x the mean), fastest (1.4x to 2.5x) at f = 1 - ln(b) / c (40 to 88 % of the time), then slowing more sharply to b c e^(-b) / (q(1) - q(0)) at the end (0.07x to 1.8x); half done at 41 to 79 % of the time",
+    curve: (random) => {
+      const b = 2 + 4 * random();
+      const c = 3 + 3 * random();
+      const q = (x: number): number => Math.exp(-b * Math.exp(-c * x));
+      return (f) => clamp01(1 - (q(1 - f) - q(0)) / (q(1) - q(0)));
+    },
+  },
+  {
+    name: "richards-random-asymmetry",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = (R(f) - R(0)) / (R(1) - R(0)), R(x) = (1 + nu e^(-k (x - m)))^(-1/nu) (a Richards, or generalised logistic, curve), for a random asymmetry nu between 0.2 and 5 (log-uniform), steepness k between 8 and 14 and m between 35 and 65 % of the time: an S fastest (1.45x to 4.6x the mean pace) at m, where R is (1 + nu)^(-1/nu) (0.40 to 0.70) of its height, so it leans early (nu small, a long slow tail) or late (nu large, a short sharp stop); the pace 0 to 1.1x the mean at the start, 0 to 0.4x at the end",
+    curve: (random) => {
+      const nu = 5 ** (2 * random() - 1);
+      const k = 8 + 6 * random();
+      const m = 0.35 + 0.3 * random();
+      const r = (x: number): number => (1 + nu * Math.exp(-k * (x - m))) ** (-1 / nu);
+      return (f) => clamp01((r(f) - r(0)) / (r(1) - r(0)));
+    },
+  },
+  {
+    name: "random-kinked-pace",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace a polyline through random values v0, v1, v2, v3 (each uniform between 0.3 and 1.7) at f = 0, a random B1 between 15 and 45 %, a random B2 between 55 and 90 % and 1 (linear in between), p = V(f) / V(1) with V(f) its integral (exact, by trapezoids): a pace that changes direction smoothly at two random points, 0.25x to 2.9x the mean, a random pace at the end; half done at 27 to 73 % of the time",
+    curve: (random) => {
+      const b1 = 0.15 + 0.3 * random();
+      const b2 = 0.55 + 0.35 * random();
+      const xs = [0, b1, b2, 1];
+      const vs = xs.map(() => 0.3 + 1.4 * random());
+      const done = (f: number): number => {
+        let total = 0;
+        for (let i = 1; i < xs.length; i++) {
+          const [x0, x1, v0, v1] = [xs[i - 1], xs[i], vs[i - 1], vs[i]];
+          if (f <= x0) break;
+          const x = Math.min(f, x1);
+          total += ((x - x0) * (2 * v0 + ((v1 - v0) * (x - x0)) / (x1 - x0))) / 2;
+        }
+        return total;
+      };
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "front-and-back-mixture",
+    family: "informative",
+    set: "held-out",
+    description:
+      "p = w (1 - (1 - f)^a) + (1 - w) f^b for a random w between 0.3 and 0.7, a between 2 and 4 and b between 2 and 5 (the sum of a front-loaded and a back-loaded CDF): fast at the start (w a, 0.6x to 2.8x the mean pace), slowing to its slowest in the middle (0.38x to 0.96x), then speeding up again to (1 - w) b (0.6x to 3.5x) at the end",
+    curve: (random) => {
+      const w = 0.3 + 0.4 * random();
+      const a = 2 + 2 * random();
+      const b = 2 + 3 * random();
+      return (f) => clamp01(w * (1 - (1 - f) ** a) + (1 - w) * f ** b);
+    },
+  },
+  {
+    name: "tanh-pace-switch",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace 1 + A tanh((f - m) / w), for a random m between 30 and 92 % of the time, width w between 2 and 8 %, and A = +-(0.4 to 0.85) (either sign at even odds): p = (f + A w (L(f) - L(0))) / (1 + A w (L(1) - L(0))), L(f) = ln cosh((f - m) / w): a steady pace that changes smoothly around m, in the middle or near the end, to (1 + A) / (1 - A) times it (2.3x to 12x faster, or as much slower), 0.1x to 5.6x the mean pace",
+    curve: (random) => {
+      const amount = (random() < 0.5 ? -1 : 1) * (0.4 + 0.45 * random());
+      const m = 0.3 + 0.62 * random();
+      const w = 0.02 + 0.06 * random();
+      const lnCosh = (x: number): number => Math.abs(x) + Math.log1p(Math.exp(-2 * Math.abs(x))) - Math.LN2;
+      const done = (f: number): number => f + amount * w * (lnCosh((f - m) / w) - lnCosh(-m / w));
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "quick-ramp-to-random-constant",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady from 0 to a random C between 5 and 85 % (uniform, not a whole percent) in the first random 1 to 4 % of the time, then C from there until SUCCESS",
+    curve: (random) => {
+      const level = 0.05 + 0.8 * random();
+      const ramp = 0.01 + 0.03 * random();
+      return (f) => level * Math.min(1, f / ramp);
+    },
+  },
+  {
+    name: "two-random-long-stalls",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = (f - the time stalled before f) / (1 - L1 - L2): a steady 1 / (1 - L1 - L2) the mean pace (1.56x to 2.5x), but still for a random L1 between 18 and 30 % of the time from a random S1 between 3 and 15 %, and for a random L2 between 18 and 30 % from S2 = S1 + L1 + G, G a random 5 to 15 %; the second stall ends at 44 to 90 % of the time, then on at the same pace to 100 %",
+    curve: (random) => {
+      const s1 = 0.03 + 0.12 * random();
+      const l1 = 0.18 + 0.12 * random();
+      const s2 = s1 + l1 + 0.05 + 0.1 * random();
+      const l2 = 0.18 + 0.12 * random();
+      const stalled = (f: number): number =>
+        clamp01(Math.min(f, s1 + l1) - s1) + Math.max(0, Math.min(f, s2 + l2) - s2);
+      return (f) => clamp01((f - stalled(f)) / (1 - l1 - l2));
+    },
+  },
+  {
+    name: "ease-to-random-high-then-stuck",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = H (1 - (1 - f / T)^3) until a random T between 30 and 70 % of the time, H a random value between 93 and 99.4 % (uniform, not a whole percent), then H until SUCCESS: a cubic ease-out (3 H / T, 4x to 9.9x the mean pace, at the start), then stuck high for the last 30 to 70 % of the time",
+    curve: (random) => {
+      const level = 0.93 + 0.064 * random();
+      const at = 0.3 + 0.4 * random();
+      return (f) => (f < at ? level * (1 - (1 - f / at) ** 3) : level);
+    },
+  },
+  {
+    name: "zero-until-late-smooth-finish",
+    // It is smooth (smoothstep joins 0 with no kink) and monotone to 100 %, but it shows 0 for 80 to
+    // 97 % of the job: "0 until the end" fits it better than "any smooth monotone curve".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "0 until a random Z between 80 and 97 % of the time, then p = 3u^2 - 2u^3 with u = (f - Z) / (1 - Z) (smoothstep) to 100 % at f = 1: nothing for most of the job, then a smooth S in the last 3 to 20 % of the time (fastest, 7.5x to 50x the mean pace, at its middle)",
+    curve: (random) => {
+      const from = 0.8 + 0.17 * random();
+      return (f) => {
+        const u = clamp01((f - from) / (1 - from));
+        return 3 * u * u - 2 * u ** 3;
+      };
+    },
+  },
+  {
+    name: "stall-then-ease-in-finish",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = P sqrt(f / S) to a random P between 20 and 60 % at a random S between 10 and 30 % of the time, then P until a random E between 75 and 95 %, then p = P + (1 - P) ((f - E) / (1 - E))^2 (an ease-in, 2 (1 - P) / (1 - E), 3.2x to 32x the mean pace, at the end): stalled for 45 to 85 % of the time",
+    curve: (random) => {
+      const level = 0.2 + 0.4 * random();
+      const at = 0.1 + 0.2 * random();
+      const resume = 0.75 + 0.2 * random();
+      return (f) =>
+        f < at
+          ? level * Math.sqrt(f / at)
+          : f < resume
+            ? level
+            : level + (1 - level) * ((f - resume) / (1 - resume)) ** 2;
+    },
+  },
+  {
+    name: "random-factor-under-report",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = A f^g for a random A between 35 and 90 % and g between 0.5 and 2 (log-uniform): a smooth curve, slowing or speeding up at random, that under-reports by the factor A all the way: SUCCESS comes at A",
+    curve: (random) => {
+      const a = 0.35 + 0.55 * random();
+      const g = 2 ** (2 * random() - 1);
+      return (f) => a * f ** g;
+    },
+  },
+  {
+    name: "creep-plus-random-uneven-steps",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 0.15 f + 0.85 (the sum of w_i over the steps with t_i <= f) / (the sum of all w_i): n = 3 to 6 steps (uniform) at random times t_i between 5 and 95 % of the time, with random weights w_i between 0.2 and 1.8, so each step 0.85 w_i / sum w (often 10 to 40 %), on a slow creep of 0.15x the mean pace; 0.85 + 0.15 f after the last step, to 100 % at the end",
+    curve: (random) => {
+      const n = 3 + Math.floor(4 * random());
+      const times = Array.from({ length: n }, () => 0.05 + 0.9 * random());
+      const weights = times.map(() => 0.2 + 1.6 * random());
+      const total = weights.reduce((x, y) => x + y, 0);
+      return (f) =>
+        clamp01(
+          0.15 * f + (0.85 * times.reduce((sum, t, i) => (f >= t ? sum + weights[i] : sum), 0)) / total,
+        );
+    },
+  },
+  {
+    name: "eased-attempt-then-restart",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = P (1 - (1 - f / R)^2), an ease-out to a random P between 40 and 90 % at a random R between 25 and 60 % of the time, then back to 0 at once and p = ((f - R) / (1 - R))^1.5 (a second attempt, speeding up) to 100 % at the end",
+    curve: (random) => {
+      const peak = 0.4 + 0.5 * random();
+      const restart = 0.25 + 0.35 * random();
+      return (f) =>
+        f < restart ? peak * (1 - (1 - f / restart) ** 2) : ((f - restart) / (1 - restart)) ** 1.5;
+    },
+  },
+  {
+    name: "two-tone-wobble-on-s-curve",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "p = 3f^2 - 2f^3 + A (sin(2 pi k1 f + phi1) + sin(2 pi k2 f + phi2)) / 2 (kept within 0..1), for a random A between 3 and 8 %, k1 between 2 and 5 and k2 between 8 and 14 (not whole) and random phases phi1, phi2 (uniform in 0..2 pi): an S-curve with a slow and a fast wobble of up to +-A on it, going up and down, going back most where the S is flat (near the start and the end); SUCCESS comes at 1 + A (sin(2 pi k1 + phi1) + sin(2 pi k2 + phi2)) / 2 (kept within 0..1)",
+    curve: (random) => {
+      const amplitude = 0.03 + 0.05 * random();
+      const k1 = 2 + 3 * random();
+      const k2 = 8 + 6 * random();
+      const phi1 = 2 * Math.PI * random();
+      const phi2 = 2 * Math.PI * random();
+      return (f) =>
+        clamp01(
+          3 * f * f -
+            2 * f ** 3 +
+            (amplitude * (Math.sin(2 * Math.PI * k1 * f + phi1) + Math.sin(2 * Math.PI * k2 * f + phi2))) / 2,
+        );
+    },
+  },
+  {
+    name: "held-at-random-refreshes",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the ease-out 1 - (1 - t)^2 of the last of n = 4 to 8 (uniform) refresh times t, drawn at random uniformly in 0..1, at or before f (0 before the first): the value is written only at random moments and held in between, big steps at irregular gaps, largest early; SUCCESS comes at the value of the last refresh",
+    curve: (random) => {
+      const n = 4 + Math.floor(5 * random());
+      const times = Array.from({ length: n }, () => random());
+      return (f) => {
+        const last = Math.max(0, ...times.filter((t) => t <= f));
+        return 1 - (1 - last) ** 2;
+      };
     },
   },
 ];
