@@ -51,7 +51,7 @@ import {
   type Rounding,
   type ShapeSet,
 } from "./progress-shapes";
-import { SimulatedJob } from "./simulated-job";
+import { SimulatedJob, type SimulatedJobSpec } from "./simulated-job";
 import { SimClock } from "./support/sim-clock";
 import { median, quantile, seededRandom } from "./support/stats";
 import { markdownTable, verdict } from "./support/table";
@@ -278,9 +278,26 @@ export async function runShapeJob(
   trace?: TracedPoll[],
 ): Promise<JobRun> {
   const { runMs, initMs, random } = jitterOf(shape.name, durationSeconds, seed);
-  const progressAt = shape.curve(random);
+  const spec = { initMs, runMs, progressAt: shape.curve(random), rounding };
+  const label = `job "${shape.name}" of ${durationSeconds} s (seed ${seed}, ${poller})`;
+  const run = await runSimulatedJob(label, spec, random, poller, strategy, trace);
+  return { shape: shape.name, poller, durationSeconds, rounding, seed, ...run };
+}
+
+/**
+ * A job of `spec` on the simulated clock, waited for by `waitForJob` as the create step waits (the
+ * generated shapes' jobs, and jobs replayed from a debug log: bench/replay.ts).
+ */
+export async function runSimulatedJob(
+  label: string,
+  spec: SimulatedJobSpec,
+  random: () => number,
+  poller: Poller,
+  strategy?: () => DelayStrategy,
+  trace?: TracedPoll[],
+): Promise<Pick<JobRun, "lagMs" | "jobMs" | "calls" | "minIntervalMs">> {
   const clock = new SimClock(0);
-  const job = new SimulatedJob(clock, { initMs, runMs, progressAt, rounding }, random);
+  const job = new SimulatedJob(clock, spec, random);
   const make = strategy ?? (poller === "ours" ? defaultDelayStrategy : undefined);
   const traced =
     trace && make
@@ -296,21 +313,14 @@ export async function runShapeJob(
         }
       : strategy;
   const outcome = await waitForJob(job.asClient(), "simulated", {
-    timeoutMs: 4 * durationSeconds * 1000 + 600_000,
+    timeoutMs: 4 * (spec.initMs + spec.runMs) + 600_000,
     poll: pollOf(poller, traced),
     // As the create step waits for a job it has just submitted (fixed polling: first poll at 10 s).
     delayFirst: true,
   });
   if (outcome.state !== "success" || job.detectedAt === undefined)
-    throw new Error(
-      `job "${shape.name}" of ${durationSeconds} s (seed ${seed}, ${poller}) ended in ${outcome.state}`,
-    );
+    throw new Error(`${label} ended in ${outcome.state}`);
   return {
-    shape: shape.name,
-    poller,
-    durationSeconds,
-    rounding,
-    seed,
     lagMs: job.detectedAt - job.endsAt,
     jobMs: job.endsAt - job.submittedAt,
     calls: job.pollStarts.length,

@@ -31,11 +31,18 @@ export function redactHeaders(headers: Readonly<Record<string, unknown>>): Recor
   return out;
 }
 
-/** A logger writing to `write` (stderr by default) when the debug variable is `1`, else silent. */
+/**
+ * A logger writing to `write` (stderr by default) when the debug variable is `1`, else silent. Each
+ * line carries its time (ISO 8601, UTC): a log of a real copy records when each job poll saw which
+ * `process_percent`, so the job can be replayed (`npm run bench:replay -- <log>`).
+ */
 export function loggerFromEnv(
   env: NodeJS.ProcessEnv,
   debugVariable: string,
   write: (line: string) => void = (l) => process.stderr.write(l + "\n"),
+  now: () => number = Date.now,
 ): Logger {
-  return env[debugVariable] === "1" ? { debug: (line) => write(`[ims-image-copy] ${line}`) } : SILENT;
+  return env[debugVariable] === "1"
+    ? { debug: (line) => write(`[ims-image-copy] ${new Date(now()).toISOString()} ${line}`) }
+    : SILENT;
 }

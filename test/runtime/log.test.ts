@@ -19,9 +19,11 @@ describe("debug logging", () => {
 
   test("the logger writes only when IMS_COPY_DEBUG=1", () => {
     const lines: string[] = [];
-    loggerFromEnv({ IMS_COPY_DEBUG: "1" }, "IMS_COPY_DEBUG", (l) => lines.push(l)).debug("hello");
+    const at = () => Date.UTC(2026, 11, 3, 17, 58, 1, 250);
+    loggerFromEnv({ IMS_COPY_DEBUG: "1" }, "IMS_COPY_DEBUG", (l) => lines.push(l), at).debug("hello");
     loggerFromEnv({ IMS_COPY_DEBUG: "true" }, "IMS_COPY_DEBUG", (l) => lines.push(l)).debug("ignored");
     loggerFromEnv({}, "IMS_COPY_DEBUG", (l) => lines.push(l)).debug("ignored");
-    expect(lines).toEqual(["[ims-image-copy] hello"]);
+    // Each line carries its time, so a log of a real copy can be replayed (bench/replay.ts).
+    expect(lines).toEqual(["[ims-image-copy] 2026-12-03T17:58:01.250Z hello"]);
   });
 });
