@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 21) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 22) were written before the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 22) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 23) were written before the
  * strategy's next change and never used to write or tune it. Every curve
  * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
  * value rounded to whole percents (`shownPercent`).
@@ -3784,11 +3784,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => clamp01(f < from ? f : f + offsets[Math.floor(f * 200)]);
     },
   },
-  // ---- held out in round 22: written at 903b9c1, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 22 (written at 903b9c1, run on the strategy of 2cc39ac), then seen in round 23 ----
   {
     name: "mirrored-gompertz-random",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 1 - (q(1 - f) - q(0)) / (q(1) - q(0)), q(x) = e^(-b e^(-c x)) (a Gompertz curve run backwards in time), for a random b between 2 and 6 and c between 3 and 6: a long slow head (the pace at the start b c e^(-c) q(1) / (q(1) - q(0)), 0.04x to 0.82x the mean), fastest (1.4x to 2.5x) at f = 1 - ln(b) / c (40 to 88 % of the time), then slowing more sharply to b c e^(-b) / (q(1) - q(0)) at the end (0.07x to 1.8x); half done at 41 to 79 % of the time",
     curve: (random) => {
@@ -3801,7 +3801,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "richards-random-asymmetry",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = (R(f) - R(0)) / (R(1) - R(0)), R(x) = (1 + nu e^(-k (x - m)))^(-1/nu) (a Richards, or generalised logistic, curve), for a random asymmetry nu between 0.2 and 5 (log-uniform), steepness k between 8 and 14 and m between 35 and 65 % of the time: an S fastest (1.45x to 4.6x the mean pace) at m, where R is (1 + nu)^(-1/nu) (0.40 to 0.70) of its height, so it leans early (nu small, a long slow tail) or late (nu large, a short sharp stop); the pace 0 to 1.1x the mean at the start, 0 to 0.4x at the end",
     curve: (random) => {
@@ -3815,7 +3815,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-kinked-pace",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace a polyline through random values v0, v1, v2, v3 (each uniform between 0.3 and 1.7) at f = 0, a random B1 between 15 and 45 %, a random B2 between 55 and 90 % and 1 (linear in between), p = V(f) / V(1) with V(f) its integral (exact, by trapezoids): a pace that changes direction smoothly at two random points, 0.25x to 2.9x the mean, a random pace at the end; half done at 27 to 73 % of the time",
     curve: (random) => {
@@ -3839,7 +3839,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "front-and-back-mixture",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "p = w (1 - (1 - f)^a) + (1 - w) f^b for a random w between 0.3 and 0.7, a between 2 and 4 and b between 2 and 5 (the sum of a front-loaded and a back-loaded CDF): fast at the start (w a, 0.6x to 2.8x the mean pace), slowing to its slowest in the middle (0.38x to 0.96x), then speeding up again to (1 - w) b (0.6x to 3.5x) at the end",
     curve: (random) => {
@@ -3852,7 +3852,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "tanh-pace-switch",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace 1 + A tanh((f - m) / w), for a random m between 30 and 92 % of the time, width w between 2 and 8 %, and A = +-(0.4 to 0.85) (either sign at even odds): p = (f + A w (L(f) - L(0))) / (1 + A w (L(1) - L(0))), L(f) = ln cosh((f - m) / w): a steady pace that changes smoothly around m, in the middle or near the end, to (1 + A) / (1 - A) times it (2.3x to 12x faster, or as much slower), 0.1x to 5.6x the mean pace",
     curve: (random) => {
@@ -3867,7 +3867,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "quick-ramp-to-random-constant",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady from 0 to a random C between 5 and 85 % (uniform, not a whole percent) in the first random 1 to 4 % of the time, then C from there until SUCCESS",
     curve: (random) => {
@@ -3879,7 +3879,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-random-long-stalls",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = (f - the time stalled before f) / (1 - L1 - L2): a steady 1 / (1 - L1 - L2) the mean pace (1.56x to 2.5x), but still for a random L1 between 18 and 30 % of the time from a random S1 between 3 and 15 %, and for a random L2 between 18 and 30 % from S2 = S1 + L1 + G, G a random 5 to 15 %; the second stall ends at 44 to 90 % of the time, then on at the same pace to 100 %",
     curve: (random) => {
@@ -3895,7 +3895,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ease-to-random-high-then-stuck",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = H (1 - (1 - f / T)^3) until a random T between 30 and 70 % of the time, H a random value between 93 and 99.4 % (uniform, not a whole percent), then H until SUCCESS: a cubic ease-out (3 H / T, 4x to 9.9x the mean pace, at the start), then stuck high for the last 30 to 70 % of the time",
     curve: (random) => {
@@ -3909,7 +3909,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It is smooth (smoothstep joins 0 with no kink) and monotone to 100 %, but it shows 0 for 80 to
     // 97 % of the job: "0 until the end" fits it better than "any smooth monotone curve".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "0 until a random Z between 80 and 97 % of the time, then p = 3u^2 - 2u^3 with u = (f - Z) / (1 - Z) (smoothstep) to 100 % at f = 1: nothing for most of the job, then a smooth S in the last 3 to 20 % of the time (fastest, 7.5x to 50x the mean pace, at its middle)",
     curve: (random) => {
@@ -3923,7 +3923,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stall-then-ease-in-finish",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = P sqrt(f / S) to a random P between 20 and 60 % at a random S between 10 and 30 % of the time, then P until a random E between 75 and 95 %, then p = P + (1 - P) ((f - E) / (1 - E))^2 (an ease-in, 2 (1 - P) / (1 - E), 3.2x to 32x the mean pace, at the end): stalled for 45 to 85 % of the time",
     curve: (random) => {
@@ -3941,7 +3941,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "random-factor-under-report",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = A f^g for a random A between 35 and 90 % and g between 0.5 and 2 (log-uniform): a smooth curve, slowing or speeding up at random, that under-reports by the factor A all the way: SUCCESS comes at A",
     curve: (random) => {
@@ -3953,7 +3953,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "creep-plus-random-uneven-steps",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 0.15 f + 0.85 (the sum of w_i over the steps with t_i <= f) / (the sum of all w_i): n = 3 to 6 steps (uniform) at random times t_i between 5 and 95 % of the time, with random weights w_i between 0.2 and 1.8, so each step 0.85 w_i / sum w (often 10 to 40 %), on a slow creep of 0.15x the mean pace; 0.85 + 0.15 f after the last step, to 100 % at the end",
     curve: (random) => {
@@ -3970,7 +3970,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "eased-attempt-then-restart",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = P (1 - (1 - f / R)^2), an ease-out to a random P between 40 and 90 % at a random R between 25 and 60 % of the time, then back to 0 at once and p = ((f - R) / (1 - R))^1.5 (a second attempt, speeding up) to 100 % at the end",
     curve: (random) => {
@@ -3983,7 +3983,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "two-tone-wobble-on-s-curve",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "p = 3f^2 - 2f^3 + A (sin(2 pi k1 f + phi1) + sin(2 pi k2 f + phi2)) / 2 (kept within 0..1), for a random A between 3 and 8 %, k1 between 2 and 5 and k2 between 8 and 14 (not whole) and random phases phi1, phi2 (uniform in 0..2 pi): an S-curve with a slow and a fast wobble of up to +-A on it, going up and down, going back most where the S is flat (near the start and the end); SUCCESS comes at 1 + A (sin(2 pi k1 + phi1) + sin(2 pi k2 + phi2)) / 2 (kept within 0..1)",
     curve: (random) => {
@@ -4003,7 +4003,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "held-at-random-refreshes",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the ease-out 1 - (1 - t)^2 of the last of n = 4 to 8 (uniform) refresh times t, drawn at random uniformly in 0..1, at or before f (0 before the first): the value is written only at random moments and held in between, big steps at irregular gaps, largest early; SUCCESS comes at the value of the last refresh",
     curve: (random) => {
@@ -4013,6 +4013,262 @@ export const SHAPES: readonly ProgressShape[] = [
         const last = Math.max(0, ...times.filter((t) => t <= f));
         return 1 - (1 - last) ** 2;
       };
+    },
+  },
+  // ---- held out in round 23: written at c305879, before the strategy's next change, never used to tune it ----
+  {
+    name: "skipped-zeros-growing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the share of the blocks read that are zeros (skipped almost free) growing as h = H f^2 over the job, for a random H between 0.5 and 0.85 (a disk filled from its start), the pace 1 / (1 - h): p = atanh(sqrt(H) f) / atanh(sqrt(H)), speeding up all the way, from 0.8x (H = 0.5) or 0.58x (H = 0.85) the mean pace at the start to 1.6x or 3.8x at the end; half done at 59 to 72 % of the time",
+    curve: (random) => {
+      const root = Math.sqrt(0.5 + 0.35 * random());
+      return (f) => Math.atanh(root * f) / Math.atanh(root);
+    },
+  },
+  {
+    name: "compaction-cycles-quickening",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the pace 1 + A sin(2 pi (n0 f + (n1 - n0) f^2 / 2) + phase) for a random A between 0.3 and 0.5, n0 between 1.5 and 3, n1 between 8 and 14 and phase (summed over 1000 steps, scaled to end at 100 %): swings of the pace between 1 - A and 1 + A (as wide as 0.5x to 1.5x) that quicken from n0 cycles per job at the start to n1 at the end, 4.75 to 8.5 in all (the destination's compaction, ever more often as the volume fills)",
+    curve: (random) => {
+      const amplitude = 0.3 + 0.2 * random();
+      const n0 = 1.5 + 1.5 * random();
+      const n1 = 8 + 6 * random();
+      const phase = 2 * Math.PI * random();
+      const pace = (f: number): number =>
+        1 + amplitude * Math.sin(2 * Math.PI * (n0 * f + ((n1 - n0) * f * f) / 2) + phase);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "upload-streams-added-one-by-one",
+    family: "informative",
+    set: "held-out",
+    description:
+      "one upload stream at first, then 2 to 4 more added at random times between 5 and 65 % of the time (the service scaling out), the k-th added stream bringing r^k of the first one's pace for a random r between 0.5 and 0.8 (a shared link), each eased in (smoothstep) over 3 % of the time; summed over 1000 steps and scaled to end at 100 %: the pace rises in soft steps to 1.75 (2 streams added, r = 0.5) to 3.36 (4 added, r = 0.8) times the starting pace",
+    curve: (random) => {
+      const r = 0.5 + 0.3 * random();
+      const added = Array.from({ length: 2 + Math.floor(3 * random()) }, () => 0.05 + 0.6 * random()).sort(
+        (a, b) => a - b,
+      );
+      const ease = (x: number): number => {
+        const u = clamp01(x / 0.03);
+        return u * u * (3 - 2 * u);
+      };
+      const pace = (f: number): number => added.reduce((v, t, i) => v + r ** (i + 1) * ease(f - t), 1);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "throttle-retuned-with-ringing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a steady pace until a random T between 25 and 65 % of the time, when the rate limiter (a feedback loop) is retuned to a random rho times it, at even odds 0.4 to 0.6 or 1.7 to 2.5: the pace moves to rho as an underdamped second-order step response, 1 + (rho - 1) (1 - e^(-zeta w u) (cos(w' u) + zeta w sin(w' u) / w')), u = f - T, w' = w sqrt(1 - zeta^2), for a random damping ratio zeta between 0.25 and 0.45 and natural period 2 pi / w between 6 and 12 % of the time: it overshoots by 20 to 44 % of the change and rings, settling within a few periods; summed over 1000 steps and scaled to end at 100 %",
+    curve: (random) => {
+      const at = 0.25 + 0.4 * random();
+      const rho = random() < 0.5 ? 0.4 + 0.2 * random() : 1.7 + 0.8 * random();
+      const zeta = 0.25 + 0.2 * random();
+      const w = (2 * Math.PI) / (0.06 + 0.06 * random());
+      const damped = w * Math.sqrt(1 - zeta * zeta);
+      const ratio = (zeta * w) / damped;
+      const response = (u: number): number =>
+        u <= 0 ? 0 : 1 - Math.exp(-zeta * w * u) * (Math.cos(damped * u) + ratio * Math.sin(damped * u));
+      const pace = (f: number): number => 1 + (rho - 1) * response(f - at);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "slower-of-read-and-write",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a pipeline that moves at the pace of its slower stage: reading at 1 + a sin(2 pi k1 f + phi1) and writing at c (1 + b sin(2 pi k2 f + phi2)), for random a and b between 0.2 and 0.45, k1 between 1 and 2.5, k2 between 2 and 4, c between 0.85 and 1.15 and phases phi1, phi2; the pace the lesser of the two (summed over 1000 steps, scaled to end at 100 %): smooth swings, the bottleneck passing between source and destination, the pace between 0.47 and 1.45 of a base",
+    curve: (random) => {
+      const [a, k1, phi1] = [0.2 + 0.25 * random(), 1 + 1.5 * random(), 2 * Math.PI * random()];
+      const [b, k2, phi2] = [0.2 + 0.25 * random(), 2 + 2 * random(), 2 * Math.PI * random()];
+      const c = 0.85 + 0.3 * random();
+      const pace = (f: number): number =>
+        Math.min(
+          1 + a * Math.sin(2 * Math.PI * k1 * f + phi1),
+          c * (1 + b * Math.sin(2 * Math.PI * k2 * f + phi2)),
+        );
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "sticky-endpoint-stale-values",
+    // It jumps up and down, but between two values that never move, with no trend: "a constant" fits
+    // it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "two copies of the status record, their replication broken, one frozen at a random whole 2 to 30 % and one at a random whole 40 to 90 % (plus 0.3 %); the poller pinned (a sticky session) to one of them (the first at random) for stretches of a random 10 to 35 % of the time each, then moved to the other: the value stands still for each stretch and jumps up or down between the two at each move (2 to 9 moves), whatever the job does",
+    curve: (random) => {
+      const low = (2 + Math.floor(29 * random())) / 100 + 0.003;
+      const high = (40 + Math.floor(51 * random())) / 100 + 0.003;
+      const values = [low, high];
+      const first = random() < 0.5 ? 0 : 1;
+      const moves: number[] = [];
+      for (let t = 0.1 + 0.25 * random(); t < 1; t += 0.1 + 0.25 * random()) moves.push(t);
+      return (f) => values[(first + moves.filter((t) => f >= t).length) % 2];
+    },
+  },
+  {
+    name: "constant-with-sub-task-pass",
+    // It climbs from 0 to 99 % once, but in a stretch of at most 14 % of the job, and stands still
+    // for the rest: "a constant" fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole 10 to 60 % (plus 0.3 %) from the start until SUCCESS, but for one stretch of a random 6 to 14 % of the time from a random point between 20 and 70 % the field shows a sub-task's own percent (a checksum pass), climbing steadily from 0 to 99 %, then the constant again",
+    curve: (random) => {
+      const level = (10 + Math.floor(51 * random())) / 100 + 0.003;
+      const from = 0.2 + 0.5 * random();
+      const length = 0.06 + 0.08 * random();
+      return (f) => (f >= from && f < from + length ? (0.99 * (f - from)) / length : level);
+    },
+  },
+  {
+    name: "bursts-between-doubling-backoffs",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the storage API refusing the copy after each burst, and the copy backing off for a wait that doubles each time: a burst moving a random 3 to 7 % within 1 % of the time, then still for g, 2g, 4g, ... for a random g between 1.5 and 3 % of the time: 6 bursts, the last starting at 0.05 + 31 g (51.5 to 98 % of the time) after a still of 16 g (24 to 48 %), then still until SUCCESS, at 18 to 42 %",
+    curve: (random) => {
+      const points: [number, number][] = [[0, 0]];
+      let [t, p, wait] = [0, 0, 0.015 + 0.015 * random()];
+      while (t < 1) {
+        points.push([(t += 0.01), (p += 0.03 + 0.04 * random())]);
+        points.push([(t += wait), p]);
+        wait *= 2;
+      }
+      return polyline(points);
+    },
+  },
+  {
+    name: "high-stall-ratchets-down",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "steady to a random H between 88 and 97 % (uniform, not a whole percent) at a random S between 10 and 30 % of the time, then H during a long verification, but at each of 1 to 3 random points between S and 95 % of the time a block fails its check and is queued again: the value falls by a random 1 to 3 % and stays there (the block not counted again before SUCCESS)",
+    curve: (random) => {
+      const level = 0.88 + 0.09 * random();
+      const at = 0.1 + 0.2 * random();
+      const drops = Array.from({ length: 1 + Math.floor(3 * random()) }, () => ({
+        at: at + (0.95 - at) * random(),
+        by: 0.01 + 0.02 * random(),
+      }));
+      return (f) => (f < at ? (level * f) / at : drops.reduce((p, d) => (f >= d.at ? p - d.by : p), level));
+    },
+  },
+  {
+    name: "least-of-disks-one-queued",
+    // After its small disk starts it climbs fast to the true progress and follows it, but it shows 0
+    // for 30 to 70 % of the job first: "0 until the end" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the least of the disks' own percents: a large disk copied from the start to the end (p = f), a small one queued until a random R between 30 and 70 % of the time, then copied in a random d of 5 to 15 % of the time: 0 until R, then climbing at 1 / d (6.7x to 20x the mean pace) to meet p = f at R / (1 - d) (32 to 82 % of the time), then p = f to 100 %",
+    curve: (random) => {
+      const queued = 0.3 + 0.4 * random();
+      const d = 0.05 + 0.1 * random();
+      return (f) => Math.min(f, Math.max(0, (f - queued) / d));
+    },
+  },
+  {
+    name: "extrapolated-between-syncs",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the service extrapolating from its last sync with the copy agent at a random k of 1.3 to 1.8 times the true pace: p = s + k (f - s), s the last of 3 to 5 syncs at random points between 5 and 95 % of the time at or before f (0 before the first), at each of which the value falls back to the true progress: it runs ahead by (k - 1) (f - s) and drops by as much at each sync; after the last it runs ahead to 99 % (from s + (0.985 - s) / k, rounded to nearest) before SUCCESS",
+    curve: (random) => {
+      const k = 1.3 + 0.5 * random();
+      const syncs = Array.from({ length: 3 + Math.floor(3 * random()) }, () => 0.05 + 0.9 * random());
+      return (f) => {
+        const last = Math.max(0, ...syncs.filter((s) => s <= f));
+        return clamp01(last + k * (f - last));
+      };
+    },
+  },
+  {
+    name: "elapsed-times-recent-rate",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the service's estimate, the elapsed time times the throughput over the last w (a random 4 to 8 % of the time) over the image size: the true pace steady within each of m = 6 to 10 equal stretches of the time, a random 0.4 to 1.6 of a base, changing abruptly between them; the value f times the recent pace over the mean pace (before w, the true progress), so it swings up or down, by as much as f times the change, over w whenever the pace changes; SUCCESS comes at the last stretch's pace over the mean (0.27 to 2.7, shown at most 99 %)",
+    curve: (random) => {
+      const m = 6 + Math.floor(5 * random());
+      const paces = Array.from({ length: m }, () => 0.4 + 1.2 * random());
+      const total = paces.reduce((a, b) => a + b, 0);
+      const points: [number, number][] = [[0, 0]];
+      paces.forEach((pace, i) => points.push([(i + 1) / m, points[i][1] + pace / total]));
+      points[m] = [1, 1];
+      const done = polyline(points);
+      const w = 0.04 + 0.04 * random();
+      return (f) => clamp01(f < w ? done(f) : (f * (done(f) - done(f - w))) / w);
+    },
+  },
+  {
+    name: "smoothed-percent-reset-per-stage",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the value smoothed by an exponential moving average of time constant tau (a random 4 to 10 % of the time), p' = (f - p) / tau, its state reset to 0 at the start and at each of 2 or 3 later stages, at random points between 20 and 85 % of the time: p = f - tau + (tau - R) e^(-(f - R) / tau) from the last reset R: it lags p = f by nearly tau, falls to 0 at each reset and climbs back towards it (at first at R / tau the mean pace); SUCCESS comes at 73 to 96 %",
+    curve: (random) => {
+      const tau = 0.04 + 0.06 * random();
+      const stages = Array.from({ length: 2 + Math.floor(2 * random()) }, () => 0.2 + 0.65 * random());
+      const resets = [0, ...stages];
+      return (f) => {
+        const from = Math.max(...resets.filter((r) => r <= f));
+        return clamp01(f - tau + (tau - from) * Math.exp(-(f - from) / tau));
+      };
+    },
+  },
+  {
+    name: "sampled-blocks-estimate",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "an estimate from a random sample of K blocks (a random whole 20 to 50), drawn afresh every 3 % of the time, the value the share of them already copied: within a sample it rises in steps of 1 / K as f passes each sampled block, and at each new draw it jumps up or down by the sampling error, about sqrt(f (1 - f) / K) (up to 7 to 11 %), most in the middle of the job and none at its ends; 100 % at f = 1",
+    curve: (random) => {
+      const k = 20 + Math.floor(31 * random());
+      const samples = Array.from({ length: 34 }, () => Array.from({ length: k }, () => random()));
+      return (f) => samples[Math.min(33, Math.floor(f / 0.03))].filter((u) => u < f).length / k;
+    },
+  },
+  {
+    name: "done-prefix-watermark",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "n = 16 to 32 equal chunks copied in order by 3 to 6 parallel workers (each taking the next chunk when free), each chunk taking a random 0.7 to 1.3 units or, for 15 % of them, 3 to 6 units (a straggler); the value the share of the chunks before the first unfinished one (a watermark): it lags p = f, stands still while a straggler holds it and then jumps by all the chunks done meanwhile, in steps of 1 / n or many at once; 100 % only at the end",
+    curve: (random) => {
+      const n = 16 + Math.floor(17 * random());
+      const free = Array.from({ length: 3 + Math.floor(4 * random()) }, () => 0);
+      const watermark: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const w = free.indexOf(Math.min(...free));
+        free[w] += random() < 0.15 ? 3 + 3 * random() : 0.7 + 0.6 * random();
+        watermark.push(Math.max(free[w], i > 0 ? watermark[i - 1] : 0));
+      }
+      const end = watermark[n - 1];
+      return (f) => watermark.filter((t) => t <= f * end).length / n;
     },
   },
 ];
