@@ -222,6 +222,8 @@ export interface CompletionOptions {
   readonly emulatorDurationsSeconds?: readonly number[];
   /** Jobs per row and rounding, each with its own jitter. @default 12 */
   readonly seeds?: number;
+  /** The first job's seed; the others follow it. @default 1 (TUNED_FIRST_SEED) */
+  readonly firstSeed?: number;
   /** Our strategy; @default - what `waitForJob` uses when given no poll tuning (`defaultDelayStrategy`). */
   readonly strategy?: () => DelayStrategy;
 }
@@ -231,6 +233,15 @@ interface Jitter {
   readonly initMs: number;
   readonly random: () => number;
 }
+
+/** The seeds of the table's jobs start here: every strategy change was measured, and tuned, on them. */
+export const TUNED_FIRST_SEED = 1;
+/**
+ * The first seeds of jitters no strategy change was measured on (`npm run bench:completion:seeds`):
+ * the same shapes and sizes, other job lengths, INIT times, latencies and random curve draws. Do not
+ * measure a candidate on them before it is kept, or they are tuned seeds too.
+ */
+export const FRESH_FIRST_SEEDS = [1001, 2001, 3001] as const;
 
 /** A string hash, so each (shape, size, seed) gets its own jitter. */
 function hash(text: string): number {
@@ -495,12 +506,14 @@ export async function runCompletionBench(
   const curves = options.emulatorCurves ?? EMULATOR_CURVES;
   const emulatorDurations = options.emulatorDurationsSeconds ?? EMULATOR_DURATIONS_SECONDS;
   const seeds = options.seeds ?? 12;
+  const firstSeed = options.firstSeed ?? TUNED_FIRST_SEED;
+  const lastSeed = firstSeed + seeds - 1;
   const rows: CompletionRow[] = [];
   const all: JobRun[] = [];
   for (const shape of shapes) {
     for (const durationSeconds of durations) {
       const runs: JobRun[] = [];
-      for (let seed = 1; seed <= seeds; seed++) {
+      for (let seed = firstSeed; seed <= lastSeed; seed++) {
         for (const rounding of ROUNDINGS)
           runs.push(await runShapeJob(shape, durationSeconds, rounding, seed, "ours", options.strategy));
         // Fixed polling does not read the progress: one run per job.
@@ -531,7 +544,7 @@ export async function runCompletionBench(
       for (const curve of curves) {
         for (const durationSeconds of emulatorDurations) {
           const runs: JobRun[] = [];
-          for (let seed = 1; seed <= seeds; seed++) {
+          for (let seed = firstSeed; seed <= lastSeed; seed++) {
             for (const rounding of ROUNDINGS)
               runs.push(
                 await runEmulatorJob(rig, curve, durationSeconds, rounding, seed, "ours", options.strategy),

@@ -3,10 +3,11 @@
  *
  *   npm run bench                      # every benchmark, full size
  *   npm run bench -- --quick           # small sizes (also BENCH_QUICK=1)
- *   npm run bench -- completion synth  # only these (completion, completion-heldout, startup, synth, fleet)
+ *   npm run bench -- completion synth  # only these (completion, completion-heldout, completion-seeds, startup, synth, fleet)
  *
  * `completion` prints every row of the completion benchmark (the generated shapes' three families,
- * then the emulator's curves); `completion-heldout` only the held-out shapes.
+ * then the emulator's curves); `completion-heldout` only the held-out shapes; `completion-seeds` every
+ * row's verdict on the tuned seeds and on three sets of seeds no change was measured on.
  *
  * The start-up benchmark uses bundle/ims-image-copy-runtime.js: run `npm run build` first.
  */
@@ -15,10 +16,18 @@ import { spawnSync } from "child_process";
 import { completionReport, runCompletionBench } from "./completion";
 import { SHAPES } from "./progress-shapes";
 import { fleetTable, runFleetBench } from "./fleet";
+import { runSeedsBench, seedsReport } from "./fresh-seeds";
 import { runStartupBench, startupTable } from "./startup";
 import { runSynthBench, synthTable } from "./synth";
 
-export const BENCHMARKS = ["completion", "completion-heldout", "startup", "synth", "fleet"] as const;
+export const BENCHMARKS = [
+  "completion",
+  "completion-heldout",
+  "completion-seeds",
+  "startup",
+  "synth",
+  "fleet",
+] as const;
 
 export type BenchName = (typeof BENCHMARKS)[number];
 
@@ -63,6 +72,12 @@ export async function runBenchmark(
         ...(quick ? { durationsSeconds: [120], seeds: 2 } : {}),
       });
       return `## Completion detection, held-out shapes only\n\n${completionReport(rows, runs)}`;
+    }
+    case "completion-seeds": {
+      const report = await runSeedsBench(
+        quick ? { durationsSeconds: [120], emulatorDurationsSeconds: [30, 120], seeds: 2 } : {},
+      );
+      return `## Completion detection on fresh seeds\n\n${seedsReport(report)}`;
     }
     case "startup":
       return `## Start-up\n\n${startupTable(await runStartupBench({ runs: quick ? 3 : 21 }))}`;

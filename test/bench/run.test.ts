@@ -14,7 +14,7 @@ describe("the benchmark runner", () => {
 
   test("an unknown argument is refused with the list of benchmarks", () => {
     expect(() => parseBenchArgs(["--fast"], {})).toThrow(
-      'Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, completion-heldout, startup, synth, fleet).',
+      'Unknown benchmark argument "--fast": use --quick and/or benchmark names (completion, completion-heldout, completion-seeds, startup, synth, fleet).',
     );
   });
 
