@@ -93,6 +93,12 @@ const TOLERANCE = 0.25;
 const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace not confirmed may be off by 2x: it waits half the time to the earliest end. */
 const NEW_SHARE = 0.5;
+/**
+ * While its calls are under this multiple of 10 s polling's, half of what the goal for progress that
+ * informs allows (0.5x), a held pace waits NEW_SHARE too: it spends calls it has to spare on seeing
+ * a pace that changes sooner, not on a shorter wait far from the end.
+ */
+const SPARE_CALLS = 0.25;
 /** Moving less than 1/SURPRISE of the prediction, beyond the rounding, is a stall or a slow-down. */
 const SURPRISE = 2;
 /** `process_percent` moves in whole percents, and a running job shows at most 99 %. */
@@ -176,9 +182,9 @@ function paces(run: readonly Sighting[]) {
  * - from the top value, puts the earliest end at the fast pace times its speed-up (less a step: the
  *   value may be a step ahead of what it shows), and polls every CLOSE_DELAY_MS from then on (a
  *   pace that goes on slowing ends later than any bound its past gives);
- * - before that, waits HELD_SHARE of the time to the earliest end once the pace has held and is not
- *   rising (a rising pace is slower than the one to come), else NEW_SHARE; within the LENGTH_SHARE
- *   bounds and DEFAULT_MAX_DELAY_MS;
+ * - before that, waits HELD_SHARE of the time to the earliest end once the pace has held, is not
+ *   rising (a rising pace is slower than the one to come) and has used SPARE_CALLS, else NEW_SHARE;
+ *   within the LENGTH_SHARE bounds and DEFAULT_MAX_DELAY_MS;
  * - takes as a guess (no longer than the quiet wait, nothing expected of it) a pace from a single
  *   move, from the move of a value seen stalled (the job may have resumed at any time since), and
  *   from any value once it has gone back (a value that flickers is not progress) or has stood still
@@ -260,8 +266,10 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
         !rising &&
         want !== undefined &&
         Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
+      // Calls to spare go on a sooner look at the pace (10 s polling makes one call per 10 s).
+      const spare = attempt < (SPARE_CALLS * t) / (QUIET_DELAY_MS + REQUEST_MS);
       const wait = Math.min(
-        (held ? HELD_SHARE : NEW_SHARE) * (earliest - t),
+        (held && !spare ? HELD_SHARE : NEW_SHARE) * (earliest - t),
         guess ? QUIET_DELAY_MS : Infinity,
         LENGTH_SHARE * earliest,
         Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t - REQUEST_MS),

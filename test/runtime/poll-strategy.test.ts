@@ -313,6 +313,22 @@ describe("the default delay strategy", () => {
     expect(waitAfter(times, steadyPace)).toBeGreaterThan(0.75 * toEnd * 1000);
   });
 
+  test("GIVEN a pace that held THEN it waits the held share only once it has made a quarter of the calls of 10 s polling: before, half the time to the end", () => {
+    // 18 steps a minute, polled every minute: at 300 s the end (less a step) is 30 s away. Six calls
+    // in 300 s are under a quarter of 10 s polling's 30: the spare calls go on a sooner look (15 s).
+    const times = [0, 60, 120, 180, 240, 300];
+    const toEnd = (1 - 0.9 - 0.01) / 0.003;
+    expect(waitAfter(times, [0, 0.18, 0.36, 0.54, 0.72, 0.9])).toBeLessThanOrEqual(0.5 * toEnd * 1000 + 1);
+    // The same pace polled every 10 s has made 31 calls by then: it waits the held share (24 s).
+    const dense = Array.from({ length: 31 }, (_, i) => 10 * i);
+    expect(
+      waitAfter(
+        dense,
+        dense.map((t) => 0.003 * t),
+      ),
+    ).toBeGreaterThan(0.75 * toEnd * 1000);
+  });
+
   test("GIVEN a value seen stalled THEN the move it makes next is a guess: the wait after it is at most 9.5 s", () => {
     // 1 % after 10 s, then still for four minutes (polled every 9.5 s: stalled), then 3 %: the job
     // may have resumed at any moment of the last wait, so the pace since 1 % was first seen (an
