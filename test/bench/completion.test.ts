@@ -6,6 +6,7 @@ import {
   goalFamilyOf,
   goalsFor,
   runCompletionBench,
+  runShapeJob,
   type CompletionRow,
   type JobRun,
 } from "../../bench/completion";
@@ -131,6 +132,90 @@ describe("a row's verdict", () => {
     expect(completionRow({ ...informative, holdShare: 0.12 }, runs([...elevenLags, 9.5], 37)).pass).toBe(
       false,
     );
+  });
+});
+
+describe("each job's own curve", () => {
+  const informative = {
+    shape: "x",
+    set: "tuned" as const,
+    emulator: false,
+    durationSeconds: 300,
+    holdShare: 0.015,
+    zeroShare: 0,
+    family: "informative" as const,
+  };
+  /** Twelve jobs per rounding (seeds 1-12), each with its lag (s), calls and own shares; fixed polling: 30 calls. */
+  function jobs(
+    each: readonly { lag: number; calls: number; holdShare?: number; zeroShare?: number }[],
+  ): JobRun[] {
+    const common = { shape: "x", durationSeconds: 300, minIntervalMs: 4500, jobMs: 300_000 };
+    return [
+      ...(["nearest", "down"] as const).flatMap((rounding) =>
+        each.map((j, i) => ({
+          ...common,
+          ...j,
+          seed: i + 1,
+          poller: "ours" as const,
+          rounding,
+          lagMs: j.lag * 1000,
+        })),
+      ),
+      ...each.map((_, i) => ({
+        ...common,
+        seed: i + 1,
+        poller: "fixed-10s" as const,
+        rounding: "nearest" as const,
+        lagMs: 5000,
+        calls: 30,
+      })),
+    ];
+  }
+  const quick = Array.from({ length: 9 }, () => ({ lag: 4, calls: 15, holdShare: 0.02 }));
+
+  test("GIVEN three of twelve jobs whose curve shows 99 % for 12 % of the time THEN those are held to 10 s, the others to 5 s", () => {
+    const slowEnds = Array.from({ length: 3 }, () => ({ lag: 9, calls: 15, holdShare: 0.12 }));
+    const row = completionRow(informative, jobs([...quick, ...slowEnds]));
+    expect(row).toMatchObject({ goalFamily: "informative", otherGoalJobs: 6, lagPass: true, pass: true });
+    expect(row.holdShares).toEqual([0.02, 0.12]);
+    // The same lags on jobs whose curves end quickly: 9 s is late.
+    const quickEnds = slowEnds.map((j) => ({ ...j, holdShare: 0.02 }));
+    expect(completionRow(informative, jobs([...quick, ...quickEnds])).lagPass).toBe(false);
+  });
+
+  test("GIVEN jobs whose curve shows 0 % for a fifth of the time THEN their calls count at 0.64x, the others' at 0.5x", () => {
+    // Nine jobs at 0.5x (15 of 30 calls) and three at 0.64x (19.2): 16.05 calls on average allowed.
+    const lateStarts = Array.from({ length: 3 }, () => ({
+      lag: 4,
+      calls: 19.2,
+      zeroShare: 0.2,
+      holdShare: 0.02,
+    }));
+    const row = completionRow(informative, jobs([...quick, ...lateStarts]));
+    expect(row).toMatchObject({ callsPass: true, pass: true });
+    expect(row.callRatioGoal).toBeCloseTo(0.535, 9);
+    const over = lateStarts.map((j) => ({ ...j, calls: 19.4 }));
+    expect(completionRow(informative, jobs([...quick, ...over])).callsPass).toBe(false);
+    // Without their own shares the jobs take the row's: 0.5x for every job.
+    const plain = [...quick, ...lateStarts].map(({ lag, calls }) => ({ lag, calls }));
+    expect(completionRow(informative, jobs(plain))).toMatchObject({ callsPass: false, callRatioGoal: 0.5 });
+  });
+
+  test("a generated job carries its own curve's shares, drawn from its seed; a shape with no random draw gives every job the same", async () => {
+    const shape = shapeNamed("tail-eases-to-stop");
+    const own = await Promise.all(
+      [1, 2, 3, 4].map((seed) => runShapeJob(shape, 300, "down", seed, "fixed-10s")),
+    );
+    expect(new Set(own.map((r) => r.holdShare)).size).toBeGreaterThan(1);
+    for (const r of own) expect(r.holdShare).toBeGreaterThan(0);
+    const linear = shapeNamed("linear");
+    const plain = await Promise.all(
+      [1, 2].map((seed) => runShapeJob(linear, 300, "down", seed, "fixed-10s")),
+    );
+    const share = finalHoldShare(linear.curve(Math.random), "down");
+    expect(plain.map((r) => r.holdShare)).toEqual([share, share]);
+    // Other families' jobs carry none: their goals do not read them.
+    expect((await runShapeJob(shapeNamed("zero"), 120, "down", 1, "fixed-10s")).holdShare).toBeUndefined();
   });
 });
 
