@@ -90,16 +90,18 @@ function runs(
   ];
 }
 
+/** A generated 5-minute row of a smooth curve (99 % shown for 1.5 % of the time). */
+const informative = {
+  shape: "x",
+  set: "tuned" as const,
+  emulator: false,
+  durationSeconds: 300,
+  holdShare: 0.015,
+  zeroShare: 0,
+  family: "informative" as const,
+};
+
 describe("a row's verdict", () => {
-  const meta = {
-    shape: "x",
-    set: "tuned" as const,
-    emulator: false,
-    durationSeconds: 300,
-    holdShare: 0.015,
-    zeroShare: 0,
-  };
-  const informative = { ...meta, family: "informative" as const };
   const elevenLags = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4, 4.2, 4.4];
 
   test("GIVEN an informative row whose p95 lag is 4.8 s at half of fixed polling's calls THEN it passes", () => {
@@ -136,15 +138,6 @@ describe("a row's verdict", () => {
 });
 
 describe("each job's own curve", () => {
-  const informative = {
-    shape: "x",
-    set: "tuned" as const,
-    emulator: false,
-    durationSeconds: 300,
-    holdShare: 0.015,
-    zeroShare: 0,
-    family: "informative" as const,
-  };
   /** Twelve jobs per rounding (seeds 1-12), each with its lag (s), calls and own shares; fixed polling: 30 calls. */
   function jobs(
     each: readonly { lag: number; calls: number; holdShare?: number; zeroShare?: number }[],

@@ -45,15 +45,18 @@ describe("the fresh-seeds report", () => {
   });
 
   test("a row that fails is listed with what it missed on each set; one that passes everywhere is not", async () => {
+    // Two-minute jobs, three per set of seeds, polled every `ms`.
+    const polledEvery = (ms: number, shapes = [linear]) =>
+      runSeedsBench({
+        shapes,
+        durationsSeconds: [120],
+        emulatorCurves: [],
+        seeds: 3,
+        firstSeeds: [1, 1001],
+        strategy: () => fixedDelay(ms),
+      });
     // 30 s polling: a 2-minute smooth job is seen up to 30 s late (goal 5 s), a job that shows 0 too (goal 10 s).
-    const report = await runSeedsBench({
-      shapes: [linear, shapeNamed("zero")],
-      durationsSeconds: [120],
-      emulatorCurves: [],
-      seeds: 3,
-      firstSeeds: [1, 1001],
-      strategy: () => fixedDelay(30_000),
-    });
+    const report = await polledEvery(30_000, [linear, shapeNamed("zero")]);
     const text = seedsReport(report);
     expect(text).toMatch(
       /^\| linear \| tuned \| 2 min \| informative \| FAIL \(lag \d+\.\d s\) \| FAIL \(lag \d+\.\d s\) \| 2 of 2 \|$/m,
@@ -61,15 +64,7 @@ describe("the fresh-seeds report", () => {
     expect(text).toMatch(/^\| all \| 0 of 2 \| 0 of 2 \| 0 of 2 \| 0 of 2 \|$/m);
     expect(text).toContain("| family | passing on seeds 1-3 (tuned) | passing on seeds 1001-1003 |");
 
-    const passing = await runSeedsBench({
-      shapes: [linear],
-      durationsSeconds: [120],
-      emulatorCurves: [],
-      seeds: 3,
-      firstSeeds: [1, 1001],
-      strategy: () => fixedDelay(4000),
-    });
-    const quiet = seedsReport(passing);
+    const quiet = seedsReport(await polledEvery(4000));
     expect(quiet).toMatch(/^\| informative \| 1 of 1 \| 1 of 1 \| 1 of 1 \| 0 of 1 \|$/m);
     expect(quiet).not.toMatch(/^\| linear \|/m);
   });
