@@ -11,11 +11,11 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 22) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 23) were written before the
- * strategy's next change and never used to write or tune it. Every curve
- * gives the true progress at a fraction `f` of the job's running time; what the job shows is that
- * value rounded to whole percents (`shownPercent`).
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 23) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 24) were written after the
+ * strategy's last change (438329f), so they measure the final strategy, and were never used to write
+ * or tune it. Every curve gives the true progress at a fraction `f` of the job's running time; what
+ * the job shows is that value rounded to whole percents (`shownPercent`).
  */
 
 export const FAMILIES = ["informative", "no-information", "misleading"] as const;
@@ -4015,11 +4015,11 @@ export const SHAPES: readonly ProgressShape[] = [
       };
     },
   },
-  // ---- held out in round 23: written at c305879, before the strategy's next change, never used to tune it ----
+  // ---- held out in round 23 (written at c305879, run on the strategies of c305879 and 438329f), then seen in round 24 ----
   {
     name: "skipped-zeros-growing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the blocks read that are zeros (skipped almost free) growing as h = H f^2 over the job, for a random H between 0.5 and 0.85 (a disk filled from its start), the pace 1 / (1 - h): p = atanh(sqrt(H) f) / atanh(sqrt(H)), speeding up all the way, from 0.8x (H = 0.5) or 0.58x (H = 0.85) the mean pace at the start to 1.6x or 3.8x at the end; half done at 59 to 72 % of the time",
     curve: (random) => {
@@ -4030,7 +4030,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "compaction-cycles-quickening",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the pace 1 + A sin(2 pi (n0 f + (n1 - n0) f^2 / 2) + phase) for a random A between 0.3 and 0.5, n0 between 1.5 and 3, n1 between 8 and 14 and phase (summed over 1000 steps, scaled to end at 100 %): swings of the pace between 1 - A and 1 + A (as wide as 0.5x to 1.5x) that quicken from n0 cycles per job at the start to n1 at the end, 4.75 to 8.5 in all (the destination's compaction, ever more often as the volume fills)",
     curve: (random) => {
@@ -4049,7 +4049,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "upload-streams-added-one-by-one",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "one upload stream at first, then 2 to 4 more added at random times between 5 and 65 % of the time (the service scaling out), the k-th added stream bringing r^k of the first one's pace for a random r between 0.5 and 0.8 (a shared link), each eased in (smoothstep) over 3 % of the time; summed over 1000 steps and scaled to end at 100 %: the pace rises in soft steps to 1.75 (2 streams added, r = 0.5) to 3.36 (4 added, r = 0.8) times the starting pace",
     curve: (random) => {
@@ -4071,7 +4071,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "throttle-retuned-with-ringing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a steady pace until a random T between 25 and 65 % of the time, when the rate limiter (a feedback loop) is retuned to a random rho times it, at even odds 0.4 to 0.6 or 1.7 to 2.5: the pace moves to rho as an underdamped second-order step response, 1 + (rho - 1) (1 - e^(-zeta w u) (cos(w' u) + zeta w sin(w' u) / w')), u = f - T, w' = w sqrt(1 - zeta^2), for a random damping ratio zeta between 0.25 and 0.45 and natural period 2 pi / w between 6 and 12 % of the time: it overshoots by 20 to 44 % of the change and rings, settling within a few periods; summed over 1000 steps and scaled to end at 100 %",
     curve: (random) => {
@@ -4093,7 +4093,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "slower-of-read-and-write",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a pipeline that moves at the pace of its slower stage: reading at 1 + a sin(2 pi k1 f + phi1) and writing at c (1 + b sin(2 pi k2 f + phi2)), for random a and b between 0.2 and 0.45, k1 between 1 and 2.5, k2 between 2 and 4, c between 0.85 and 1.15 and phases phi1, phi2; the pace the lesser of the two (summed over 1000 steps, scaled to end at 100 %): smooth swings, the bottleneck passing between source and destination, the pace between 0.47 and 1.45 of a base",
     curve: (random) => {
@@ -4116,7 +4116,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It jumps up and down, but between two values that never move, with no trend: "a constant" fits
     // it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "two copies of the status record, their replication broken, one frozen at a random whole 2 to 30 % and one at a random whole 40 to 90 % (plus 0.3 %); the poller pinned (a sticky session) to one of them (the first at random) for stretches of a random 10 to 35 % of the time each, then moved to the other: the value stands still for each stretch and jumps up or down between the two at each move (2 to 9 moves), whatever the job does",
     curve: (random) => {
@@ -4134,7 +4134,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs from 0 to 99 % once, but in a stretch of at most 14 % of the job, and stands still
     // for the rest: "a constant" fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole 10 to 60 % (plus 0.3 %) from the start until SUCCESS, but for one stretch of a random 6 to 14 % of the time from a random point between 20 and 70 % the field shows a sub-task's own percent (a checksum pass), climbing steadily from 0 to 99 %, then the constant again",
     curve: (random) => {
@@ -4147,7 +4147,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "bursts-between-doubling-backoffs",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the storage API refusing the copy after each burst, and the copy backing off for a wait that doubles each time: a burst moving a random 3 to 7 % within 1 % of the time, then still for g, 2g, 4g, ... for a random g between 1.5 and 3 % of the time: 6 bursts, the last starting at 0.05 + 31 g (51.5 to 98 % of the time) after a still of 16 g (24 to 48 %), then still until SUCCESS, at 18 to 42 %",
     curve: (random) => {
@@ -4164,7 +4164,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "high-stall-ratchets-down",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "steady to a random H between 88 and 97 % (uniform, not a whole percent) at a random S between 10 and 30 % of the time, then H during a long verification, but at each of 1 to 3 random points between S and 95 % of the time a block fails its check and is queued again: the value falls by a random 1 to 3 % and stays there (the block not counted again before SUCCESS)",
     curve: (random) => {
@@ -4182,7 +4182,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // After its small disk starts it climbs fast to the true progress and follows it, but it shows 0
     // for 30 to 70 % of the job first: "0 until the end" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the least of the disks' own percents: a large disk copied from the start to the end (p = f), a small one queued until a random R between 30 and 70 % of the time, then copied in a random d of 5 to 15 % of the time: 0 until R, then climbing at 1 / d (6.7x to 20x the mean pace) to meet p = f at R / (1 - d) (32 to 82 % of the time), then p = f to 100 %",
     curve: (random) => {
@@ -4194,7 +4194,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "extrapolated-between-syncs",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the service extrapolating from its last sync with the copy agent at a random k of 1.3 to 1.8 times the true pace: p = s + k (f - s), s the last of 3 to 5 syncs at random points between 5 and 95 % of the time at or before f (0 before the first), at each of which the value falls back to the true progress: it runs ahead by (k - 1) (f - s) and drops by as much at each sync; after the last it runs ahead to 99 % (from s + (0.985 - s) / k, rounded to nearest) before SUCCESS",
     curve: (random) => {
@@ -4209,7 +4209,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "elapsed-times-recent-rate",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the service's estimate, the elapsed time times the throughput over the last w (a random 4 to 8 % of the time) over the image size: the true pace steady within each of m = 6 to 10 equal stretches of the time, a random 0.4 to 1.6 of a base, changing abruptly between them; the value f times the recent pace over the mean pace (before w, the true progress), so it swings up or down, by as much as f times the change, over w whenever the pace changes; SUCCESS comes at the last stretch's pace over the mean (0.27 to 2.7, shown at most 99 %)",
     curve: (random) => {
@@ -4227,7 +4227,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "smoothed-percent-reset-per-stage",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the value smoothed by an exponential moving average of time constant tau (a random 4 to 10 % of the time), p' = (f - p) / tau, its state reset to 0 at the start and at each of 2 or 3 later stages, at random points between 20 and 85 % of the time: p = f - tau + (tau - R) e^(-(f - R) / tau) from the last reset R: it lags p = f by nearly tau, falls to 0 at each reset and climbs back towards it (at first at R / tau the mean pace); SUCCESS comes at 73 to 96 %",
     curve: (random) => {
@@ -4243,7 +4243,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "sampled-blocks-estimate",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "an estimate from a random sample of K blocks (a random whole 20 to 50), drawn afresh every 3 % of the time, the value the share of them already copied: within a sample it rises in steps of 1 / K as f passes each sampled block, and at each new draw it jumps up or down by the sampling error, about sqrt(f (1 - f) / K) (up to 7 to 11 %), most in the middle of the job and none at its ends; 100 % at f = 1",
     curve: (random) => {
@@ -4255,7 +4255,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "done-prefix-watermark",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "n = 16 to 32 equal chunks copied in order by 3 to 6 parallel workers (each taking the next chunk when free), each chunk taking a random 0.7 to 1.3 units or, for 15 % of them, 3 to 6 units (a straggler); the value the share of the chunks before the first unfinished one (a watermark): it lags p = f, stands still while a straggler holds it and then jumps by all the chunks done meanwhile, in steps of 1 / n or many at once; 100 % only at the end",
     curve: (random) => {
@@ -4269,6 +4269,244 @@ export const SHAPES: readonly ProgressShape[] = [
       }
       const end = watermark[n - 1];
       return (f) => watermark.filter((t) => t <= f * end).length / n;
+    },
+  },
+  // ---- held out in round 24: written at bcb7e57, after the strategy's last change (438329f), never used to tune it ----
+  {
+    name: "hydrating-source-cache",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source image fetched lazily from object storage into a regional cache, a background hydrator filling the cache evenly, all of it by a random H between 60 and 90 % of the time; a cached block is read R times faster than a cold one, for a random R between 4 and 10, so the copy's pace is 1 / (1 - a h) that of cold reads, h = min(1, f / H) the share cached and a = 1 - 1 / R: p = -(H / a) ln(1 - a f / H) until H, then R (f - H) more, scaled to end at 100 %: 0.18x to 0.48x the mean pace at the start, speeding up ever faster to R times that at H (1.5x to 3x the mean), then steady; half done only at 66 to 81 % of the time",
+    curve: (random) => {
+      const full = 0.6 + 0.3 * random();
+      const r = 4 + 6 * random();
+      const a = 1 - 1 / r;
+      const done = (f: number): number =>
+        f < full
+          ? (-full / a) * Math.log(1 - (a * f) / full)
+          : (-full / a) * Math.log(1 - a) + r * (f - full);
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "checksum-pass-behind-the-copy",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the mean of the bytes copied and the bytes checksummed: a checksum pass runs behind the copy at a random h of 30 to 60 % of its pace (the two share the CPU) until the copy ends, then alone at a random h2 of 50 to 90 % of the copy's pace: the pace (1 + h) / 2 of the copy's until then and h2 / 2 after, so it falls to h2 / (1 + h), 31 to 69 % of itself, at 1 / (1 + (1 - h) / h2) of the time (42 to 69 %), when 65 to 80 % is done; eased (smoothstep) over 4 % of the time, summed over 1000 steps and scaled to end at 100 %: 1.16x to 1.56x the mean pace before the change, 0.45x to 0.8x after",
+    curve: (random) => {
+      const behind = 0.3 + 0.3 * random();
+      const alone = 0.5 + 0.4 * random();
+      const copied = 1 / (1 + (1 - behind) / alone);
+      const ease = (x: number): number => {
+        const u = clamp01(x / 0.04 + 0.5);
+        return u * u * (3 - 2 * u);
+      };
+      const pace = (f: number): number => 1 + behind + (alone - 1 - behind) * ease(f - copied);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "upload-parts-growing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "uploaded in parts that grow with the bytes already sent (the uploader enlarging them to stay under a part-count limit), to 1 + g times the first part's size at the end for a random g between 4 and 15, each part costing a fixed request overhead of c times the first part's transfer time, for a random c between 2 and 5: the time per byte 1 + c / (1 + g x) at a share x sent, so f = (x + (c / g) ln(1 + g x)) / (1 + (c / g) ln(1 + g)), inverted on 1000 points (p = x): 0.32x to 0.6x the mean pace at the start, speeding up, most at first, to 1.22x to 1.53x at the end; half done at 57 to 64 % of the time",
+    curve: (random) => {
+      const g = 4 + 11 * random();
+      const c = 2 + 3 * random();
+      const time = (x: number): number => x + (c / g) * Math.log1p(g * x);
+      const steps = 1000;
+      return polyline(
+        Array.from({ length: steps + 1 }, (_, k) => [time(k / steps) / time(1), k / steps] as const),
+      );
+    },
+  },
+  {
+    name: "manifest-rewritten-per-chunk",
+    family: "informative",
+    set: "held-out",
+    description:
+      "each chunk's commit rewrites the image's manifest, which grows with the chunks already written: the time per byte 1 + b x at a share x written, for a random b between 1 and 5 (log-uniform), so f = (x + b x^2 / 2) / (1 + b / 2) and p = x = (sqrt(1 + b (2 + b) f) - 1) / b: 1 + b / 2 (1.5x to 3.5x) the mean pace at the start, slowing all the way to (1 + b / 2) / (1 + b) (0.58x to 0.75x) at the end; half done at 32 to 42 % of the time",
+    curve: (random) => {
+      const b = 5 ** random();
+      return (f) => clamp01((Math.sqrt(1 + b * (2 + b) * f) - 1) / b);
+    },
+  },
+  {
+    name: "paced-to-deadline-size-found-late",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a background copy paced to finish at a deadline (the job's end): at every moment it runs at (estimated size - bytes done) / (time left), the estimate, as a share of the true size, growing as e(f) = 1 - (1 - s0) e^(-f / tau) from a random s0 of 40 to 75 % (only the first part of the allocation map read) with a random tau of 5 to 20 % of the time: p' = (e - p) / (1 - f), solved exactly over each of 1000 steps with e held at its value mid-step, scaled to end at 100 %: s0 (0.4x to 0.75x the mean pace) at the start, rising smoothly as the estimate grows, to 1.02x to 1.31x at the end (the early shortfall spread over the time left); half done at 51 to 58 % of the time",
+    curve: (random) => {
+      const first = 0.4 + 0.35 * random();
+      const tau = 0.05 + 0.15 * random();
+      const estimate = (f: number): number => 1 - (1 - first) * Math.exp(-f / tau);
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) {
+        const e = estimate((k - 0.5) / steps);
+        done.push(e - ((e - done[k - 1]) * (1 - k / steps)) / (1 - (k - 1) / steps));
+      }
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "finished-workers-share",
+    // It moves in big steps, but only in the last 26 % of the job, after showing 0 for at least
+    // 74 % of it: "0 until the end" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a random whole N of 3 to 6 workers, each copying an equal share at its own random speed between 0.85 and 1.15 (the job ends with the slowest), the value the share of the workers that have finished: 0 until the fastest finishes, at 74 % of the time or later (the slowest speed over the fastest), then a step of 1 / N (17 to 33 %) at each finish, all in the last 26 % of the job; (N - 1) / N until SUCCESS",
+    curve: (random) => {
+      const speeds = Array.from({ length: 3 + Math.floor(4 * random()) }, () => 0.85 + 0.3 * random());
+      const slowest = Math.min(...speeds);
+      const ends = speeds.map((v) => slowest / v);
+      return (f) => ends.filter((end) => f >= end - 1e-12).length / ends.length;
+    },
+  },
+  {
+    name: "pre-scan-allocation-estimate",
+    // It jumps about during its pre-scan, but then stands still for 80 to 92 % of the job: "a constant" fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the share of allocated blocks estimated by a pre-scan, shown instead of progress: during a random first S of 8 to 20 % of the time the scan reads N (a random whole 100 to 300) evenly spaced blocks of the allocation map, each allocated at random with a random chance A between 15 and 85 %, and the value is the share of those read so far that were allocated (0 before the first; 0 or 100 % after it, then jumping about and settling towards A); from S on, frozen at the scan's final estimate (9 to 93 %) until SUCCESS",
+    curve: (random) => {
+      const scan = 0.08 + 0.12 * random();
+      const share = 0.15 + 0.7 * random();
+      const n = 100 + Math.floor(201 * random());
+      const found = [0];
+      for (let i = 1; i <= n; i++) found.push(found[i - 1] + (random() < share ? 1 : 0));
+      return (f) => {
+        const read = Math.min(n, Math.floor((f / scan) * n));
+        return read === 0 ? 0 : found[read] / read;
+      };
+    },
+  },
+  {
+    name: "transfer-buffer-fill",
+    // It moves at the start and falls at the end, but stands at 99 % for 75 to 93 % of the job: "stuck
+    // at 99 %" fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the fill of the copy agent's transfer buffer, shown instead of progress: the reader, faster than the writer, fills it steadily in a random first 2 to 6 % of the time; it stays full (shown 99 %) while the writer is the bottleneck, until the reader is done at a random R between 80 and 95 % of the time, then drains steadily to 0 at SUCCESS",
+    curve: (random) => {
+      const fill = 0.02 + 0.04 * random();
+      const read = 0.8 + 0.15 * random();
+      return (f) => (f < fill ? f / fill : f < read ? 1 : (1 - f) / (1 - read));
+    },
+  },
+  {
+    name: "only-short-phases-report",
+    // It climbs from 0 to 99 % twice, but each time within at most 12 % of the job, and shows 0 for 78 to
+    // 94 % of it: "0 until the end" fits it better than "restarts from 0".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the current phase's own percent, written only by the two short phases: the snapshot's, steady from 0 to 100 % (shown 99 %) over a random first 3 to 10 % of the time, then 0 through the copy, which never writes it, until a random G between 88 and 97 % of the time, then the registration's, steady from 0 to 100 % at SUCCESS",
+    curve: (random) => {
+      const snapshot = 0.03 + 0.07 * random();
+      const register = 0.88 + 0.09 * random();
+      return (f) => (f < snapshot ? f / snapshot : f < register ? 0 : (f - register) / (1 - register));
+    },
+  },
+  {
+    name: "rollup-window-mean",
+    // It steps up 1 to 3 times, but stands still for 35 to 60 % of the time between steps: "a long
+    // stall" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the mean of the true progress over the last completed window of a monitoring rollup, shown instead of the live value: windows of a random P between 35 and 60 % of the time, the first ending at a random B between 0 and P: 0 until B, then B / 2 (the mean over the job's part of that window) until B + P, then B + P / 2 until B + 2P, and so on (1 to 3 updates, each B / 2 or P / 2 behind the true progress when it comes), still in between: SUCCESS comes at the last one (20 to 82 %)",
+    curve: (random) => {
+      const period = 0.35 + 0.25 * random();
+      const first = period * random();
+      return (f) => {
+        if (f < first) return 0;
+        const end = first + period * Math.floor((f - first) / period + 1e-9);
+        return (Math.max(0, end - period) + end) / 2;
+      };
+    },
+  },
+  {
+    name: "refreshed-at-a-share-of-the-eta",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the value written only at refreshes, each due a random k of 30 to 50 % of the estimated time left after the one before (a cache lifetime set from an exact ETA), the first at k: refreshes at 1 - (1 - k)^n of the time, each writing the true progress then: 0 until k, then steps landing on p = f, each 1 - k times the one before (the first 30 to 50 %), at ever shorter gaps; 99 % shown only from about 99 % of the time",
+    curve: (random) => {
+      const k = 0.3 + 0.2 * random();
+      return (f) => (f >= 1 ? 1 : 1 - (1 - k) ** Math.floor(Math.log(1 - f) / Math.log(1 - k) + 1e-9));
+    },
+  },
+  {
+    name: "one-worker-restarts-its-share",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "N (a random whole 3 to 6) workers, each copying an equal share at one pace, the value the mean of their own percents; one fails at a random F between 20 and 80 % of its share and starts it again from 0, ending the job at 1 + F share-times: p = (1 + F) f until F / (1 + F) of the time, then down at once by F / N (3 to 27 %), on at the same pace until the others finish at 1 / (1 + F) (56 to 83 % of the time), then the restarted worker alone, at 1 / N of that pace, from (N - F) / N to 100 %",
+    curve: (random) => {
+      const n = 3 + Math.floor(4 * random());
+      const failed = 0.2 + 0.6 * random();
+      return (f) => {
+        const t = f * (1 + failed);
+        return ((n - 1) * Math.min(1, t) + (t < failed ? t : t - failed)) / n;
+      };
+    },
+  },
+  {
+    name: "rolling-upgrade-changes-meaning",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "two API versions behind one endpoint during a rolling upgrade: the old one shows the phase as a share of three (0 while preparing, until a random 3 to 8 % of the time, then 33 % while copying), the new one the true progress; the upgrade runs from a random U between 15 and 55 % of the time for a random 10 to 30 %, and in each 2 % of the time a new server answers with a chance rising linearly from 0 at U to 1 at its end: 33 % flat until U, then hopping between 33 % and p = f, then p = f to 100 %",
+    curve: (random) => {
+      const prepared = 0.03 + 0.05 * random();
+      const from = 0.15 + 0.4 * random();
+      const width = 0.1 + 0.2 * random();
+      const draws = Array.from({ length: 51 }, () => random());
+      return (f) => {
+        const slot = Math.min(50, Math.floor(f * 50));
+        const upgraded = draws[slot] < clamp01(((slot + 0.5) / 50 - from) / width);
+        return upgraded ? f : f < prepared ? 0 : 1 / 3;
+      };
+    },
+  },
+  {
+    name: "queue-position-then-copy",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the queue's progress shown while queued, then the copy's: N (a random whole 3 to 8) jobs ahead when queued, N - 1 of them leaving at random times within the wait, a random Q of 15 to 40 % of the time, the last at Q: the value steps up by 1 / N (12.5 to 33 %) as each leaves, to (N - 1) / N (67 to 88 %) at most, then falls to 0 at Q and climbs steadily, at 1 / (1 - Q) (1.18x to 1.67x) the mean pace, to 100 %",
+    curve: (random) => {
+      const queued = 0.15 + 0.25 * random();
+      const ahead = 3 + Math.floor(6 * random());
+      const left = Array.from({ length: ahead - 1 }, () => queued * random());
+      return (f) => (f < queued ? left.filter((t) => f >= t).length / ahead : (f - queued) / (1 - queued));
+    },
+  },
+  {
+    name: "resent-bytes-counted",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "bytes sent over the image size, resends included: the true progress steady (p = f), but in 1 to 3 lossy stretches, each from a random point between 10 and 80 % of the time for a random 5 to 15 % (they may overlap), every byte sent 1 + E times, for a random E between 0.5 and 1.5 of its own (the link has room for the resends): the value runs at 1 + E times the pace in each stretch and keeps the lead after it, E times the stretch's length (2.5 to 22.5 % each), so it shows 99 % early, for the last 4 to 47 % of the time (rounded to nearest)",
+    curve: (random) => {
+      const stretches = Array.from({ length: 1 + Math.floor(3 * random()) }, () => ({
+        from: 0.1 + 0.7 * random(),
+        length: 0.05 + 0.1 * random(),
+        resent: 0.5 + random(),
+      }));
+      return (f) =>
+        clamp01(stretches.reduce((p, s) => p + s.resent * Math.min(s.length, Math.max(0, f - s.from)), f));
     },
   },
 ];
