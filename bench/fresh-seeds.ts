@@ -6,6 +6,7 @@
  * a change in the number of rows passing can be told from seed noise.
  */
 import {
+  duration,
   FRESH_FIRST_SEEDS,
   runCompletionBench,
   TUNED_FIRST_SEED,
@@ -117,7 +118,7 @@ export function seedsFailureTable(report: SeedsReport): string {
     failing.map((r) => [
       r.shape,
       r.set,
-      r.durationSeconds < 120 ? `${r.durationSeconds} s` : `${r.durationSeconds / 60} min`,
+      duration(r.durationSeconds),
       r.bySeeds[0].goalFamily,
       ...r.bySeeds.map(missed),
       `${r.bySeeds.filter((b) => !b.pass).length} of ${r.bySeeds.length}`,

@@ -196,19 +196,16 @@ describe("each job's own curve", () => {
 
   test("a generated job carries its own curve's shares, drawn from its seed; a shape with no random draw gives every job the same", async () => {
     const shape = shapeNamed("tail-eases-to-stop");
-    const own = await Promise.all(
-      [1, 2, 3, 4].map((seed) => runShapeJob(shape, 300, "down", seed, "fixed-10s")),
-    );
+    const own = await Promise.all([1, 2, 3, 4].map((seed) => runShapeJob(shape, 300, "down", seed, "ours")));
     expect(new Set(own.map((r) => r.holdShare)).size).toBeGreaterThan(1);
     for (const r of own) expect(r.holdShare).toBeGreaterThan(0);
     const linear = shapeNamed("linear");
-    const plain = await Promise.all(
-      [1, 2].map((seed) => runShapeJob(linear, 300, "down", seed, "fixed-10s")),
-    );
+    const plain = await Promise.all([1, 2].map((seed) => runShapeJob(linear, 300, "down", seed, "ours")));
     const share = finalHoldShare(linear.curve(Math.random), "down");
     expect(plain.map((r) => r.holdShare)).toEqual([share, share]);
-    // Other families' jobs carry none: their goals do not read them.
-    expect((await runShapeJob(shapeNamed("zero"), 120, "down", 1, "fixed-10s")).holdShare).toBeUndefined();
+    // Other families' jobs carry none, nor do fixed polling's: no goal reads them.
+    expect((await runShapeJob(shapeNamed("zero"), 120, "down", 1, "ours")).holdShare).toBeUndefined();
+    expect((await runShapeJob(shape, 300, "down", 1, "fixed-10s")).holdShare).toBeUndefined();
   });
 });
 

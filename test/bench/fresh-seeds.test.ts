@@ -7,16 +7,16 @@ import { fixedDelay } from "../../lib/runtime/poll-strategy";
 jest.setTimeout(120_000);
 
 const linear = shapeNamed("linear");
+/** The rows of the linear shape alone, at one size, without the emulator's curves. */
+const linearAt = (durationSeconds: number) => ({
+  shapes: [linear],
+  durationsSeconds: [durationSeconds],
+  emulatorCurves: [],
+});
 
 describe("the completion benchmark's seeds", () => {
   test("firstSeed runs the jobs of those seeds: the same jobs as runShapeJob with them", async () => {
-    const { runs } = await runCompletionBench({
-      shapes: [linear],
-      durationsSeconds: [120],
-      emulatorCurves: [],
-      seeds: 2,
-      firstSeed: 1001,
-    });
+    const { runs } = await runCompletionBench({ ...linearAt(120), seeds: 2, firstSeed: 1001 });
     expect([...new Set(runs.map((r) => r.seed))]).toEqual([1001, 1002]);
     const [ours] = runs.filter((r) => r.seed === 1002 && r.poller === "ours" && r.rounding === "down");
     expect(ours).toEqual(await runShapeJob(linear, 120, "down", 1002, "ours"));
@@ -35,7 +35,7 @@ describe("the completion benchmark's seeds", () => {
 
 describe("the fresh-seeds report", () => {
   test("each row has each set's verdict, as runCompletionBench gives it for that set", async () => {
-    const options = { shapes: [linear], durationsSeconds: [120], emulatorCurves: [], seeds: 2 };
+    const options = { ...linearAt(120), seeds: 2 };
     const report = await runSeedsBench({ ...options, firstSeeds: [1, 2001] });
     expect(report.rows).toHaveLength(1);
     const [row] = report.rows;
@@ -48,9 +48,8 @@ describe("the fresh-seeds report", () => {
     // Two-minute jobs, three per set of seeds, polled every `ms`.
     const polledEvery = (ms: number, shapes = [linear]) =>
       runSeedsBench({
+        ...linearAt(120),
         shapes,
-        durationsSeconds: [120],
-        emulatorCurves: [],
         seeds: 3,
         firstSeeds: [1, 1001],
         strategy: () => fixedDelay(ms),
@@ -72,9 +71,7 @@ describe("the fresh-seeds report", () => {
   test("what a row missed names the lag and the calls it failed by", async () => {
     // 1 s polling of a 5-minute smooth job: seen at once, but with about 9 times the calls of fixed polling (its requests take time too).
     const { rows } = await runCompletionBench({
-      shapes: [linear],
-      durationsSeconds: [300],
-      emulatorCurves: [],
+      ...linearAt(300),
       seeds: 1,
       strategy: () => fixedDelay(1000),
     });
