@@ -33,12 +33,8 @@ import {
 } from "../lib/emulator";
 import { ImsClient, type Job } from "../lib/runtime/client";
 import { waitForJob } from "../lib/runtime/copy";
-import {
-  defaultDelayStrategy,
-  fixedDelay,
-  type DelayStrategy,
-  type PollTuning,
-} from "../lib/runtime/poll-strategy";
+import { defaultDelayStrategy } from "../lib/runtime/default-delay";
+import { fixedDelay, type DelayStrategy, type PollTuning } from "../lib/runtime/poll-strategy";
 import { progressAt } from "../lib/emulator/job-model";
 import {
   FAMILIES,

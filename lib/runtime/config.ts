@@ -14,7 +14,8 @@ import {
 import type { AkSkCredentials } from "./signer";
 import { invalidConfigValue, invalidOption, missingCredential, missingRegion } from "./errors";
 import type { Logger } from "./log";
-import { DEFAULT_MIN_DELAY_MS, fixedDelay, type PollTuning } from "./poll-strategy";
+import { DEFAULT_MIN_DELAY_MS } from "./default-delay";
+import { fixedDelay, type PollTuning } from "./poll-strategy";
 
 /** Set to `1` to allow plain `http://` endpoints on non-loopback hosts. */
 export const ALLOW_INSECURE_HTTP_ENV = "IMS_COPY_ALLOW_INSECURE_HTTP";

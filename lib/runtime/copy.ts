@@ -20,7 +20,8 @@ import {
 import { ACTIVE_IMAGE_STATUS, isDead, notACopyOf } from "./images";
 import { markerStateOf } from "./ownership";
 import { formatElapsed } from "./steps/progress";
-import { defaultDelayStrategy, type DelayStrategy, type PollTuning } from "./poll-strategy";
+import { defaultDelayStrategy } from "./default-delay";
+import type { DelayStrategy, PollTuning } from "./poll-strategy";
 import { waitUntil, type WaitOutcome } from "./waiter";
 import { checkImageId, checkJobId } from "../shared/rules";
 

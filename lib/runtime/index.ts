@@ -36,20 +36,10 @@ export type {
 // The waiter and its delay strategies.
 export { waitUntil } from "./waiter";
 export type { Check, WaitOptions, WaitOutcome, WaitProgress } from "./waiter";
-export {
-  DEFAULT_MAX_DELAY_MS,
-  DEFAULT_MIN_DELAY_MS,
-  defaultDelayStrategy,
-  exponentialDelay,
-  fixedDelay,
-} from "./poll-strategy";
-export type {
-  DefaultDelayOptions,
-  DelayStrategy,
-  ExponentialDelayOptions,
-  PollObservation,
-  PollTuning,
-} from "./poll-strategy";
+export { DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS, defaultDelayStrategy } from "./default-delay";
+export type { DefaultDelayOptions } from "./default-delay";
+export { exponentialDelay, fixedDelay } from "./poll-strategy";
+export type { DelayStrategy, ExponentialDelayOptions, PollObservation, PollTuning } from "./poll-strategy";
 
 // Errors.
 export { ConfigError, ImsApiError, JobFailedError, WaitAbortedError, WaitTimeoutError } from "./errors";

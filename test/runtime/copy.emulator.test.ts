@@ -13,13 +13,8 @@ import {
   type CopyProgress,
   type ResumeTarget,
 } from "../../lib/runtime/copy";
-import {
-  DEFAULT_MAX_DELAY_MS,
-  DEFAULT_MIN_DELAY_MS,
-  exponentialDelay,
-  fixedDelay,
-  type PollTuning,
-} from "../../lib/runtime/poll-strategy";
+import { DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from "../../lib/runtime/default-delay";
+import { exponentialDelay, fixedDelay, type PollTuning } from "../../lib/runtime/poll-strategy";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../lib/runtime/errors";
 import { copies } from "./harness";
 import { useHarness } from "./support/harness-hooks";
