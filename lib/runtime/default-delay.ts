@@ -7,11 +7,14 @@ export const DEFAULT_MIN_DELAY_MS = 1000;
 const REQUEST_MS = 500;
 /** Longest wait: an end the progress does not announce is seen within a minute. */
 export const DEFAULT_MAX_DELAY_MS = 60_000 - REQUEST_MS;
-/** While the progress says nothing, poll as the official provider does: the end is seen within 10 s. */
+/**
+ * While the progress says nothing, from the submission on, poll as the official provider does (its
+ * first poll 10 s after the submission): the end is seen within 10 s.
+ */
 const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
-/** Where the end may come at any moment, and right after the submission, it is seen within 5 s. */
+/** Where the end may come at any moment, it is seen within 5 s. */
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
-/** A quiet wait is at most twice the time waited (the first one is thus CLOSE_DELAY_MS). */
+/** A wait that begins with a check (a job found running) grows from CLOSE_DELAY_MS, at most doubling. */
 const GROWTH = 2;
 /**
  * A wait is at most a quarter of the predicted length and of the time since the submission: a job
@@ -139,7 +142,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
         attempt + 1 > (t + ms) / QUIET_DELAY_MS + CLOSE_ALLOWANCE ? Math.max(ms, quiet) : ms;
       if (attempt === 0) {
         run = [{ p: 0, first: t, last: t }];
-        return quiet;
+        return bound(QUIET_DELAY_MS);
       }
       const expected = expect?.(t);
       expect = undefined;

@@ -11,8 +11,8 @@ describe("npm run bench:trace", () => {
     expect(text).toContain(`${run.calls} polls`);
     expect(text).toContain(`SUCCESS seen ${(run.lagMs / 1000).toFixed(1)} s after the job ended`);
     // The create step waits before its first poll of a job it has just submitted.
-    expect(text.split("\n")[1]).toBe("submitted: first poll in 4.5 s");
-    expect(polls[0]).toMatch(/^#1 at 4\.\d s: 0 %, next poll in 9\.\d s$/);
+    expect(text.split("\n")[1]).toBe("submitted: first poll in 9.5 s");
+    expect(polls[0]).toMatch(/^#1 at 9\.\d s: \d %, next poll in 9\.\d s$/);
   });
 
   test.each([

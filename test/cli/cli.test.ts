@@ -161,10 +161,10 @@ describe("ims-image-copy against the emulator", () => {
     expect(image.info.__description).toBe("from the CLI");
   });
 
-  test("GIVEN IMS_COPY_POLL_SECONDS=10 THEN copy polls the job every 10 s, where the default strategy first waits 4.5 s", async () => {
+  test("GIVEN IMS_COPY_POLL_SECONDS=10 THEN copy polls the job every 10 s, where the default strategy first waits 9.5 s", async () => {
     const args = ["copy", "--source", SeedImage.ACTIVE_PRIVATE, "--name", "polled"];
     expect((await cli(h, args)).code).toBe(ExitCode.OK);
-    expect(h.clock.sleeps[0]).toBe(4500);
+    expect(h.clock.sleeps[0]).toBe(9500);
     h.clock.clearSleeps();
     const fixed = await cli(h, [...args.slice(0, 4), "polled-fixed"], { IMS_COPY_POLL_SECONDS: "10" });
     expect(fixed.code).toBe(ExitCode.OK);

@@ -90,7 +90,7 @@ describe("create step", () => {
     expect(existsSync(jobRecordPath(env[RuntimeEnv.MARKER] as string))).toBe(false);
   });
 
-  test("GIVEN IMS_COPY_POLL_SECONDS=1 THEN the job is polled every second, where the default strategy's first wait (4.5 s) outlasts this 2 s job", async () => {
+  test("GIVEN IMS_COPY_POLL_SECONDS=1 THEN the job is polled every second, where the default strategy's first wait (9.5 s) outlasts this 2 s job", async () => {
     const jobPolls = () =>
       fx.emulator.requests().filter((r) => r.method === "GET" && r.path.includes("/job"));
     expect((await runRuntime(fx.bundle, "create", createEnv(), fx.cwd)).code).toBe(0);
@@ -252,8 +252,8 @@ describe("create step", () => {
   });
 
   test("when the service refuses tags on an image that is not active yet, the copy is tagged once, after success", async () => {
-    // A job long enough for the first poll (4.5 s after the submission) to see it running.
-    fx.emulator.configure({ tagsBeforeActive: false, jobSeconds: 7 });
+    // A job long enough for the first poll (9.5 s after the submission) to see it running.
+    fx.emulator.configure({ tagsBeforeActive: false, jobSeconds: 12 });
     const env = createEnv();
 
     const r = await runRuntime(fx.bundle, "create", env, fx.cwd);
@@ -374,8 +374,8 @@ describe("create step: encrypted sources and jobs that name the wrong image", ()
   });
 
   test("GIVEN a job that names the SOURCE as its image THEN the source is neither tagged, recorded nor deleted, and the step fails saying so", async () => {
-    // A job long enough for the first poll (4.5 s after the submission) to see it running.
-    fx.emulator.configure({ jobImageIdNames: "source", jobSeconds: 7 });
+    // A job long enough for the first poll (9.5 s after the submission) to see it running.
+    fx.emulator.configure({ jobImageIdNames: "source", jobSeconds: 12 });
     const before = source(SeedImage.ACTIVE_PRIVATE);
     const env = createEnv();
 

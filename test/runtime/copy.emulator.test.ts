@@ -253,7 +253,7 @@ describe("resumeWait and waitForJob", () => {
     );
   });
 
-  test("GIVEN a job submitted just now THEN copyImageAndWait polls it first after the strategy's first wait (4.5 s), while resumeWait polls a resumed job at once", async () => {
+  test("GIVEN a job submitted just now THEN copyImageAndWait polls it first after the strategy's first wait (9.5 s), while resumeWait polls a resumed job at once", async () => {
     h.emulator.configure({ jobSeconds: 30 });
     const fresh: CopyProgress[] = [];
     await copyImageAndWait(h.client(), {
@@ -263,7 +263,7 @@ describe("resumeWait and waitForJob", () => {
       onProgress: (p) => fresh.push(p),
     });
     expect(fresh[0]).toMatchObject({ attempt: 1, status: "RUNNING" });
-    expect(fresh[0].elapsedMs).toBeGreaterThanOrEqual(4500);
+    expect(fresh[0].elapsedMs).toBeGreaterThanOrEqual(9500);
 
     const client = h.client();
     const { jobId } = await client.copyImageInRegion(SeedImage.ACTIVE_PRIVATE, { name: "resumed" });

@@ -123,7 +123,7 @@ describe("the default delay strategy", () => {
     );
   });
 
-  test("without progress it waits 4.5 s, then at most twice the time waited, and never more than 9.5 s", () => {
+  test("GIVEN a wait that begins with a check and no progress THEN it waits 4.5 s, then at most twice the time waited, and never more than 9.5 s", () => {
     const s = defaultDelayStrategy();
     const at = [0, 1000, 4500, 13_500, 23_000, 600_000];
     expect(at.map((elapsedMs, i) => s.nextDelayMs({ attempt: i + 1, elapsedMs }))).toEqual([
@@ -142,9 +142,9 @@ describe("the default delay strategy", () => {
     },
   );
 
-  test("GIVEN the wait before the first check (attempt 0) THEN it is 4.5 s, and the job is taken to be at 0 % then", () => {
+  test("GIVEN the wait before the first check (attempt 0) THEN it is 9.5 s, as for progress that says nothing, and the job is taken to be at 0 % then", () => {
     const fresh = defaultDelayStrategy();
-    expect(fresh.nextDelayMs({ attempt: 0, elapsedMs: 0 })).toBe(4500);
+    expect(fresh.nextDelayMs({ attempt: 0, elapsedMs: 0 })).toBe(9500);
     // 0 % at 0 s, then 5 % and 10 % at 10 s steps: a run of three values, whose pace is no guess.
     fresh.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.05 });
     const seen = fresh.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.1 });
