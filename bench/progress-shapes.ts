@@ -11,11 +11,11 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 23) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 24) were written after the
- * strategy's last change (438329f), so they measure the final strategy, and were never used to write
- * or tune it. Every curve gives the true progress at a fraction `f` of the job's running time; what
- * the job shows is that value rounded to whole percents (`shownPercent`).
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 24) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 25) were written before the
+ * strategy's simplification (at 6e7dd6f) and were never used to write or tune it. Every curve gives
+ * the true progress at a fraction `f` of the job's running time; what the job shows is that value
+ * rounded to whole percents (`shownPercent`).
  */
 
 export const FAMILIES = ["informative", "no-information", "misleading"] as const;
@@ -4271,11 +4271,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => watermark.filter((t) => t <= f * end).length / n;
     },
   },
-  // ---- held out in round 24: written at bcb7e57, after the strategy's last change (438329f), never used to tune it ----
+  // ---- held out in round 24 (written at bcb7e57, run on the strategy of 438329f), then seen in round 25 ----
   {
     name: "hydrating-source-cache",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source image fetched lazily from object storage into a regional cache, a background hydrator filling the cache evenly, all of it by a random H between 60 and 90 % of the time; a cached block is read R times faster than a cold one, for a random R between 4 and 10, so the copy's pace is 1 / (1 - a h) that of cold reads, h = min(1, f / H) the share cached and a = 1 - 1 / R: p = -(H / a) ln(1 - a f / H) until H, then R (f - H) more, scaled to end at 100 %: 0.18x to 0.48x the mean pace at the start, speeding up ever faster to R times that at H (1.5x to 3x the mean), then steady; half done only at 66 to 81 % of the time",
     curve: (random) => {
@@ -4292,7 +4292,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "checksum-pass-behind-the-copy",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the mean of the bytes copied and the bytes checksummed: a checksum pass runs behind the copy at a random h of 30 to 60 % of its pace (the two share the CPU) until the copy ends, then alone at a random h2 of 50 to 90 % of the copy's pace: the pace (1 + h) / 2 of the copy's until then and h2 / 2 after, so it falls to h2 / (1 + h), 31 to 69 % of itself, at 1 / (1 + (1 - h) / h2) of the time (42 to 69 %), when 65 to 80 % is done; eased (smoothstep) over 4 % of the time, summed over 1000 steps and scaled to end at 100 %: 1.16x to 1.56x the mean pace before the change, 0.45x to 0.8x after",
     curve: (random) => {
@@ -4313,7 +4313,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "upload-parts-growing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "uploaded in parts that grow with the bytes already sent (the uploader enlarging them to stay under a part-count limit), to 1 + g times the first part's size at the end for a random g between 4 and 15, each part costing a fixed request overhead of c times the first part's transfer time, for a random c between 2 and 5: the time per byte 1 + c / (1 + g x) at a share x sent, so f = (x + (c / g) ln(1 + g x)) / (1 + (c / g) ln(1 + g)), inverted on 1000 points (p = x): 0.32x to 0.6x the mean pace at the start, speeding up, most at first, to 1.22x to 1.53x at the end; half done at 57 to 64 % of the time",
     curve: (random) => {
@@ -4329,7 +4329,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "manifest-rewritten-per-chunk",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "each chunk's commit rewrites the image's manifest, which grows with the chunks already written: the time per byte 1 + b x at a share x written, for a random b between 1 and 5 (log-uniform), so f = (x + b x^2 / 2) / (1 + b / 2) and p = x = (sqrt(1 + b (2 + b) f) - 1) / b: 1 + b / 2 (1.5x to 3.5x) the mean pace at the start, slowing all the way to (1 + b / 2) / (1 + b) (0.58x to 0.75x) at the end; half done at 32 to 42 % of the time",
     curve: (random) => {
@@ -4340,7 +4340,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "paced-to-deadline-size-found-late",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a background copy paced to finish at a deadline (the job's end): at every moment it runs at (estimated size - bytes done) / (time left), the estimate, as a share of the true size, growing as e(f) = 1 - (1 - s0) e^(-f / tau) from a random s0 of 40 to 75 % (only the first part of the allocation map read) with a random tau of 5 to 20 % of the time: p' = (e - p) / (1 - f), solved exactly over each of 1000 steps with e held at its value mid-step, scaled to end at 100 %: s0 (0.4x to 0.75x the mean pace) at the start, rising smoothly as the estimate grows, to 1.02x to 1.31x at the end (the early shortfall spread over the time left); half done at 51 to 58 % of the time",
     curve: (random) => {
@@ -4361,7 +4361,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves in big steps, but only in the last 26 % of the job, after showing 0 for at least
     // 74 % of it: "0 until the end" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a random whole N of 3 to 6 workers, each copying an equal share at its own random speed between 0.85 and 1.15 (the job ends with the slowest), the value the share of the workers that have finished: 0 until the fastest finishes, at 74 % of the time or later (the slowest speed over the fastest), then a step of 1 / N (17 to 33 %) at each finish, all in the last 26 % of the job; (N - 1) / N until SUCCESS",
     curve: (random) => {
@@ -4375,7 +4375,7 @@ export const SHAPES: readonly ProgressShape[] = [
     name: "pre-scan-allocation-estimate",
     // It jumps about during its pre-scan, but then stands still for 80 to 92 % of the job: "a constant" fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of allocated blocks estimated by a pre-scan, shown instead of progress: during a random first S of 8 to 20 % of the time the scan reads N (a random whole 100 to 300) evenly spaced blocks of the allocation map, each allocated at random with a random chance A between 15 and 85 %, and the value is the share of those read so far that were allocated (0 before the first; 0 or 100 % after it, then jumping about and settling towards A); from S on, frozen at the scan's final estimate (9 to 93 %) until SUCCESS",
     curve: (random) => {
@@ -4395,7 +4395,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves at the start and falls at the end, but stands at 99 % for 75 to 93 % of the job: "stuck
     // at 99 %" fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the fill of the copy agent's transfer buffer, shown instead of progress: the reader, faster than the writer, fills it steadily in a random first 2 to 6 % of the time; it stays full (shown 99 %) while the writer is the bottleneck, until the reader is done at a random R between 80 and 95 % of the time, then drains steadily to 0 at SUCCESS",
     curve: (random) => {
@@ -4409,7 +4409,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs from 0 to 99 % twice, but each time within at most 12 % of the job, and shows 0 for 78 to
     // 94 % of it: "0 until the end" fits it better than "restarts from 0".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the current phase's own percent, written only by the two short phases: the snapshot's, steady from 0 to 100 % (shown 99 %) over a random first 3 to 10 % of the time, then 0 through the copy, which never writes it, until a random G between 88 and 97 % of the time, then the registration's, steady from 0 to 100 % at SUCCESS",
     curve: (random) => {
@@ -4423,7 +4423,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It steps up 1 to 3 times, but stands still for 35 to 60 % of the time between steps: "a long
     // stall" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the mean of the true progress over the last completed window of a monitoring rollup, shown instead of the live value: windows of a random P between 35 and 60 % of the time, the first ending at a random B between 0 and P: 0 until B, then B / 2 (the mean over the job's part of that window) until B + P, then B + P / 2 until B + 2P, and so on (1 to 3 updates, each B / 2 or P / 2 behind the true progress when it comes), still in between: SUCCESS comes at the last one (20 to 82 %)",
     curve: (random) => {
@@ -4439,7 +4439,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "refreshed-at-a-share-of-the-eta",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the value written only at refreshes, each due a random k of 30 to 50 % of the estimated time left after the one before (a cache lifetime set from an exact ETA), the first at k: refreshes at 1 - (1 - k)^n of the time, each writing the true progress then: 0 until k, then steps landing on p = f, each 1 - k times the one before (the first 30 to 50 %), at ever shorter gaps; 99 % shown only from about 99 % of the time",
     curve: (random) => {
@@ -4450,7 +4450,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "one-worker-restarts-its-share",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "N (a random whole 3 to 6) workers, each copying an equal share at one pace, the value the mean of their own percents; one fails at a random F between 20 and 80 % of its share and starts it again from 0, ending the job at 1 + F share-times: p = (1 + F) f until F / (1 + F) of the time, then down at once by F / N (3 to 27 %), on at the same pace until the others finish at 1 / (1 + F) (56 to 83 % of the time), then the restarted worker alone, at 1 / N of that pace, from (N - F) / N to 100 %",
     curve: (random) => {
@@ -4465,7 +4465,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "rolling-upgrade-changes-meaning",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "two API versions behind one endpoint during a rolling upgrade: the old one shows the phase as a share of three (0 while preparing, until a random 3 to 8 % of the time, then 33 % while copying), the new one the true progress; the upgrade runs from a random U between 15 and 55 % of the time for a random 10 to 30 %, and in each 2 % of the time a new server answers with a chance rising linearly from 0 at U to 1 at its end: 33 % flat until U, then hopping between 33 % and p = f, then p = f to 100 %",
     curve: (random) => {
@@ -4483,7 +4483,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "queue-position-then-copy",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the queue's progress shown while queued, then the copy's: N (a random whole 3 to 8) jobs ahead when queued, N - 1 of them leaving at random times within the wait, a random Q of 15 to 40 % of the time, the last at Q: the value steps up by 1 / N (12.5 to 33 %) as each leaves, to (N - 1) / N (67 to 88 %) at most, then falls to 0 at Q and climbs steadily, at 1 / (1 - Q) (1.18x to 1.67x) the mean pace, to 100 %",
     curve: (random) => {
@@ -4496,7 +4496,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "resent-bytes-counted",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "bytes sent over the image size, resends included: the true progress steady (p = f), but in 1 to 3 lossy stretches, each from a random point between 10 and 80 % of the time for a random 5 to 15 % (they may overlap), every byte sent 1 + E times, for a random E between 0.5 and 1.5 of its own (the link has room for the resends): the value runs at 1 + E times the pace in each stretch and keeps the lead after it, E times the stretch's length (2.5 to 22.5 % each), so it shows 99 % early, for the last 4 to 47 % of the time (rounded to nearest)",
     curve: (random) => {
@@ -4507,6 +4507,258 @@ export const SHAPES: readonly ProgressShape[] = [
       }));
       return (f) =>
         clamp01(stretches.reduce((p, s) => p + s.resent * Math.min(s.length, Math.max(0, f - s.from)), f));
+    },
+  },
+  // ---- held out in round 25: written at 6e7dd6f, before the strategy's simplification; never used to tune it ----
+  {
+    name: "archive-restores-feed-the-copy",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source kept in an archive tier, each block restored before it can be read: restore requests issued at an even rate over a random first I of 60 to 85 % of the time, each block ready after an exponential delay of mean tau = (1 - I) / c for a random c between 1.5 and 2.5 (tau 6 to 27 % of the time) and copied as soon as it is ready: p = R(f) / R(1), R(f) = m - tau (e^(-(f - m) / tau) - e^(-f / tau)), m = min(f, I): the pace rising from 0 as 1 - e^(-f / tau), to 1.19x to 1.66x the mean at I, then falling as e^(-(f - I) / tau) - e^(-f / tau), to 0.11x to 0.37x at the end (the slowest restores cut short by the scaling to 100 %); half done at 44 to 52 % of the time",
+    curve: (random) => {
+      const issued = 0.6 + 0.25 * random();
+      const tau = (1 - issued) / (1.5 + random());
+      const ready = (f: number): number => {
+        const m = Math.min(f, issued);
+        return m - tau * (Math.exp(-(f - m) / tau) - Math.exp(-f / tau));
+      };
+      return (f) => clamp01(ready(f) / ready(1));
+    },
+  },
+  {
+    name: "delta-sync-changed-region",
+    family: "informative",
+    set: "held-out",
+    description:
+      "an incremental copy onto an earlier version of the image kept at the destination: every block hashed and only the changed ones sent, these in one region of a random width W of 15 to 40 % of the image centred at a random c between 25 and 75 %, changed most in its middle: the time per byte 1 + K (1 + cos(2 pi (x - c) / W)) / 2 inside the region and 1 outside it, at a share x hashed, for a random K between 2 and 6, so f = (x + K B(x)) / (1 + K W / 2), B(x) = s / 2 - W sin(2 pi s / W) / (4 pi), s = min(W, max(0, x - c + W / 2)), inverted on 1000 points (p = x): 1 + K W / 2 (1.15x to 2.2x) the mean pace outside the region, slowing smoothly to (1 + K W / 2) / (1 + K) (0.21x to 0.46x) at its middle and speeding up again; half done at 23 to 77 % of the time",
+    curve: (random) => {
+      const width = 0.15 + 0.25 * random();
+      const centre = 0.25 + 0.5 * random();
+      const k = 2 + 4 * random();
+      const slow = (x: number): number => {
+        const s = Math.min(width, Math.max(0, x - centre + width / 2));
+        return s / 2 - (width * Math.sin((2 * Math.PI * s) / width)) / (4 * Math.PI);
+      };
+      const time = (x: number): number => x + k * slow(x);
+      const steps = 1000;
+      return polyline(
+        Array.from({ length: steps + 1 }, (_, i) => [time(i / steps) / time(1), i / steps] as const),
+      );
+    },
+  },
+  {
+    name: "workers-autoscaled-to-backlog",
+    family: "informative",
+    set: "held-out",
+    description:
+      "copy workers autoscaled to the backlog: the scaler's target n* = min(N, max(1, (1 - p) / D)) workers, for a random whole N of 8 to 16 and a drain time D of 0.02 to 0.06 (in units of the time one worker takes for the whole image), the pool following it with a lag, n' = (n* - n) / L for a random L of 0.01 to 0.03, from one worker at the start; the pace n, integrated in steps of 0.0001 until done and the time scaled to the job's: 0.11x to 0.46x the mean pace at the start, rising as the pool grows to 1.15x to 2.6x, then falling as the backlog shrinks (with the pool lagging behind it, towards one worker for the last D of the work), to 0.14x to 0.93x at the end; half done at 23 to 59 % of the time",
+    curve: (random) => {
+      const most = 8 + Math.floor(9 * random());
+      const drain = 0.02 + 0.04 * random();
+      const lag = 0.01 + 0.02 * random();
+      const dt = 1e-4;
+      const points: [number, number][] = [[0, 0]];
+      let [t, done, workers] = [0, 0, 1];
+      while (done < 1) {
+        const target = Math.min(most, Math.max(1, (1 - done) / drain));
+        const step = Math.min(dt, (1 - done) / workers);
+        done = Math.min(1, done + workers * step);
+        workers += ((target - workers) * step) / lag;
+        points.push([(t += step), done]);
+      }
+      const end = polyline(points.map(([s, d]) => [s / t, d] as const));
+      const steps = 1000;
+      return polyline(Array.from({ length: steps + 1 }, (_, i) => [i / steps, end(i / steps)] as const));
+    },
+  },
+  {
+    name: "batch-siblings-finishing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "one of a batch of copies started together on a link shared fairly: M others (a random whole 2 to 8), each a queue of many small images, their combined share of the link falling linearly from M to 0 at a random F between 40 and 90 % of the time as they finish at an even rate; our pace 1 / (1 + M (1 - f / F)) of the link until F, then all of it: p = ((F / M) ln((1 + M) / (1 + M (1 - m / F))) + f - m) / (the same at f = 1), m = min(f, F): 0.16x to 0.56x the mean pace at the start, speeding up ever faster to 1.22x to 2.87x at F, then steady; half done at 59 to 80 % of the time",
+    curve: (random) => {
+      const others = 2 + Math.floor(7 * random());
+      const until = 0.4 + 0.5 * random();
+      const done = (f: number): number => {
+        const m = Math.min(f, until);
+        return (until / others) * Math.log((1 + others) / (1 + others * (1 - m / until))) + (f - m);
+      };
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "tcp-window-into-a-deep-buffer",
+    family: "informative",
+    set: "held-out",
+    description:
+      "one TCP connection in congestion avoidance (its window W growing by one segment per round trip) into a bottleneck with a deep buffer, so that the round trip grows with the window (RTT = RTT0 + W / B): the rate W / RTT approaches the link's B only as 1 - 1 / sqrt(1 + f / tau), for a random tau between 0.5 and 4 % of the time (log-uniform): p = (f - 2 tau (sqrt(1 + f / tau) - 1)) / (the same at f = 1): from 0, half the link's rate at 3 tau (1.5 to 12 % of the time), 80 % of it at 24 tau, still rising at the end, at 1.07x to 1.2x the mean pace; half done at 53 to 57 % of the time",
+    curve: (random) => {
+      const tau = 0.005 * 8 ** random();
+      const sent = (f: number): number => f - 2 * tau * (Math.sqrt(1 + f / tau) - 1);
+      return (f) => clamp01(sent(f) / sent(1));
+    },
+  },
+  {
+    name: "status-store-read-only-window",
+    // It steps up by 45 to 65 % once, but only after standing still for 45 to 65 % of the job: "a long
+    // stall" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "p = f, but the status store read-only for maintenance from a random M between 5 and 30 % of the time for a random L between 45 and 65 % of it, the agent's writes in that time rejected and not retried: the value frozen at M until M + L (50 to 95 % of the time), then at once back on the true progress (a step up of L, 45 to 65 %) and on p = f to 100 %",
+    curve: (random) => {
+      const from = 0.05 + 0.25 * random();
+      const length = 0.45 + 0.2 * random();
+      return (f) => (f >= from && f < from + length ? from : f);
+    },
+  },
+  {
+    name: "heartbeat-overwrites-progress",
+    // It shows the true progress now and then, for at most 3 % of the time at a time, but 0 for at
+    // least 77 % of the job: "0 until the end" fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "two writers of one status record: the copy agent writes the true progress every U (a random 10 to 20 % of the time, the first at U), and a heartbeat every H (a random 1 to 3 %, from a random phase) writes the whole record again with the progress field at its default, 0: the value 0, except from each progress write to the next heartbeat (0 to H later), when it shows the progress written, k U; 5 to 9 such writes before SUCCESS, 0 shown for 77 % of the time or more",
+    curve: (random) => {
+      const every = 0.1 + 0.1 * random();
+      const beat = 0.01 + 0.02 * random();
+      const phase = beat * random();
+      return (f) => {
+        const written = every * Math.floor(f / every + 1e-9);
+        const beaten = f < phase ? -1 : phase + beat * Math.floor((f - phase) / beat);
+        return written > beaten ? written : 0;
+      };
+    },
+  },
+  {
+    name: "progress-log-lines-counted",
+    // It moves by 1 % at times, but ever more rarely, and stands still for the last 50 to 75 % of the
+    // job but for one step: "a long stall" fits it better than "under-reports the end".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the copy tool logs a progress line each time the MiB copied reach a power of two (1, 2, 4, 8, ... MiB, so as not to flood its log) and the service counts those lines as the percent: for an image of S = 2^(11 + 5u) MiB, u random (2 to 64 GiB, log-uniform), the value floor(log2(f S)) + 1 % (plus 0.3 %; 0 before the first MiB): 5 to 10 % within 1 % of the time, then 1 % more at each doubling, ever more rarely: the last two lines at 25 to 50 % and 50 to 100 % of the time (at half and all of the largest power of two within the size), still in between and after; SUCCESS comes at 12 to 16 %",
+    curve: (random) => {
+      const mib = 2 ** (11 + 5 * random());
+      return (f) => (f * mib < 1 ? 0 : (Math.floor(Math.log2(f * mib) + 1e-9) + 1) / 100 + 0.003);
+    },
+  },
+  {
+    name: "stale-cache-entry-until-evicted",
+    // It jumps to the true progress once, but only after showing a constant for 45 to 90 % of the job:
+    // "a constant" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the percent read through a cache keyed by the image's name, which still holds the entry of an earlier, abandoned copy of an image of that name, a random whole 5 to 90 % (plus 0.3 %), until it is evicted (least recently used) at a random E between 45 and 90 % of the time; from then on the live value: that constant until E, then at once (up or down) the true progress p = f, and on it to 100 %",
+    curve: (random) => {
+      const stale = (5 + Math.floor(86 * random())) / 100 + 0.003;
+      const evicted = 0.45 + 0.45 * random();
+      return (f) => (f < evicted ? stale : f);
+    },
+  },
+  {
+    name: "quorum-read-two-stale-replicas",
+    // It follows the true progress between L and H, but stands still for the first 5 to 30 % of the job
+    // and the last 30 to 65 %: "a long stall" fits it better than "under-reports the end".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the status record read from a quorum of three replicas, the value the median of their three: the leader's, the true progress p = f, and two replicas whose replication broke during an earlier job and which still hold its values, a random L between 5 and 30 % and a random H between 35 and 70 % (uniform, not whole percents): p = min(H, max(L, f)): L from the start until f = L, then p = f until H, then H until SUCCESS (for the last 30 to 65 % of the time)",
+    curve: (random) => {
+      const low = 0.05 + 0.25 * random();
+      const high = 0.35 + 0.35 * random();
+      return (f) => Math.min(high, Math.max(low, f));
+    },
+  },
+  {
+    name: "torn-read-leading-digit",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the agent rewrites its status file in place, not atomically, and the service sometimes reads it half written, getting only its first character: in each 1 % of the time, at random with a chance q of 10 to 25 % (random, the same for the whole job), the value is the first digit of the whole percent written, floor(100 f), read as a percent (plus 0.3 %): from 10 % on, a drop to about a tenth (47 % reads as 4 %, 99 % as 9 %) for that 1 % of the time; otherwise p = f",
+    curve: (random) => {
+      const chance = 0.1 + 0.15 * random();
+      const torn = Array.from({ length: 100 }, () => random() < chance);
+      return (f) => {
+        const written = Math.floor(100 * f + 1e-9);
+        return torn[Math.min(99, Math.floor(100 * f))] && written >= 10
+          ? Number(String(written)[0]) / 100 + 0.003
+          : f;
+      };
+    },
+  },
+  {
+    name: "remaining-from-stale-cache",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent computed as done / (done + remaining), done live but remaining read from a cache refreshed every R (a random 8 to 20 % of the time, from a random phase; the cache filled with the whole image at the start): p = f / (f + 1 - r), r the true progress at the last refresh (0 before the first): it falls behind p = f between refreshes, by as much as 7 to 17 % just before one, and jumps back up to it at each; SUCCESS comes at 1 / (2 - r) for the last refresh r, 83 to 100 %",
+    curve: (random) => {
+      const every = 0.08 + 0.12 * random();
+      const phase = every * random();
+      return (f) => {
+        const refreshed = f < phase ? 0 : phase + every * Math.floor((f - phase) / every);
+        return f / (f + 1 - refreshed);
+      };
+    },
+  },
+  {
+    name: "fair-share-tenants-coming-and-going",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the link shared fairly with other tenants' copies that come and go: they arrive at random (a Poisson process) at a random rate of 4 to 10 per job time, each staying an exponential time with a mean of a random d of 5 to 20 % of it (a Poisson number of them, of mean rate d, 0.2 to 2, there at the start): the pace 1 / (1 + n) with n of them present, changing at once at each arrival or departure (halved by the first to come, back up when it leaves), summed exactly and scaled to end at 100 %: the pace between 0.19x and 3.7x the mean, p up to 33 % either side of p = f",
+    curve: (random) => {
+      const rate = 4 + 6 * random();
+      const stay = 0.05 + 0.15 * random();
+      const exponential = (mean: number): number => -mean * Math.log(1 - random());
+      const stays: [number, number][] = [];
+      for (let product = random(); product > Math.exp(-rate * stay); product *= random())
+        stays.push([0, exponential(stay)]);
+      for (let t = exponential(1 / rate); t < 1; t += exponential(1 / rate))
+        stays.push([t, t + exponential(stay)]);
+      const changes = [0, 1, ...stays.flat().filter((t) => t > 0 && t < 1)].sort((a, b) => a - b);
+      const points: [number, number][] = [[0, 0]];
+      for (let i = 1; i < changes.length; i++) {
+        const mid = (changes[i - 1] + changes[i]) / 2;
+        const present = stays.filter(([from, to]) => from <= mid && mid < to).length;
+        points.push([changes[i], points[i - 1][1] + (changes[i] - changes[i - 1]) / (1 + present)]);
+      }
+      const total = points[points.length - 1][1];
+      return polyline(points.map(([t, d]) => [t, d / total] as const));
+    },
+  },
+  {
+    name: "highest-part-number-completed",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "a multipart upload of n (a random whole 10 to 24) equal parts numbered in order, taken in that order by W (a random whole 3 to 6) parallel workers, each as soon as it is free, each part taking a random 0.5 to 2 units; the value the highest number of a completed part over n (a high-water mark, not a count): 0 until the first part is done (at 4 to 56 % of the time), then a step of one or many parts (up to 60 %) whenever a part numbered beyond all those done completes, ahead of the share of parts done by up to W - 1 parts; 100 % (shown 99 %) once the last-numbered part is done, for the last 0 to 39 % of the time if a part before it is still running",
+    curve: (random) => {
+      const n = 10 + Math.floor(15 * random());
+      const free = Array.from({ length: 3 + Math.floor(4 * random()) }, () => 0);
+      const ends = Array.from({ length: n }, () => {
+        const worker = free.indexOf(Math.min(...free));
+        free[worker] += 0.5 + 1.5 * random();
+        return free[worker];
+      });
+      const last = Math.max(...ends);
+      return (f) => (ends.reduce((highest, end, i) => (end <= f * last + 1e-12 ? i : highest), -1) + 1) / n;
+    },
+  },
+  {
+    name: "per-connection-byte-counter",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent of the current HTTP range request: the bytes received on this connection over the image size, the counter starting again at 0 each time the connection is reset and the copy goes on from where it was with a new range request (2 to 4 resets at random points between 10 and 90 % of the time): p = f - R, R the last reset at or before f (0 before the first): steady at the true pace, falling to 0 at each reset; SUCCESS comes at 1 - R for the last reset, 10 to 90 %",
+    curve: (random) => {
+      const resets = Array.from({ length: 2 + Math.floor(3 * random()) }, () => 0.1 + 0.8 * random());
+      return (f) => f - Math.max(0, ...resets.filter((r) => r <= f));
     },
   },
 ];
