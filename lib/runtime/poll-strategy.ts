@@ -1,7 +1,7 @@
 /**
  * Delay strategies for `waitUntil`: how long to wait after an unfinished check. A strategy's delays
- * depend only on the observations it is given (it reads no clock); the default one remembers them,
- * so create one per wait.
+ * depend only on the observations it is given (it reads no clock); the default one
+ * (`default-delay.ts`) remembers them, so create one per wait.
  */
 import { invalidOption } from "./errors";
 
