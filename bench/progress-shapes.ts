@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 24) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 25) were written before the
- * strategy's simplification (at 6e7dd6f) and were never used to write or tune it. Every curve gives
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 25) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 26) were written after the
+ * strategy's last change (13debc4) and were never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -4509,11 +4509,11 @@ export const SHAPES: readonly ProgressShape[] = [
         clamp01(stretches.reduce((p, s) => p + s.resent * Math.min(s.length, Math.max(0, f - s.from)), f));
     },
   },
-  // ---- held out in round 25: written at 6e7dd6f, before the strategy's simplification; never used to tune it ----
+  // ---- held out in round 25 (written at 6e7dd6f, run on the strategies of 6e7dd6f, fea0124 and 13debc4), then seen in round 26 ----
   {
     name: "archive-restores-feed-the-copy",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source kept in an archive tier, each block restored before it can be read: restore requests issued at an even rate over a random first I of 60 to 85 % of the time, each block ready after an exponential delay of mean tau = (1 - I) / c for a random c between 1.5 and 2.5 (tau 6 to 27 % of the time) and copied as soon as it is ready: p = R(f) / R(1), R(f) = m - tau (e^(-(f - m) / tau) - e^(-f / tau)), m = min(f, I): the pace rising from 0 as 1 - e^(-f / tau), to 1.19x to 1.66x the mean at I, then falling as e^(-(f - I) / tau) - e^(-f / tau), to 0.11x to 0.37x at the end (the slowest restores cut short by the scaling to 100 %); half done at 44 to 52 % of the time",
     curve: (random) => {
@@ -4529,7 +4529,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "delta-sync-changed-region",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "an incremental copy onto an earlier version of the image kept at the destination: every block hashed and only the changed ones sent, these in one region of a random width W of 15 to 40 % of the image centred at a random c between 25 and 75 %, changed most in its middle: the time per byte 1 + K (1 + cos(2 pi (x - c) / W)) / 2 inside the region and 1 outside it, at a share x hashed, for a random K between 2 and 6, so f = (x + K B(x)) / (1 + K W / 2), B(x) = s / 2 - W sin(2 pi s / W) / (4 pi), s = min(W, max(0, x - c + W / 2)), inverted on 1000 points (p = x): 1 + K W / 2 (1.15x to 2.2x) the mean pace outside the region, slowing smoothly to (1 + K W / 2) / (1 + K) (0.21x to 0.46x) at its middle and speeding up again; half done at 23 to 77 % of the time",
     curve: (random) => {
@@ -4550,7 +4550,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "workers-autoscaled-to-backlog",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "copy workers autoscaled to the backlog: the scaler's target n* = min(N, max(1, (1 - p) / D)) workers, for a random whole N of 8 to 16 and a drain time D of 0.02 to 0.06 (in units of the time one worker takes for the whole image), the pool following it with a lag, n' = (n* - n) / L for a random L of 0.01 to 0.03, from one worker at the start; the pace n, integrated in steps of 0.0001 until done and the time scaled to the job's: 0.11x to 0.46x the mean pace at the start, rising as the pool grows to 1.15x to 2.6x, then falling as the backlog shrinks (with the pool lagging behind it, towards one worker for the last D of the work), to 0.14x to 0.93x at the end; half done at 23 to 59 % of the time",
     curve: (random) => {
@@ -4575,7 +4575,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "batch-siblings-finishing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "one of a batch of copies started together on a link shared fairly: M others (a random whole 2 to 8), each a queue of many small images, their combined share of the link falling linearly from M to 0 at a random F between 40 and 90 % of the time as they finish at an even rate; our pace 1 / (1 + M (1 - f / F)) of the link until F, then all of it: p = ((F / M) ln((1 + M) / (1 + M (1 - m / F))) + f - m) / (the same at f = 1), m = min(f, F): 0.16x to 0.56x the mean pace at the start, speeding up ever faster to 1.22x to 2.87x at F, then steady; half done at 59 to 80 % of the time",
     curve: (random) => {
@@ -4591,7 +4591,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "tcp-window-into-a-deep-buffer",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "one TCP connection in congestion avoidance (its window W growing by one segment per round trip) into a bottleneck with a deep buffer, so that the round trip grows with the window (RTT = RTT0 + W / B): the rate W / RTT approaches the link's B only as 1 - 1 / sqrt(1 + f / tau), for a random tau between 0.5 and 4 % of the time (log-uniform): p = (f - 2 tau (sqrt(1 + f / tau) - 1)) / (the same at f = 1): from 0, half the link's rate at 3 tau (1.5 to 12 % of the time), 80 % of it at 24 tau, still rising at the end, at 1.07x to 1.2x the mean pace; half done at 53 to 57 % of the time",
     curve: (random) => {
@@ -4605,7 +4605,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It steps up by 45 to 65 % once, but only after standing still for 45 to 65 % of the job: "a long
     // stall" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "p = f, but the status store read-only for maintenance from a random M between 5 and 30 % of the time for a random L between 45 and 65 % of it, the agent's writes in that time rejected and not retried: the value frozen at M until M + L (50 to 95 % of the time), then at once back on the true progress (a step up of L, 45 to 65 %) and on p = f to 100 %",
     curve: (random) => {
@@ -4619,7 +4619,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It shows the true progress now and then, for at most 3 % of the time at a time, but 0 for at
     // least 77 % of the job: "0 until the end" fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "two writers of one status record: the copy agent writes the true progress every U (a random 10 to 20 % of the time, the first at U), and a heartbeat every H (a random 1 to 3 %, from a random phase) writes the whole record again with the progress field at its default, 0: the value 0, except from each progress write to the next heartbeat (0 to H later), when it shows the progress written, k U; 5 to 9 such writes before SUCCESS, 0 shown for 77 % of the time or more",
     curve: (random) => {
@@ -4638,7 +4638,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves by 1 % at times, but ever more rarely, and stands still for the last 50 to 75 % of the
     // job but for one step: "a long stall" fits it better than "under-reports the end".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy tool logs a progress line each time the MiB copied reach a power of two (1, 2, 4, 8, ... MiB, so as not to flood its log) and the service counts those lines as the percent: for an image of S = 2^(11 + 5u) MiB, u random (2 to 64 GiB, log-uniform), the value floor(log2(f S)) + 1 % (plus 0.3 %; 0 before the first MiB): 5 to 10 % within 1 % of the time, then 1 % more at each doubling, ever more rarely: the last two lines at 25 to 50 % and 50 to 100 % of the time (at half and all of the largest power of two within the size), still in between and after; SUCCESS comes at 12 to 16 %",
     curve: (random) => {
@@ -4651,7 +4651,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It jumps to the true progress once, but only after showing a constant for 45 to 90 % of the job:
     // "a constant" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the percent read through a cache keyed by the image's name, which still holds the entry of an earlier, abandoned copy of an image of that name, a random whole 5 to 90 % (plus 0.3 %), until it is evicted (least recently used) at a random E between 45 and 90 % of the time; from then on the live value: that constant until E, then at once (up or down) the true progress p = f, and on it to 100 %",
     curve: (random) => {
@@ -4665,7 +4665,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It follows the true progress between L and H, but stands still for the first 5 to 30 % of the job
     // and the last 30 to 65 %: "a long stall" fits it better than "under-reports the end".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the status record read from a quorum of three replicas, the value the median of their three: the leader's, the true progress p = f, and two replicas whose replication broke during an earlier job and which still hold its values, a random L between 5 and 30 % and a random H between 35 and 70 % (uniform, not whole percents): p = min(H, max(L, f)): L from the start until f = L, then p = f until H, then H until SUCCESS (for the last 30 to 65 % of the time)",
     curve: (random) => {
@@ -4677,7 +4677,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "torn-read-leading-digit",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the agent rewrites its status file in place, not atomically, and the service sometimes reads it half written, getting only its first character: in each 1 % of the time, at random with a chance q of 10 to 25 % (random, the same for the whole job), the value is the first digit of the whole percent written, floor(100 f), read as a percent (plus 0.3 %): from 10 % on, a drop to about a tenth (47 % reads as 4 %, 99 % as 9 %) for that 1 % of the time; otherwise p = f",
     curve: (random) => {
@@ -4694,7 +4694,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "remaining-from-stale-cache",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the percent computed as done / (done + remaining), done live but remaining read from a cache refreshed every R (a random 8 to 20 % of the time, from a random phase; the cache filled with the whole image at the start): p = f / (f + 1 - r), r the true progress at the last refresh (0 before the first): it falls behind p = f between refreshes, by as much as 7 to 17 % just before one, and jumps back up to it at each; SUCCESS comes at 1 / (2 - r) for the last refresh r, 83 to 100 %",
     curve: (random) => {
@@ -4709,7 +4709,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fair-share-tenants-coming-and-going",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the link shared fairly with other tenants' copies that come and go: they arrive at random (a Poisson process) at a random rate of 4 to 10 per job time, each staying an exponential time with a mean of a random d of 5 to 20 % of it (a Poisson number of them, of mean rate d, 0.2 to 2, there at the start): the pace 1 / (1 + n) with n of them present, changing at once at each arrival or departure (halved by the first to come, back up when it leaves), summed exactly and scaled to end at 100 %: the pace between 0.19x and 3.7x the mean, p up to 33 % either side of p = f",
     curve: (random) => {
@@ -4735,7 +4735,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "highest-part-number-completed",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "a multipart upload of n (a random whole 10 to 24) equal parts numbered in order, taken in that order by W (a random whole 3 to 6) parallel workers, each as soon as it is free, each part taking a random 0.5 to 2 units; the value the highest number of a completed part over n (a high-water mark, not a count): 0 until the first part is done (at 4 to 56 % of the time), then a step of one or many parts (up to 60 %) whenever a part numbered beyond all those done completes, ahead of the share of parts done by up to W - 1 parts; 100 % (shown 99 %) once the last-numbered part is done, for the last 0 to 39 % of the time if a part before it is still running",
     curve: (random) => {
@@ -4753,12 +4753,308 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "per-connection-byte-counter",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the percent of the current HTTP range request: the bytes received on this connection over the image size, the counter starting again at 0 each time the connection is reset and the copy goes on from where it was with a new range request (2 to 4 resets at random points between 10 and 90 % of the time): p = f - R, R the last reset at or before f (0 before the first): steady at the true pace, falling to 0 at each reset; SUCCESS comes at 1 - R for the last reset, 10 to 90 %",
     curve: (random) => {
       const resets = Array.from({ length: 2 + Math.floor(3 * random()) }, () => 0.1 + 0.8 * random());
       return (f) => f - Math.max(0, ...resets.filter((r) => r <= f));
+    },
+  },
+  // ---- held out in round 26: written at 358598c, after the strategy's last change (13debc4); never used to tune it ----
+  {
+    name: "dedup-hits-as-the-store-fills",
+    family: "informative",
+    set: "held-out",
+    description:
+      "deduplicated against the chunks already in the destination's store, which fills with the image's own chunks as the copy goes: a chunk found there is only hashed, at a tenth of the cost of sending it, and the share found grows as h(x) = H (1 - e^(-x / k)) at a share x copied, for a random H between 40 and 80 % and k between 5 and 30 % of the image (repeated blocks met ever more often as more are stored): the time per byte 1 - 0.9 h(x), so f = T(x) / T(1), T(x) = x - 0.9 H (x - k (1 - e^(-x / k))), inverted on 1000 points (p = x): the pace T(1) / (1 - 0.9 h(x)), 0.33x to 0.74x the mean at the start, speeding up ever more gently as the share found levels off, to 1.03x to 1.6x at the end; half done at 51 to 65 % of the time",
+    curve: (random) => {
+      const most = 0.4 + 0.4 * random();
+      const k = 0.05 + 0.25 * random();
+      const time = (x: number): number => x - 0.9 * most * (x - k * (1 - Math.exp(-x / k)));
+      const steps = 1000;
+      return polyline(
+        Array.from({ length: steps + 1 }, (_, i) => [time(i / steps) / time(1), i / steps] as const),
+      );
+    },
+  },
+  {
+    name: "chunk-index-deepening",
+    family: "informative",
+    set: "held-out",
+    description:
+      "each chunk written also inserted into the destination's chunk index (a B-tree), whose cost per insert grows with the logarithm of the chunks already in it: the time per byte 1 + c ln(1 + N x) / ln(1 + N) at a share x written, for N = 10^(3 + 2u) chunks in all (1000 to 100000, u random) and a random c between 0.5 and 2 (the index costing 0.5 to 2 times the data itself by the end), so f = T(x) / T(1), T(x) = x + c ((1 + N x) ln(1 + N x) - N x) / (N ln(1 + N)), inverted on 1000 points (p = x): 1.25x to 2.4x the mean pace at the start, slowing steeply over the first percents of the work and ever more gently after, to 0.9x to 0.97x at the end; half done at 46 to 49 % of the time",
+    curve: (random) => {
+      const chunks = 10 ** (3 + 2 * random());
+      const c = 0.5 + 1.5 * random();
+      const time = (x: number): number =>
+        x + (c * ((1 + chunks * x) * Math.log1p(chunks * x) - chunks * x)) / (chunks * Math.log1p(chunks));
+      const steps = 1000;
+      return polyline(
+        Array.from({ length: steps + 1 }, (_, i) => [time(i / steps) / time(1), i / steps] as const),
+      );
+    },
+  },
+  {
+    name: "daily-backbone-load-cycle",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a long copy over a regional backbone whose free capacity follows the daily load: the job spans a random D of 15 to 60 % of a day, from a random time of day phi (0 to 1 of a day), its pace 1 - A cos(2 pi (D f + phi)) for a random A between 0.3 and 0.6 (slowest at the daily peak): p = (f - A (sin(2 pi (D f + phi)) - sin(2 pi phi)) / (2 pi D)) / (the same at f = 1): part of one swing of the pace, speeding up, slowing down or both, between 1 - A and 1 + A of a base, never 0: 0.38x to 1.97x the mean pace at the start and at the end; half done at 31 to 69 % of the time",
+    curve: (random) => {
+      const a = 0.3 + 0.3 * random();
+      const days = 0.15 + 0.45 * random();
+      const phase = random();
+      const done = (f: number): number =>
+        f -
+        (a * (Math.sin(2 * Math.PI * (days * f + phase)) - Math.sin(2 * Math.PI * phase))) /
+          (2 * Math.PI * days);
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "snapshot-chain-lookups",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source the newest of a chain of n delta snapshots (a random whole 3 to 8) over a base image, each block read from the newest layer that holds it, looking the layers up one by one from the top; the VM's writes, and so the deltas, crowd towards the disk's end: each delta holds a block at x with a chance q(x) = Q e^(-(1 - x) / w), for a random Q between 30 and 70 % and w between 10 and 30 % of the disk, so a block takes L(x) = (1 - (1 - q)^(n + 1)) / q lookups on average (n + 1 near the start, about 1 / Q near the end), each costing a random l of 0.1 to 0.3 of the block's transfer: the time per byte 1 + l L(x), summed over 1000 steps (midpoint) and inverted (p = x): 0.75x to 0.99x the mean pace at the start, nearly steady over the first part of the disk, then speeding up over its last stretch, where the deltas hold most blocks, to 1.09x to 2.2x at the end; half done at 51 to 61 % of the time",
+    curve: (random) => {
+      const deltas = 3 + Math.floor(6 * random());
+      const most = 0.3 + 0.4 * random();
+      const width = 0.1 + 0.2 * random();
+      const cost = 0.1 + 0.2 * random();
+      const lookups = (x: number): number => {
+        const q = most * Math.exp(-(1 - x) / width);
+        return (1 - (1 - q) ** (deltas + 1)) / q;
+      };
+      const steps = 1000;
+      const time = [0];
+      for (let k = 1; k <= steps; k++)
+        time.push(time[k - 1] + (1 + cost * lookups((k - 0.5) / steps)) / steps);
+      return polyline(time.map((t, k) => [t / time[steps], k / steps] as const));
+    },
+  },
+  {
+    name: "turbo-budget-fading",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a copy bound by the host's CPU (compressing and encrypting), which runs above its base clock on a power budget that the sustained load uses up: the clock falls smoothly as the budget's running average rises, u = 1 - e^(-f / tau) for a random tau between 15 and 50 % of the time, the pace 1 / (1 + c u^2) for a random c between 0.5 and 1.5: full speed at first, easing (no kink) towards 1 / (1 + c) of it; summed over 1000 steps (midpoint) and scaled to end at 100 %: 1.18x to 2.01x the mean pace at the start, 0.7x to 0.91x at the end; half done at 38 to 46 % of the time",
+    curve: (random) => {
+      const c = 0.5 + random();
+      const tau = 0.15 + 0.35 * random();
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) {
+        const u = 1 - Math.exp(-(k - 0.5) / steps / tau);
+        done.push(done[k - 1] + 1 / (1 + c * u * u) / steps);
+      }
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "throttle-bucket-level-shown",
+    // It falls from 99 % to 0 early and then stays 0 for 76 to 94 % of the job: "0 until the end"
+    // fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the fill of the copy's token bucket (its throttle) shown instead of progress: full at the start (100 %, shown 99 %), drained by the copy's first burst steadily to 0 within a random B of 3 to 12 % of the time, then empty (the copy taking each token as soon as it is refilled) until a random V between 88 and 97 % of the time, when the copy's transfers end and a final verification runs without tokens: from then on refilling steadily at a rate that would fill it in a random R of 30 to 80 % of the time, to (1 - V) / R (4 to 40 %) at SUCCESS: p = 1 - f / B until B, 0 until V, then (f - V) / R",
+    curve: (random) => {
+      const burst = 0.03 + 0.09 * random();
+      const verify = 0.88 + 0.09 * random();
+      const refill = 0.3 + 0.5 * random();
+      return (f) => (f < burst ? 1 - f / burst : f < verify ? 0 : (f - verify) / refill);
+    },
+  },
+  {
+    name: "dedup-new-bytes-only",
+    // It moves by 7 % at most in all, 1 % at a time, and stands still for 23 % of the job or more at a
+    // stretch: "0 until the end" and "a long stall" fit it better than "under-reports the end".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a new version of an image whose earlier version is in the destination's chunk store: every chunk read and hashed, at a random h of 10 to 30 % of the cost of sending it, and only the changed ones sent; the value the bytes sent over the image size: the changes in 1 to 3 regions (a random whole), each of a random width of 0.5 to 2.5 % of the image at a random place (they may overlap): the time per byte h outside them and 1 + h inside, summed over 4000 cells, p = c(x), the changed share below the point x reached: 0, still while unchanged stretches are hashed, creeping up while a changed one is sent (1 % per 0.01 (1 + h) / (h + (1 + h) c(1)) of the time, 4 to 10 %), to c(1) (0.5 to 7 %) at SUCCESS",
+    curve: (random) => {
+      const hash = 0.1 + 0.2 * random();
+      const regions = Array.from({ length: 1 + Math.floor(3 * random()) }, () => {
+        const width = 0.005 + 0.02 * random();
+        const from = (1 - width) * random();
+        return [from, from + width] as const;
+      });
+      const cells = 4000;
+      const points: [number, number][] = [[0, 0]];
+      let [time, sent] = [0, 0];
+      for (let i = 1; i <= cells; i++) {
+        const x = (i - 0.5) / cells;
+        const changed = regions.some(([from, to]) => from <= x && x < to) ? 1 : 0;
+        time += (hash + changed) / cells;
+        sent += changed / cells;
+        points.push([time, sent]);
+      }
+      return polyline(points.map(([t, s]) => [t / time, s] as const));
+    },
+  },
+  {
+    name: "extents-counted-one-huge",
+    // It climbs at the start and at the end, but stands still at a random 10 to 90 % for 92 to 98 %
+    // of the job in between: "a long stall" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the value the share of the disk's extents copied (a count, not bytes), all copied in disk order at one rate: n small extents (a random whole 40 to 400), together a random s of 2 to 8 % of the bytes (s / n each), and one huge one, the rest, after a random whole k of them (k = round(q n), q random between 10 and 90 %): p = floor(f n / s) / (n + 1) until k s / n, then k / (n + 1) (10 to 90 %) while the huge extent is copied, for 1 - s of the time (92 to 98 %), then (k + 1 + floor((f - k s / n - (1 - s)) n / s)) / (n + 1), climbing to 100 % in the last (n - k) s / n",
+    curve: (random) => {
+      const n = 40 + Math.floor(361 * random());
+      const small = 0.02 + 0.06 * random();
+      const before = Math.round((0.1 + 0.8 * random()) * n);
+      const each = small / n;
+      const huge = before * each;
+      const after = huge + 1 - small;
+      return (f) => {
+        const count =
+          f < huge
+            ? Math.floor(f / each + 1e-9)
+            : f < after
+              ? before
+              : before + 1 + Math.floor((f - after) / each + 1e-9);
+        return Math.min(n + 1, count) / (n + 1);
+      };
+    },
+  },
+  {
+    name: "fraction-read-as-percent",
+    // It never reaches 1 %, or only once at 25 to 71 % of the job (rounded to nearest): "0 until the
+    // end" fits it better than "under-reports the end".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the agent reports a fraction (0 to 1) and the service takes it for a percent (0 to 100) and divides it by 100 again: p = g(f) / 100, the true progress g(f) = f^k for a random k between 0.5 and 2 (log-uniform): below 1 % all the way, so 0 rounded down until SUCCESS, and 0 rounded to nearest until g = 0.5, at 0.5^(1 / k) (25 to 71 % of the time), then 1 %",
+    curve: (random) => {
+      const k = 2 ** (2 * random() - 1);
+      return (f) => f ** k / 100;
+    },
+  },
+  {
+    name: "failed-chunks-awaiting-retry",
+    // It moves only in 1 to 3 short blips and is 0 for 82 % of the job or more: "0 until the end" fits
+    // it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the share of the chunks queued for a retry shown instead of progress (the wrong counter mapped to the field): 0 while no chunk fails; at each of 1 to 3 hiccups of a storage node (a random whole number of them, at random points between 10 and 85 % of the time) a random b of 3 to 20 % of the chunks fail at once and are queued, the queue drained by the retries steadily over a random r of 2 to 6 % of the time: p = the sum over the hiccups since t of b max(0, 1 - (f - t) / r): 0, but for a jump to b and a steady fall back to 0 at each hiccup (the blips may overlap and add up)",
+    curve: (random) => {
+      const hiccups = Array.from({ length: 1 + Math.floor(3 * random()) }, () => ({
+        at: 0.1 + 0.75 * random(),
+        share: 0.03 + 0.17 * random(),
+        drain: 0.02 + 0.04 * random(),
+      }));
+      return (f) =>
+        clamp01(
+          hiccups.reduce((p, h) => (f >= h.at ? p + h.share * Math.max(0, 1 - (f - h.at) / h.drain) : p), 0),
+        );
+    },
+  },
+  {
+    name: "logical-offset-in-physical-order",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the value the logical offset of the block being copied, over the disk's size, while the copy goes in the physical order of the disk's extents on the storage, not their logical order: n extents (a random whole 5 to 10) of random logical lengths (weights 0.3 to 1.7), copied in a random order (a random permutation, not the identity) at one rate: within each extent p = its logical start + (f - the time its copy began), climbing steadily at the true pace, and jumping (up or down, anywhere) from one extent to the next: the pieces of p = f shuffled in time; SUCCESS comes at the logical end of the extent copied last",
+    curve: (random) => {
+      const n = 5 + Math.floor(6 * random());
+      const weights = Array.from({ length: n }, () => 0.3 + 1.4 * random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const lengths = weights.map((w) => w / total);
+      const starts = lengths.map((_, i) => lengths.slice(0, i).reduce((a, b) => a + b, 0));
+      const order = Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor((i + 1) * random());
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      if (order.every((e, i) => e === i)) [order[0], order[1]] = [order[1], order[0]];
+      const begins = order.map((_, j) => order.slice(0, j).reduce((t, e) => t + lengths[e], 0));
+      return (f) => {
+        let j = 0;
+        while (j < n - 1 && begins[j + 1] <= f) j++;
+        return starts[order[j]] + Math.min(lengths[order[j]], f - begins[j]);
+      };
+    },
+  },
+  {
+    name: "mean-of-created-subtasks",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the mean of the percents of the sub-tasks created so far: the chunks taken in waves by a pool of workers, a wave's sub-tasks created only when it starts and all climbing together; w waves (a random whole 3 to 7) of random lengths (weights 0.6 to 1.4) in turn at one rate: in wave k (1 to w), p = (k - 1 + u) / k, u the share of that wave done: it climbs to 100 % (shown 99 %) in the first wave, falls at once to 50 % when the second starts, climbs to 100 % again, falls to 67 %, then 75 %, ...: a sawtooth whose falls shrink, the k-th wave climbing only 1 / k over its length; SUCCESS at the end of the last wave",
+    curve: (random) => {
+      const waves = 3 + Math.floor(5 * random());
+      const weights = Array.from({ length: waves }, () => 0.6 + 0.8 * random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const ends = weights.map((_, i) => weights.slice(0, i + 1).reduce((a, b) => a + b, 0) / total);
+      return (f) => {
+        let k = 0;
+        while (k < waves - 1 && ends[k] <= f) k++;
+        const from = k === 0 ? 0 : ends[k - 1];
+        return (k + clamp01((f - from) / (ends[k] - from))) / (k + 1);
+      };
+    },
+  },
+  {
+    name: "key-rotation-re-encrypts-written-chunks",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the value the share of the image stored under the current encryption key: the key rotated first at a random point between 15 and 40 % of the time, then every random K of 25 to 45 % of it; at each rotation the chunks already written are re-encrypted in the background, at a random s of 1.5 to 4 times the copy's pace, while the copy goes on under the new key: p = f before the first rotation, then min(f, (1 + s) (f - R)), R the last rotation: back to 0 at each rotation, then climbing at 1 + s times the true pace until it meets p = f again (R / s after R), if it does before the next rotation; SUCCESS comes at min(100 %, (1 + s) (1 - R)) for the last rotation R",
+    curve: (random) => {
+      const first = 0.15 + 0.25 * random();
+      const every = 0.25 + 0.2 * random();
+      const speed = 1.5 + 2.5 * random();
+      const rotations: number[] = [];
+      for (let t = first; t < 1; t += every) rotations.push(t);
+      return (f) => {
+        const done = rotations.filter((r) => r <= f);
+        return done.length === 0 ? f : Math.min(f, (1 + speed) * (f - done[done.length - 1]));
+      };
+    },
+  },
+  {
+    name: "int32-overflow-percent-clamped",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent computed as 100 times the KiB copied over the KiB in all, the product in signed 32-bit integers, a negative result shown as 0: for an image of a random S between 60 and 200 GiB the product wraps past 2^31 at every X = 2^31 / (100 S 2^20) = 20.48 / S of the image (10 to 34 %): p = the whole percent of r = f mod 2X (plus 0.3 %) while r < X, else 0: steady at the true pace to X, then 0 for X, then from 0 again to X, and so on; SUCCESS comes at 0 or at a value below X, whichever half of its 2X period f = 1 falls in",
+    curve: (random) => {
+      const wrap = 20.48 / (60 + 140 * random());
+      return (f) => {
+        const r = f % (2 * wrap);
+        return r < wrap ? Math.floor(100 * r + 1e-9) / 100 + 0.003 : 0;
+      };
+    },
+  },
+  {
+    name: "last-completed-chunk-index",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "each worker writes the number of the chunk it has just finished, and the value is the last one written over the number of chunks (neither a count nor a high-water mark): n chunks (a random whole 24 to 60) taken in order by W workers (a random whole 3 to 8), each as soon as it is free, each chunk taking a random 0.5 to 1.5 units: p = (i + 1) / n for the chunk i finished last: 0 until the first chunk is done, then near the share done but jumping back and forth by up to W chunks as the workers finish out of order; SUCCESS comes at the number of whichever chunk finishes last, often below 100 %",
+    curve: (random) => {
+      const n = 24 + Math.floor(37 * random());
+      const free = Array.from({ length: 3 + Math.floor(6 * random()) }, () => 0);
+      const ends = Array.from({ length: n }, () => {
+        const worker = free.indexOf(Math.min(...free));
+        free[worker] += 0.5 + random();
+        return free[worker];
+      });
+      const last = Math.max(...ends);
+      const finished = ends.map((end, i) => [end / last, i] as const).sort((a, b) => a[0] - b[0]);
+      return (f) => {
+        let value = 0;
+        for (const [end, i] of finished) {
+          if (end > f + 1e-12) break;
+          value = (i + 1) / n;
+        }
+        return value;
+      };
     },
   },
 ];
