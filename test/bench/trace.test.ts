@@ -12,7 +12,7 @@ describe("npm run bench:trace", () => {
     expect(text).toContain(`SUCCESS seen ${(run.lagMs / 1000).toFixed(1)} s after the job ended`);
     // The create step waits before its first poll of a job it has just submitted.
     expect(text.split("\n")[1]).toBe("submitted: first poll in 9.5 s");
-    expect(polls[0]).toMatch(/^#1 at 9\.\d s: \d %, next poll in 9\.\d s$/);
+    expect(polls[0]).toMatch(/^#1 at 9\.\d s: 1 %, next poll in 9\.\d s$/);
   });
 
   test.each([
