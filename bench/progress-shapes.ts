@@ -11,8 +11,8 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 25) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 26) were written after the
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 26) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 27) were written after the
  * strategy's last change (13debc4) and were never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
@@ -4761,11 +4761,11 @@ export const SHAPES: readonly ProgressShape[] = [
       return (f) => f - Math.max(0, ...resets.filter((r) => r <= f));
     },
   },
-  // ---- held out in round 26: written at 358598c, after the strategy's last change (13debc4); never used to tune it ----
+  // ---- held out in round 26 (written at 358598c, run on the strategy of 13debc4), then seen in round 27 ----
   {
     name: "dedup-hits-as-the-store-fills",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "deduplicated against the chunks already in the destination's store, which fills with the image's own chunks as the copy goes: a chunk found there is only hashed, at a tenth of the cost of sending it, and the share found grows as h(x) = H (1 - e^(-x / k)) at a share x copied, for a random H between 40 and 80 % and k between 5 and 30 % of the image (repeated blocks met ever more often as more are stored): the time per byte 1 - 0.9 h(x), so f = T(x) / T(1), T(x) = x - 0.9 H (x - k (1 - e^(-x / k))), inverted on 1000 points (p = x): the pace T(1) / (1 - 0.9 h(x)), 0.33x to 0.74x the mean at the start, speeding up ever more gently as the share found levels off, to 1.03x to 1.6x at the end; half done at 51 to 65 % of the time",
     curve: (random) => {
@@ -4781,7 +4781,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "chunk-index-deepening",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "each chunk written also inserted into the destination's chunk index (a B-tree), whose cost per insert grows with the logarithm of the chunks already in it: the time per byte 1 + c ln(1 + N x) / ln(1 + N) at a share x written, for N = 10^(3 + 2u) chunks in all (1000 to 100000, u random) and a random c between 0.5 and 2 (the index costing 0.5 to 2 times the data itself by the end), so f = T(x) / T(1), T(x) = x + c ((1 + N x) ln(1 + N x) - N x) / (N ln(1 + N)), inverted on 1000 points (p = x): 1.25x to 2.4x the mean pace at the start, slowing steeply over the first percents of the work and ever more gently after, to 0.9x to 0.97x at the end; half done at 46 to 49 % of the time",
     curve: (random) => {
@@ -4798,7 +4798,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "daily-backbone-load-cycle",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a long copy over a regional backbone whose free capacity follows the daily load: the job spans a random D of 15 to 60 % of a day, from a random time of day phi (0 to 1 of a day), its pace 1 - A cos(2 pi (D f + phi)) for a random A between 0.3 and 0.6 (slowest at the daily peak): p = (f - A (sin(2 pi (D f + phi)) - sin(2 pi phi)) / (2 pi D)) / (the same at f = 1): part of one swing of the pace, speeding up, slowing down or both, between 1 - A and 1 + A of a base, never 0: 0.38x to 1.97x the mean pace at the start and at the end; half done at 31 to 69 % of the time",
     curve: (random) => {
@@ -4815,7 +4815,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "snapshot-chain-lookups",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source the newest of a chain of n delta snapshots (a random whole 3 to 8) over a base image, each block read from the newest layer that holds it, looking the layers up one by one from the top; the VM's writes, and so the deltas, crowd towards the disk's end: each delta holds a block at x with a chance q(x) = Q e^(-(1 - x) / w), for a random Q between 30 and 70 % and w between 10 and 30 % of the disk, so a block takes L(x) = (1 - (1 - q)^(n + 1)) / q lookups on average (n + 1 near the start, about 1 / Q near the end), each costing a random l of 0.1 to 0.3 of the block's transfer: the time per byte 1 + l L(x), summed over 1000 steps (midpoint) and inverted (p = x): 0.75x to 0.99x the mean pace at the start, nearly steady over the first part of the disk, then speeding up over its last stretch, where the deltas hold most blocks, to 1.09x to 2.2x at the end; half done at 51 to 61 % of the time",
     curve: (random) => {
@@ -4837,7 +4837,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "turbo-budget-fading",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a copy bound by the host's CPU (compressing and encrypting), which runs above its base clock on a power budget that the sustained load uses up: the clock falls smoothly as the budget's running average rises, u = 1 - e^(-f / tau) for a random tau between 15 and 50 % of the time, the pace 1 / (1 + c u^2) for a random c between 0.5 and 1.5: full speed at first, easing (no kink) towards 1 / (1 + c) of it; summed over 1000 steps (midpoint) and scaled to end at 100 %: 1.18x to 2.01x the mean pace at the start, 0.7x to 0.91x at the end; half done at 38 to 46 % of the time",
     curve: (random) => {
@@ -4857,7 +4857,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It falls from 99 % to 0 early and then stays 0 for 76 to 94 % of the job: "0 until the end"
     // fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the fill of the copy's token bucket (its throttle) shown instead of progress: full at the start (100 %, shown 99 %), drained by the copy's first burst steadily to 0 within a random B of 3 to 12 % of the time, then empty (the copy taking each token as soon as it is refilled) until a random V between 88 and 97 % of the time, when the copy's transfers end and a final verification runs without tokens: from then on refilling steadily at a rate that would fill it in a random R of 30 to 80 % of the time, to (1 - V) / R (4 to 40 %) at SUCCESS: p = 1 - f / B until B, 0 until V, then (f - V) / R",
     curve: (random) => {
@@ -4872,7 +4872,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves by 7 % at most in all, 1 % at a time, and stands still for 23 % of the job or more at a
     // stretch: "0 until the end" and "a long stall" fit it better than "under-reports the end".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a new version of an image whose earlier version is in the destination's chunk store: every chunk read and hashed, at a random h of 10 to 30 % of the cost of sending it, and only the changed ones sent; the value the bytes sent over the image size: the changes in 1 to 3 regions (a random whole), each of a random width of 0.5 to 2.5 % of the image at a random place (they may overlap): the time per byte h outside them and 1 + h inside, summed over 4000 cells, p = c(x), the changed share below the point x reached: 0, still while unchanged stretches are hashed, creeping up while a changed one is sent (1 % per 0.01 (1 + h) / (h + (1 + h) c(1)) of the time, 4 to 10 %), to c(1) (0.5 to 7 %) at SUCCESS",
     curve: (random) => {
@@ -4900,7 +4900,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs at the start and at the end, but stands still at a random 10 to 90 % for 92 to 98 %
     // of the job in between: "a long stall" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the value the share of the disk's extents copied (a count, not bytes), all copied in disk order at one rate: n small extents (a random whole 40 to 400), together a random s of 2 to 8 % of the bytes (s / n each), and one huge one, the rest, after a random whole k of them (k = round(q n), q random between 10 and 90 %): p = floor(f n / s) / (n + 1) until k s / n, then k / (n + 1) (10 to 90 %) while the huge extent is copied, for 1 - s of the time (92 to 98 %), then (k + 1 + floor((f - k s / n - (1 - s)) n / s)) / (n + 1), climbing to 100 % in the last (n - k) s / n",
     curve: (random) => {
@@ -4926,7 +4926,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It never reaches 1 %, or only once at 25 to 71 % of the job (rounded to nearest): "0 until the
     // end" fits it better than "under-reports the end".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the agent reports a fraction (0 to 1) and the service takes it for a percent (0 to 100) and divides it by 100 again: p = g(f) / 100, the true progress g(f) = f^k for a random k between 0.5 and 2 (log-uniform): below 1 % all the way, so 0 rounded down until SUCCESS, and 0 rounded to nearest until g = 0.5, at 0.5^(1 / k) (25 to 71 % of the time), then 1 %",
     curve: (random) => {
@@ -4939,7 +4939,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves only in 1 to 3 short blips and is 0 for 82 % of the job or more: "0 until the end" fits
     // it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the chunks queued for a retry shown instead of progress (the wrong counter mapped to the field): 0 while no chunk fails; at each of 1 to 3 hiccups of a storage node (a random whole number of them, at random points between 10 and 85 % of the time) a random b of 3 to 20 % of the chunks fail at once and are queued, the queue drained by the retries steadily over a random r of 2 to 6 % of the time: p = the sum over the hiccups since t of b max(0, 1 - (f - t) / r): 0, but for a jump to b and a steady fall back to 0 at each hiccup (the blips may overlap and add up)",
     curve: (random) => {
@@ -4957,7 +4957,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "logical-offset-in-physical-order",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the value the logical offset of the block being copied, over the disk's size, while the copy goes in the physical order of the disk's extents on the storage, not their logical order: n extents (a random whole 5 to 10) of random logical lengths (weights 0.3 to 1.7), copied in a random order (a random permutation, not the identity) at one rate: within each extent p = its logical start + (f - the time its copy began), climbing steadily at the true pace, and jumping (up or down, anywhere) from one extent to the next: the pieces of p = f shuffled in time; SUCCESS comes at the logical end of the extent copied last",
     curve: (random) => {
@@ -4983,7 +4983,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "mean-of-created-subtasks",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the mean of the percents of the sub-tasks created so far: the chunks taken in waves by a pool of workers, a wave's sub-tasks created only when it starts and all climbing together; w waves (a random whole 3 to 7) of random lengths (weights 0.6 to 1.4) in turn at one rate: in wave k (1 to w), p = (k - 1 + u) / k, u the share of that wave done: it climbs to 100 % (shown 99 %) in the first wave, falls at once to 50 % when the second starts, climbs to 100 % again, falls to 67 %, then 75 %, ...: a sawtooth whose falls shrink, the k-th wave climbing only 1 / k over its length; SUCCESS at the end of the last wave",
     curve: (random) => {
@@ -5002,7 +5002,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "key-rotation-re-encrypts-written-chunks",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the value the share of the image stored under the current encryption key: the key rotated first at a random point between 15 and 40 % of the time, then every random K of 25 to 45 % of it; at each rotation the chunks already written are re-encrypted in the background, at a random s of 1.5 to 4 times the copy's pace, while the copy goes on under the new key: p = f before the first rotation, then min(f, (1 + s) (f - R)), R the last rotation: back to 0 at each rotation, then climbing at 1 + s times the true pace until it meets p = f again (R / s after R), if it does before the next rotation; SUCCESS comes at min(100 %, (1 + s) (1 - R)) for the last rotation R",
     curve: (random) => {
@@ -5020,7 +5020,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "int32-overflow-percent-clamped",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the percent computed as 100 times the KiB copied over the KiB in all, the product in signed 32-bit integers, a negative result shown as 0: for an image of a random S between 60 and 200 GiB the product wraps past 2^31 at every X = 2^31 / (100 S 2^20) = 20.48 / S of the image (10 to 34 %): p = the whole percent of r = f mod 2X (plus 0.3 %) while r < X, else 0: steady at the true pace to X, then 0 for X, then from 0 again to X, and so on; SUCCESS comes at 0 or at a value below X, whichever half of its 2X period f = 1 falls in",
     curve: (random) => {
@@ -5034,7 +5034,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "last-completed-chunk-index",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "each worker writes the number of the chunk it has just finished, and the value is the last one written over the number of chunks (neither a count nor a high-water mark): n chunks (a random whole 24 to 60) taken in order by W workers (a random whole 3 to 8), each as soon as it is free, each chunk taking a random 0.5 to 1.5 units: p = (i + 1) / n for the chunk i finished last: 0 until the first chunk is done, then near the share done but jumping back and forth by up to W chunks as the workers finish out of order; SUCCESS comes at the number of whichever chunk finishes last, often below 100 %",
     curve: (random) => {
@@ -5054,6 +5054,359 @@ export const SHAPES: readonly ProgressShape[] = [
           value = (i + 1) / n;
         }
         return value;
+      };
+    },
+  },
+  // ---- held out in round 27: written at 9638bee, after the strategy's last change (13debc4); never used to tune it ----
+  {
+    name: "thermal-throttle-hysteresis",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the destination's SSD throttling its writes to keep cool, with hysteresis: its temperature u (0 at the start, 1 the level it would settle at writing flat out) follows u' = (e - u) / tau, e = 1 at full speed and a random e0 between 0.2 and 0.5 while the writes are throttled to a random r of 0.3 to 0.6 of it; throttled when u reaches a random H between 0.75 and 0.9, back to full speed when it has fallen by a random b of 0.05 to 0.15; the job lasting a random 6 to 20 tau: full speed for the first ln(1 / (1 - H)) (1.4 to 2.3 tau, 7 to 38 % of the time), then r for ln((H - e0) / (H - b - e0)) and full speed for ln((1 - H + b) / (1 - H)) in turn (cycles of 1.5 to 21 % of the time, 37 to 84 % of each at full speed), summed exactly and scaled to end at 100 %: the pace a square wave between 1.05x-1.7x and 0.33x-0.78x the mean, after a long first stretch at the top; half done at 45 to 50 % of the time",
+    curve: (random) => {
+      const hot = 0.75 + 0.15 * random();
+      const cool = hot - 0.05 - 0.1 * random();
+      const idle = 0.2 + 0.3 * random();
+      const slow = 0.3 + 0.3 * random();
+      const length = 6 + 14 * random();
+      const heating = Math.log((1 - cool) / (1 - hot));
+      const cooling = Math.log((hot - idle) / (cool - idle));
+      const points: [number, number][] = [[0, 0]];
+      let [time, done, full, phase] = [0, 0, true, Math.log(1 / (1 - hot))];
+      while (time < length) {
+        const d = Math.min(phase, length - time);
+        time += d;
+        done += (full ? 1 : slow) * d;
+        points.push([time, done]);
+        full = !full;
+        phase = full ? heating : cooling;
+      }
+      return polyline(points.map(([t, x]) => [t / length, x / done] as const));
+    },
+  },
+  {
+    name: "volume-grown-on-demand",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the destination volume created small and grown on demand: a random first size s0 of 2 to 8 % of the image, and each time the copy fills it, grown by a random factor g of 1.5 to 2.5 (the last time to the image's size), the copy waiting while the added space is zeroed, at a random z of 3 to 8 % of the time it takes to copy as much: p = x, f = (x + z (the size reached, less s0, at or before x)) / (1 + z (1 - s0)): a steady 1.03x to 1.08x the mean pace, but still at each of the 3 to 10 sizes s0, s0 g, s0 g^2, ... (geometrically spaced, ever further apart), for z (g - 1) times the size there (z (1 - the size) the last time), each pause longer than the one before but perhaps the last, the longest 0.75 to 4.4 % of the time (3 to 7 % in all); half done at 50 to 53 % of the time",
+    curve: (random) => {
+      const growth = 1.5 + random();
+      const zeroing = 0.03 + 0.05 * random();
+      let size = 0.02 + 0.06 * random();
+      let time = size;
+      const points: [number, number][] = [
+        [0, 0],
+        [time, size],
+      ];
+      while (size < 1) {
+        const next = Math.min(1, size * growth);
+        time += zeroing * (next - size);
+        points.push([time, size]);
+        time += next - size;
+        points.push([time, next]);
+        size = next;
+      }
+      return polyline(points.map(([t, x]) => [t / time, x] as const));
+    },
+  },
+  {
+    name: "fragmentation-clustered-at-every-scale",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source's fragmentation clustered at every scale (files written in bursts, within bursts): the seeks per byte a binomial multiplicative cascade mu(x), the image halved 8 times (256 cells), each half taking a random share w between 35 and 65 % of its parent's seeks (drawn afresh at every split), so that a cell's density is the product of its 8 values 2w (mean 1); the time per byte 1 + k mu(x) for a random k between 0.5 and 2 (what the seeks of an average cell cost, against its bytes), summed by cells and inverted (p = x): a pace that changes at every scale at once, in long and short stretches, slowest (0.25x to 0.69x the mean) in the densest cells and fastest (1.25x to 2.3x) in the sparsest, 0.33x to 1.9x at the start and at the end; half done at 40 to 60 % of the time",
+    curve: (random) => {
+      let density = [1];
+      for (let level = 0; level < 8; level++)
+        density = density.flatMap((d) => {
+          const w = 0.35 + 0.3 * random();
+          return [2 * w * d, 2 * (1 - w) * d];
+        });
+      const seek = 0.5 + 1.5 * random();
+      const points: [number, number][] = [[0, 0]];
+      let time = 0;
+      density.forEach((d, i) => {
+        time += (1 + seek * d) / density.length;
+        points.push([time, (i + 1) / density.length]);
+      });
+      return polyline(points.map(([t, x]) => [t / time, x] as const));
+    },
+  },
+  {
+    name: "concurrency-tuned-by-hill-climbing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the copy's parallelism tuned by hill climbing: the throughput with n requests in flight following the Universal Scalability Law, X(n) = n / (1 + s (n - 1) + c n (n - 1)), for a random s between 0.02 and 0.1 and c between 0.001 and 0.01 (log-uniform); the tuner starts at n = 1, adds one every D (the same for the whole job, so that the climb lasts a random 15 to 60 % of the time), and at the first n + 1 that does worse, steps back to n* = n (10 to 31, X(n*) 3.6 to 12 times X(1)) and holds it: the pace a concave staircase of n* + 1 steps at even gaps, each smaller than the one before (the first +79 to +96 %), from 0.09x to 0.3x the mean at the start to 1.03x to 1.17x at n*, then steady to the end; half done at 51 to 57 % of the time",
+    curve: (random) => {
+      const sigma = 0.02 + 0.08 * random();
+      const kappa = 10 ** (random() - 3);
+      const rate = (n: number): number => n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+      let best = 1;
+      while (rate(best + 1) > rate(best)) best++;
+      const step = (0.15 + 0.45 * random()) / (best + 1);
+      const points: [number, number][] = [[0, 0]];
+      let [time, done] = [0, 0];
+      for (let n = 1; time < 1; n++) {
+        const d = Math.min(n <= best + 1 ? step : 1, 1 - time);
+        time += d;
+        done += rate(n <= best + 1 ? n : best) * d;
+        points.push([time, done]);
+      }
+      return polyline(points.map(([t, x]) => [t, x / done] as const));
+    },
+  },
+  {
+    name: "files-done-when-their-last-extent-is-read",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the share of the image's files complete, the copy reading the disk in block order at a steady pace and a file complete once its last extent is read: each file in 1 + K extents, K Poisson with a random mean L between 1 and 4, each extent at a uniformly random place on the disk, so that a file is complete at f with the chance f^(1 + K), and p = E[f^(1 + K)] = f e^(-L (1 - f)) (the generating function of 1 + K): a slow start (e^(-L), 0.02x to 0.37x the mean pace), speeding up all the way, to 1 + L (2x to 5x) at the end; 1 % shown (rounded to nearest) from 1.3 to 15 % of the time; half done at 69 to 86 % of the time",
+    curve: (random) => {
+      const extents = 1 + 3 * random();
+      return (f) => f * Math.exp(-extents * (1 - f));
+    },
+  },
+  {
+    name: "first-report-over-allocated-size-ratcheted",
+    // It moves only twice, at its first report and when the true progress catches up with it, and
+    // stands still at one value for 22 to 97 % of the job: "a long stall" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the service never letting the value go down (it keeps the highest it has been sent), and the agent's first report, at a random s between 3 and 8 % of the time, dividing the bytes done by the image's allocated size, a random a of 3 to 12 % of its virtual size, instead of by the virtual size (the later ones right): 0 until s, then B = min(99.5 %, s / a) (25 to 99.5 %, capped in about 28 % of the jobs) held until the true progress reaches it, then p = f: still at B for B - s, 22 to 97 % of the time (to the end when capped)",
+    curve: (random) => {
+      const first = 0.03 + 0.05 * random();
+      const allocated = 0.03 + 0.09 * random();
+      const held = Math.min(0.995, first / allocated);
+      return (f) => (f < first ? 0 : Math.max(f, held));
+    },
+  },
+  {
+    name: "busy-workers-share-shown",
+    // It shows 99 % for 64 to 97 % of the job and falls only in its last stretch: "stuck at 99 %"
+    // fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the share of the copy's workers that are busy shown instead of progress: W workers (a random whole 4 to 16), started a random 0.01 to 0.04 chunk-times apart, each taking the next chunk from a queue as soon as it is free (a random whole 4 to 12 chunks per worker, each taking a random 0.6 to 1.4 units): 1 / W at the start, all busy (shown 99 %) from the last worker's start until the queue runs dry and the first worker finishes (64 to 97 % of the time), then down by 1 / W as each one finishes, to 1 / W (6 to 25 %) until SUCCESS, when the last one finishes",
+    curve: (random) => {
+      const workers = 4 + Math.floor(13 * random());
+      const chunks = workers * (4 + Math.floor(9 * random()));
+      const stagger = 0.01 + 0.03 * random();
+      const starts = Array.from({ length: workers }, (_, j) => j * stagger);
+      const free = [...starts];
+      for (let c = 0; c < chunks; c++) {
+        const worker = free.indexOf(Math.min(...free));
+        free[worker] += 0.6 + 0.8 * random();
+      }
+      const end = Math.max(...free);
+      return (f) => starts.filter((s, j) => s <= f * end && f * end < free[j]).length / workers;
+    },
+  },
+  {
+    name: "running-dedup-ratio-shown",
+    // After its first few % it moves only a few % up and down around the value it ends at: "a
+    // constant" (one that flickers) fits it better than "noise" around the progress.
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the deduplication ratio so far (the share of the chunks read that were already in the destination's store) shown instead of progress: N chunks (a random whole 1000 to 4000), found in the store in runs (a two-state Markov chain: found at a random long-run share H of 10 to 80 %, a run of found chunks and one of new chunks a random 4 to 20 chunks together on average), a found chunk costing a random h of 10 to 30 % of the time of a new one: p = found / read after each chunk: wild at first (0 or 99 % after the first chunk), then settling: from 5 % of the time on within 8 % of its final value in the median job (20 % in the 95th percentile), from half time on within 2 % (4.6 %); SUCCESS comes at about H (9 to 82 %)",
+    curve: (random) => {
+      const chunks = 1000 + Math.floor(3001 * random());
+      const share = 0.1 + 0.7 * random();
+      const cycle = 4 + 16 * random();
+      const hash = 0.1 + 0.2 * random();
+      let found = random() < share;
+      const times: number[] = [];
+      const ratios: number[] = [];
+      let [time, hits] = [0, 0];
+      for (let i = 1; i <= chunks; i++) {
+        if (i > 1 && random() < 1 / ((found ? share : 1 - share) * cycle)) found = !found;
+        time += found ? hash : 1;
+        if (found) hits++;
+        times.push(time);
+        ratios.push(hits / i);
+      }
+      return (f) => {
+        let [lo, hi] = [0, chunks];
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (times[mid] <= f * time + 1e-9) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo === 0 ? 0 : ratios[lo - 1];
+      };
+    },
+  },
+  {
+    name: "throttled-prefix-crawls-until-split",
+    // It creeps 0.4 to 10 % in all (1 % every 7 to 70 % of the time) over 25 to 75 % of the job:
+    // "a long stall" fits it better than "an abrupt change of pace".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the destination object store throttling the copy's key prefix (all its chunks under one prefix, on one partition): full speed v for a random first B of 5 to 20 % of the time, then, told to slow down on most requests, a crawl at a random c of 1 to 3 % of v until the store splits the partition, at a random S between 45 and 80 %, then the client's rate raised back linearly to v over a random R of 5 to 15 % (additive increase), and v to the end: p = V(f) / V(1), V(f) = min(f, B) + c m + c r + (1 - c) r^2 / (2R) + max(0, f - S - R), m = min(S, max(B, f)) - B, r = min(R, max(0, f - S)) (v 1.4x to 5.2x the mean pace): 9 to 58 % at B, then creeping 0.4 to 10 % in all over 25 to 75 % of the time (1 % every 7 to 70 % of the time), then speeding up smoothly to v",
+    curve: (random) => {
+      const burst = 0.05 + 0.15 * random();
+      const crawl = 0.01 + 0.02 * random();
+      const split = 0.45 + 0.35 * random();
+      const ramp = 0.05 + 0.1 * random();
+      const done = (f: number): number => {
+        const r = Math.min(ramp, Math.max(0, f - split));
+        return (
+          Math.min(f, burst) +
+          crawl * (Math.min(split, Math.max(burst, f)) - burst) +
+          crawl * r +
+          ((1 - crawl) * r * r) / (2 * ramp) +
+          Math.max(0, f - split - ramp)
+        );
+      };
+      return (f) => done(f) / done(1);
+    },
+  },
+  {
+    name: "sparse-file-size-shown",
+    // It climbs to 99 % in a few jumps early and stays there for 39 to 99.9 % of the job: "stuck at
+    // 99 %" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the size of the destination file over the image's, read as progress, the file sparse (its size the end of the furthest chunk written) and the chunks written in a random order (the order of their content hashes, which spreads them over the storage nodes): N chunks (a random whole 200 to 2000) at one rate, p = the highest (i + 1) / N of the chunks i written so far, 0 before the first: a record of random draws, jumping up at each new record (about ln N of them, 5 to 8, ever rarer), about 1 - 1 / (n + 1) after n chunks, 99 % shown (rounded to nearest) once a chunk in the last 1.5 % of the image is written, after 67 chunks on average (3 to 33 % of the time), then 99 % until SUCCESS (for 39 to 99.9 % of the job)",
+    curve: (random) => {
+      const chunks = 200 + Math.floor(1801 * random());
+      const order = Array.from({ length: chunks }, (_, i) => i);
+      for (let i = chunks - 1; i > 0; i--) {
+        const j = Math.floor((i + 1) * random());
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const highest: number[] = [];
+      order.forEach((c, i) => highest.push(Math.max(i === 0 ? 0 : highest[i - 1], (c + 1) / chunks)));
+      return (f) => {
+        const n = Math.min(chunks, Math.floor(f * chunks + 1e-9));
+        return n === 0 ? 0 : highest[n - 1];
+      };
+    },
+  },
+  {
+    name: "resumed-range-percent-of-its-own-length",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "a download resumed with HTTP range requests, the percent that of the current response (the bytes received over its Content-Length): the connection reset 2 to 4 times (a random whole), at random points between 10 and 90 % of the time (kept apart), each time the client waiting a random 0.5 to 2 % of the time and then asking for the rest, from the bytes it has; the true progress x steady at v = 1 / (1 - the waits) (1.01x to 1.08x the mean pace): p = x until the first reset, 0 while reconnecting, then (x - x_r) / (1 - x_r) for the last reset r: back to 0 at each reset and climbing again ever faster (1 / (1 - x_r) times the true pace, up to 12x), to 100 % at the end",
+    curve: (random) => {
+      const resets = Array.from({ length: 2 + Math.floor(3 * random()) }, () => ({
+        at: 0.1 + 0.8 * random(),
+        wait: 0.005 + 0.015 * random(),
+      })).sort((a, b) => a.at - b.at);
+      for (let i = 1; i < resets.length; i++)
+        resets[i].at = Math.max(resets[i].at, resets[i - 1].at + resets[i - 1].wait);
+      const waited = resets.reduce((s, r) => s + r.wait, 0);
+      const done = (f: number): number =>
+        (f - resets.reduce((s, r) => s + Math.min(r.wait, Math.max(0, f - r.at)), 0)) / (1 - waited);
+      return (f) => {
+        const last = resets.filter((r) => r.at <= f).pop();
+        if (!last) return done(f);
+        if (f < last.at + last.wait) return 0;
+        const from = done(last.at);
+        return clamp01((done(f) - from) / (1 - from));
+      };
+    },
+  },
+  {
+    name: "agent-heap-shown-as-progress",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "a process metric mapped to the field: the copy agent's memory in use (its garbage-collected heap) over its memory limit: the live data (the chunk hashes and buffers it keeps) growing with the work done, L(f) = L0 + (L1 - L0) f, from a random L0 of 8 to 15 % of the limit to a random L1 of 30 to 45 %, the heap growing from L(g) at a steady allocation rate after each collection g, the next due when it has doubled (GOGC = 100), the first after a random 3 to 8 % of the time: p = L(g) + rate (f - g): a sawtooth between the live data and twice it, its floor, its height and its period (L(g) / rate) all growing, 5 to 22 collections (the last period 6 to 40 % of the time); SUCCESS comes anywhere between L1 and 2 L1 (31 to 80 %)",
+    curve: (random) => {
+      const first = 0.08 + 0.07 * random();
+      const last = 0.3 + 0.15 * random();
+      const rate = first / (0.03 + 0.05 * random());
+      const live = (f: number): number => first + (last - first) * f;
+      const collections = [0];
+      for (let g = first / rate; g < 1; g += live(g) / rate) collections.push(g);
+      return (f) => {
+        const g = collections.filter((t) => t <= f).pop() ?? 0;
+        return live(g) + rate * (f - g);
+      };
+    },
+  },
+  {
+    name: "shared-offset-written-by-range-workers",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "W range workers (a random whole 3 to 8), each copying its own equal share of the image (worker i the share from i / W) at its own random speed (0.7 to 1.3), all writing the offset of the chunk they have just copied into one shared field, the one the poller reads: in each slot of a random 0.5 to 1 % of the time (fixed per job) the last writer is a random one of the workers still busy at the slot's start, p = (i + min(1, f / e_i)) / W for it, e_i the time its share is done (the slowest's at 1, the fastest's at 54 to 100 %): hopping between W parallel lines 1 / W apart, each climbing at 1 / (W e_i) to the top of its share, then between fewer of them as the workers finish, the slowest alone at the end; SUCCESS comes at the top of the slowest's share, (i + 1) / W, anywhere from 12.5 to 100 %",
+    curve: (random) => {
+      const workers = 3 + Math.floor(6 * random());
+      const speeds = Array.from({ length: workers }, () => 0.7 + 0.6 * random());
+      const ends = speeds.map((s) => Math.min(...speeds) / s);
+      const slowest = ends.indexOf(1);
+      const slot = 0.005 + 0.005 * random();
+      const draws = Array.from({ length: Math.ceil(1 / slot) + 1 }, () => random());
+      return (f) => {
+        const k = Math.floor(f / slot);
+        const busy = ends.map((e, i) => (e > k * slot ? i : -1)).filter((i) => i >= 0);
+        const i = busy.length === 0 ? slowest : busy[Math.floor(draws[k] * busy.length)];
+        return (i + Math.min(1, f / ends[i])) / workers;
+      };
+    },
+  },
+  {
+    name: "status-messages-reordered",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the agent sending its true progress (p = f) in a status message every 0.5 % of the time, over a path that delays each by a random lognormal time (median a random m of 0.2 to 1 % of the time, log-sd a random s of 0.8 to 1.5; the 99th percentile 1.3 to 33 %), and the service keeping the message that arrived last, not the newest sent: p = the value in the last message to arrive at or before f (0 before the first): a little behind f (by that message's age), but falling back by the age of any late message when it lands, until the next arrives (the biggest fall in a job 1 to 75 %, 10 % in the median job); SUCCESS comes at the value in the last message to arrive before it, 99 % in most jobs, at worst 66 %",
+    curve: (random) => {
+      const median = 0.002 + 0.008 * random();
+      const spread = 0.8 + 0.7 * random();
+      const messages: [number, number][] = [];
+      for (let k = 1; k <= 200; k++) {
+        const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+        messages.push([k / 200 + median * Math.exp(spread * normal), k / 200]);
+      }
+      messages.sort((a, b) => a[0] - b[0]);
+      return (f) => {
+        let value = 0;
+        for (const [arrived, sent] of messages) {
+          if (arrived > f) break;
+          value = sent;
+        }
+        return value;
+      };
+    },
+  },
+  {
+    name: "alpha-beta-smoothed-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the service smoothing the agent's reports with an alpha-beta tracker (a level y and a rate v, extrapolated between reports): the true progress with 1 to 3 abrupt pace changes (a random whole) at random points between 15 and 85 % of the time, each stretch's pace a random 1/3 to 3 times a base (log-uniform; the biggest change 1x to 8.8x), scaled to end at 100 %; a report every random T of 1 to 2 % of the time, at each e = the report - (y + v T), then y := y + v T + a e and v := v + (b / T) e, for a random a between 0.15 and 0.35 and b = a^2 (1 + u) / (2 - a), u random (1x to 2x the Benedict-Bordner value), from y = v = 0; p = y + v (f - t) after the report at t (kept within 0..1): up to 18 % behind at the start while it learns the pace, then after each change of pace swinging past the true value and back (up to 13 % ahead after a slow-down, up to 18 % behind after a speed-up); SUCCESS comes at 83 to 100 % (99 % or more in most jobs)",
+    curve: (random) => {
+      const changes = Array.from({ length: 1 + Math.floor(3 * random()) }, () => 0.15 + 0.7 * random()).sort(
+        (a, b) => a - b,
+      );
+      const paces = [0, ...changes].map(() => 3 ** (2 * random() - 1));
+      const bounds = [0, ...changes, 1];
+      const raw = (f: number): number =>
+        paces.reduce((s, v, i) => s + v * Math.max(0, Math.min(f, bounds[i + 1]) - bounds[i]), 0);
+      const every = 0.01 + 0.01 * random();
+      const alpha = 0.15 + 0.2 * random();
+      const beta = (alpha * alpha * (1 + random())) / (2 - alpha);
+      const reports: [number, number, number][] = [[0, 0, 0]];
+      for (let k = 1; k * every <= 1 + 1e-9; k++) {
+        const [, level, rate] = reports[k - 1];
+        const guess = level + rate * every;
+        const miss = raw(k * every) / raw(1) - guess;
+        reports.push([k * every, guess + alpha * miss, rate + (beta / every) * miss]);
+      }
+      return (f) => {
+        const [t, level, rate] = reports[Math.min(reports.length - 1, Math.floor(f / every + 1e-9))];
+        return clamp01(level + rate * (f - t));
       };
     },
   },
