@@ -42,16 +42,24 @@ export interface ProgressShape {
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-/** A straight line through the points (f, p), flat before the first and after the last. */
+/**
+ * A straight line through the points (f, p), in order of f, flat before the first and after the
+ * last. The segment is found by bisection: some shapes invert a curve on a thousand points.
+ */
 function polyline(points: readonly (readonly [number, number])[]): (f: number) => number {
   return (f) => {
     if (f <= points[0][0]) return points[0][1];
-    for (let i = 1; i < points.length; i++) {
-      const [f1, p1] = points[i];
-      const [f0, p0] = points[i - 1];
-      if (f <= f1) return f1 === f0 ? p1 : p0 + ((p1 - p0) * (f - f0)) / (f1 - f0);
+    if (f > points[points.length - 1][0]) return points[points.length - 1][1];
+    // The first point at or after f.
+    let [lo, hi] = [1, points.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (f <= points[mid][0]) hi = mid;
+      else lo = mid + 1;
     }
-    return points[points.length - 1][1];
+    const [f1, p1] = points[lo];
+    const [f0, p0] = points[lo - 1];
+    return f1 === f0 ? p1 : p0 + ((p1 - p0) * (f - f0)) / (f1 - f0);
   };
 }
 
