@@ -81,21 +81,18 @@ const LONG_JOB_SECONDS = 300;
 /** The goals are set for jobs of 2 minutes and more: shorter ones (the emulator family's 30 s) keep the lag and 1/s goals. */
 const CALL_GOALS_FROM_SECONDS = 120;
 /**
- * A smooth curve that shows 99 % for more than this share of its running time slows to a stop at
- * its end: there, it is progress stuck at 99 %, and its rows are held to the no-information goals.
+ * "Does not move for a long time" (issue 10's no-information family), read as: stands still for more
+ * than this share of the job's running time (so far, for a job that may end at any moment).
+ */
+export const LONG_STILL_SHARE = 0.05;
+
+/**
+ * A smooth curve that shows 99 % for more than LONG_STILL_SHARE of its running time slows to a stop
+ * at its end: there, it is progress stuck at 99 %, and its rows are held to the no-information goals.
  * A strategy that does not assume the curve must poll through that time every 5 s to see the end
  * within 5 s; at a twentieth of the job that alone is a tenth of fixed polling's calls.
  */
-export const SLOW_END_HOLD = 0.05;
-
-/**
- * A smooth curve that shows 0 % for more than this share of its running time says nothing there: a
- * strategy that does not assume the curve must poll through that time as it does when the progress
- * says nothing (every 10 s: a job that shows 0 until its end is seen within 10 s). Its informative
- * calls goal counts that stretch at the no-information goal's rate; at a fifth of a 5-minute job, the
- * stretch alone is a fifth of fixed polling's calls.
- */
-export const SLOW_START_HOLD = 0.05;
+export const SLOW_END_HOLD = LONG_STILL_SHARE;
 
 export interface Goals {
   /** The lag's p95 goal; with `lagShare`, the most any job's own limit can be. */
@@ -107,11 +104,10 @@ export interface Goals {
 }
 
 /**
- * The goals of issue 10 for a family and a job size; a smooth curve that shows 0 % at its start for
- * more than SLOW_START_HOLD of its running time (`zeroShare`) has its calls goal counted at the
- * no-information rate over that share.
+ * The goals of issue 10 for a family and a job size. A smooth curve's calls goal counts the share of
+ * its running time when its value says nothing (`stillShare`) at the no-information goal's rate.
  */
-export function goalsFor(family: Family, durationSeconds: number, zeroShare = 0): Goals {
+export function goalsFor(family: Family, durationSeconds: number, stillShare = 0): Goals {
   const long = durationSeconds >= LONG_JOB_SECONDS;
   const calls = (ratio: number | undefined): number | undefined =>
     durationSeconds >= CALL_GOALS_FROM_SECONDS ? ratio : undefined;
@@ -119,9 +115,8 @@ export function goalsFor(family: Family, durationSeconds: number, zeroShare = 0)
     case "informative": {
       const ratio = calls(long ? 0.5 : undefined);
       const quiet = goalsFor("no-information", durationSeconds).maxCallRatio;
-      if (ratio === undefined || quiet === undefined || zeroShare <= SLOW_START_HOLD)
-        return { lagP95Ms: 5000, maxCallRatio: ratio };
-      return { lagP95Ms: 5000, maxCallRatio: (1 - zeroShare) * ratio + zeroShare * quiet };
+      if (ratio === undefined || quiet === undefined) return { lagP95Ms: 5000, maxCallRatio: ratio };
+      return { lagP95Ms: 5000, maxCallRatio: (1 - stillShare) * ratio + stillShare * quiet };
     }
     case "no-information":
       return { lagP95Ms: 10_000, maxCallRatio: calls(long ? 1.2 : 1.5) };
@@ -142,15 +137,28 @@ export function finalHoldShare(curve: (f: number) => number, rounding: Rounding)
 }
 
 /**
- * The share of the running time at whose start a curve shows 0 % without a break, with this
- * rounding: there its progress says nothing, and no strategy can see an end there sooner than it
- * polls (SLOW_START_HOLD).
+ * The share of the running time at which a curve, with this rounding, shows a value that has stood
+ * still for more than LONG_STILL_SHARE of the time so far, or that last moved after such a
+ * standstill. Cut short there, the job would be one whose value does not move for a long time (0
+ * until its end, a constant, values that tick at long gaps): a no-information job, to be seen within
+ * 10 s. Until then no strategy can tell the two apart, so none that meets the no-information goals
+ * polls the curve there more sparsely than they allow (BENCHMARKS.md, "Why no strategy can meet
+ * every goal over the families"). A 0 % start counts whole; a steady job's first 10 % or so counts
+ * in part (a step at 2 % comes after a standstill of half the time so far).
  */
-export function initialZeroShare(curve: (f: number) => number, rounding: Rounding): number {
+export function standstillShare(curve: (f: number) => number, rounding: Rounding): number {
   const steps = 10_000;
-  let i = 0;
-  while (i < steps && shownPercent(curve((i + 1) / steps), rounding) <= 0) i++;
-  return i / steps;
+  let shown = shownPercent(curve(0), rounding);
+  let movedAt = 0;
+  let gapBefore = Infinity;
+  let still = 0;
+  for (let i = 1; i <= steps; i++) {
+    const f = i / steps;
+    const now = shownPercent(curve(f), rounding);
+    if (now !== shown) [shown, gapBefore, movedAt] = [now, f - movedAt, f];
+    if (f - movedAt > LONG_STILL_SHARE * f || gapBefore > LONG_STILL_SHARE * movedAt) still++;
+  }
+  return still / steps;
 }
 
 /** The goals a row is held to: its family's, except a smooth curve with a slow end (SLOW_END_HOLD). */
@@ -174,11 +182,12 @@ export interface JobRun {
   /** Smallest gap between the starts of two consecutive polls (Infinity with one poll). */
   readonly minIntervalMs: number;
   /**
-   * Share of the running time this job's own curve shows 99 % at its end, and 0 % at its start,
-   * with its rounding (a generated shape's random draw moves both); absent: the row's.
+   * Share of the running time this job's own curve shows 99 % at its end, and when its value says
+   * nothing (`standstillShare`), with its rounding (a generated shape's random draw moves both);
+   * absent: the row's.
    */
   readonly holdShare?: number;
-  readonly zeroShare?: number;
+  readonly stillShare?: number;
 }
 
 export interface Summary {
@@ -192,11 +201,11 @@ export interface CompletionRow {
   readonly family: Family;
   /** Share of the running time the curve shows 99 % at its end (the larger of the two roundings). */
   readonly holdShare: number;
-  /** Share of the running time the curve shows 0 % at its start (the larger of the two roundings). */
-  readonly zeroShare: number;
+  /** Share of the running time the curve's value says nothing (standstillShare; the larger of the two roundings). */
+  readonly stillShare: number;
   /** The smallest and largest of those shares over the row's jobs (each job's own curve, the larger rounding). */
   readonly holdShares: readonly [number, number];
-  readonly zeroShares: readonly [number, number];
+  readonly stillShares: readonly [number, number];
   /** Whose goals most of the row's jobs are held to (goalFamilyOf, each job's own curve). */
   readonly goalFamily: Family;
   /** The row's jobs (ours) held to the other family's goals: their curve's end is slow, or not. */
@@ -210,7 +219,7 @@ export interface CompletionRow {
   readonly ours: Readonly<Record<Rounding, Summary>>;
   /** Fixed polling does not read the progress: one summary over both runs. */
   readonly fixed: Summary;
-  /** The goals of `goalFamily`, with the row's `zeroShare`. */
+  /** The goals of `goalFamily`, with the row's `stillShare`. */
   readonly goals: Goals;
   /**
    * The calls goal over the row's jobs, as a multiple of fixed polling's: each job's goal weighted
@@ -312,7 +321,7 @@ export async function runShapeJob(
       ? shape.curve(jitterOf(shape.name, durationSeconds, seed).random)
       : undefined;
   const shares = own
-    ? { holdShare: finalHoldShare(own, rounding), zeroShare: initialZeroShare(own, rounding) }
+    ? { holdShare: finalHoldShare(own, rounding), stillShare: standstillShare(own, rounding) }
     : {};
   return { shape: shape.name, poller, durationSeconds, rounding, seed, ...run, ...shares };
 }
@@ -479,7 +488,7 @@ function summarize(runs: readonly JobRun[]): Summary {
 export function completionRow(
   meta: Pick<
     CompletionRow,
-    "family" | "holdShare" | "zeroShare" | "shape" | "set" | "emulator" | "durationSeconds"
+    "family" | "holdShare" | "stillShare" | "shape" | "set" | "emulator" | "durationSeconds"
   >,
   runs: readonly JobRun[],
 ): CompletionRow {
@@ -491,11 +500,11 @@ export function completionRow(
   // Each job is held to its own curve's goals (a random draw may slow a shape's end or delay its start).
   const familyOf = (r: JobRun): Family => goalFamilyOf(meta.family, r.holdShare ?? meta.holdShare);
   const goalsOf = (r: JobRun): Goals =>
-    goalsFor(familyOf(r), meta.durationSeconds, r.zeroShare ?? meta.zeroShare);
+    goalsFor(familyOf(r), meta.durationSeconds, r.stillShare ?? meta.stillShare);
   const mine = of("ours");
   const held = mine.filter((r) => familyOf(r) === meta.family).length;
   const goalFamily = 2 * held >= mine.length ? meta.family : goalFamilyOf(meta.family, 1);
-  const goals = goalsFor(goalFamily, meta.durationSeconds, meta.zeroShare);
+  const goals = goalsFor(goalFamily, meta.durationSeconds, meta.stillShare);
   // Each job's lag against its own limit (a share of its own duration, for the misleading goals).
   const limit = (r: JobRun): number => {
     const g = goalsOf(r);
@@ -533,7 +542,7 @@ export function completionRow(
   return {
     ...meta,
     holdShares: range((r) => r.holdShare ?? meta.holdShare),
-    zeroShares: range((r) => r.zeroShare ?? meta.zeroShare),
+    stillShares: range((r) => r.stillShare ?? meta.stillShare),
     goalFamily,
     otherGoalJobs: mine.length - (goalFamily === meta.family ? held : mine.length - held),
     runs: of("ours", "nearest").length,
@@ -573,13 +582,13 @@ export async function runCompletionBench(
       // The row's shares, for jobs without their own (a shape's first draw); each job has its own.
       const curve = shape.curve(seededRandom(0));
       const holdShare = Math.max(...ROUNDINGS.map((r) => finalHoldShare(curve, r)));
-      const zeroShare = Math.max(...ROUNDINGS.map((r) => initialZeroShare(curve, r)));
+      const stillShare = Math.max(...ROUNDINGS.map((r) => standstillShare(curve, r)));
       rows.push(
         completionRow(
           {
             family: shape.family,
             holdShare,
-            zeroShare,
+            stillShare,
             shape: shape.name,
             set: shape.set,
             emulator: false,
@@ -605,13 +614,13 @@ export async function runCompletionBench(
           }
           const shown = (f: number): number => progressAt(curve, f);
           const holdShare = Math.max(...ROUNDINGS.map((r) => finalHoldShare(shown, r)));
-          const zeroShare = Math.max(...ROUNDINGS.map((r) => initialZeroShare(shown, r)));
+          const stillShare = Math.max(...ROUNDINGS.map((r) => standstillShare(shown, r)));
           rows.push(
             completionRow(
               {
                 family: EMULATOR_CURVE_FAMILY[curve],
                 holdShare,
-                zeroShare,
+                stillShare,
                 shape: `emulator:${curve}`,
                 set: "tuned",
                 emulator: true,
@@ -671,7 +680,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
       "job",
       "runs",
       "99 % shown (share of job)",
-      "0 % shown at start (share of job)",
+      "standing still (share of job)",
       "goals",
       "lag p95 (s) nearest / down",
       "lag median (s) nearest / down",
@@ -691,7 +700,7 @@ export function completionTable(rows: readonly CompletionRow[]): string {
       duration(r.durationSeconds),
       r.runs,
       share(r.holdShares),
-      share(r.zeroShares),
+      share(r.stillShares),
       goalsOfRow(r),
       `${s(r.ours.nearest.p95LagMs)} / ${s(r.ours.down.p95LagMs)}`,
       `${s(r.ours.nearest.medianLagMs)} / ${s(r.ours.down.medianLagMs)}`,

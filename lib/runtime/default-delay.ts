@@ -29,12 +29,19 @@ const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace may be off by 2x until it has held: wait half the time to the earliest end. */
 const NEW_SHARE = 0.5;
 /**
- * While its calls are under this multiple of 10 s polling's (half the 0.5x allowed for informative
- * progress), a held pace waits NEW_SHARE too: spare calls go on seeing a changed pace sooner.
+ * While its calls since the last guess are under this multiple of 10 s polling's over that time (half
+ * the 0.5x allowed for informative progress), a held pace waits NEW_SHARE too: spare calls go on
+ * seeing a changed pace sooner.
  */
 const SPARE_CALLS = 0.25;
 /** A move short of 1/SURPRISE of the predicted one, beyond the rounding, is a stall or a slow-down. */
 const SURPRISE = 2;
+/**
+ * A pace of under TICK_STEPS steps in the time since the submission moves once per twentieth of that
+ * time or less often: the value does not move for a long time (5 % of the job so far), and may end
+ * at any moment, as a value that says nothing does. Every wait is then a guess.
+ */
+const TICK_STEPS = 20;
 /** `process_percent` moves in whole percents; a running job shows at most 99 %. */
 const STEP = 0.01;
 const SHOWN_MAX = 0.99;
@@ -111,8 +118,8 @@ function paces(run: readonly Sighting[]) {
  * earliest end (the fast pace times its speed-up, from the top value less a step); before that
  * after HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the
  * LENGTH_SHARE bounds, or at most QUIET_DELAY_MS for a guess: a pace from one move, from the move
- * of a value seen stalled, or once the value has gone back or stood still by both measures of a
- * stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE. `attempt` 0 asks
+ * of a value seen stalled, a pace of under TICK_STEPS steps since the submission, or once the value
+ * has gone back or stood still by both measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE. `attempt` 0 asks
  * for the wait before the first poll of a job just submitted (at 0 %).
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
@@ -125,6 +132,8 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
+  /** The attempt and the time of the last guess, from which calls to spare are counted. */
+  let guessed = { attempt: 0, t: 0 };
   /** The value has gone back, or stood still by both measures of a stall. */
   let distrusted = false;
   /** A stall's two measures at time `at`: STALL_STEPS steps at `pace`, and the share of the time. */
@@ -177,13 +186,15 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
         return quiet;
       }
       const earliest = top.first + Math.max(0, 1 - top.p - STEP) / (fast * speedUp);
-      const guess = run.length < 3 || resumed || distrusted;
+      const guess = run.length < 3 || resumed || distrusted || local * t < TICK_STEPS * STEP;
       if (!guess) expect = (at) => Math.min(SHOWN_MAX, top.p + fast * (at - top.first));
       if (t >= earliest - CLOSE_DELAY_MS) return soon(bound(CLOSE_DELAY_MS));
       const held =
         want !== undefined && Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
+      if (guess) guessed = { attempt, t };
       // 10 s polling makes one call per 10 s.
-      const spare = attempt < (SPARE_CALLS * t) / (QUIET_DELAY_MS + REQUEST_MS);
+      const spare =
+        attempt - guessed.attempt < (SPARE_CALLS * (t - guessed.t)) / (QUIET_DELAY_MS + REQUEST_MS);
       const wait = Math.min(
         (held && !spare ? HELD_SHARE : NEW_SHARE) * (earliest - t),
         guess ? QUIET_DELAY_MS : Infinity,

@@ -2,7 +2,7 @@ import {
   completionReport,
   completionRow,
   finalHoldShare,
-  initialZeroShare,
+  standstillShare,
   goalFamilyOf,
   goalsFor,
   runCompletionBench,
@@ -42,24 +42,54 @@ describe("the completion benchmark's goals", () => {
     expect(goalFamilyOf("misleading", 0.5)).toBe("misleading");
   });
 
-  test("a smooth curve that shows 0 % for more than 5 % of the job has its calls goal counted at the no-information rate there", () => {
-    // A fifth of a 5-minute job at 0 %: 0.8 x 0.5 + 0.2 x 1.2.
+  test("a smooth curve has its calls goal counted at the no-information rate over the share of its time its value says nothing", () => {
+    // A fifth of a 5-minute job standing still: 0.8 x 0.5 + 0.2 x 1.2.
     expect(goalsFor("informative", 300, 0.2).maxCallRatio).toBeCloseTo(0.64, 9);
     expect(goalsFor("informative", 2700, 0.1).maxCallRatio).toBeCloseTo(0.57, 9);
-    expect(goalsFor("informative", 300, 0.05)).toEqual(goalsFor("informative", 300));
+    expect(goalsFor("informative", 300, 0)).toEqual(goalsFor("informative", 300));
+    expect(goalsFor("informative", 300).maxCallRatio).toBe(0.5);
     expect(goalsFor("informative", 120, 0.2)).toEqual(goalsFor("informative", 120));
     // The other families' goals do not read it.
     expect(goalsFor("no-information", 300, 0.5)).toEqual(goalsFor("no-information", 300));
     expect(goalsFor("misleading", 300, 0.5)).toEqual(goalsFor("misleading", 300));
   });
 
-  test("the share a curve shows 0 % at its start is measured per rounding", () => {
+  test("a value says nothing while it has stood still for over 5 % of the time so far, or last moved after such a standstill", () => {
+    const share = (points: readonly (readonly [number, number])[], rounding: "nearest" | "down" = "down") =>
+      standstillShare((f) => {
+        let p = 0;
+        for (const [at, value] of points) if (f >= at) p = value;
+        return p;
+      }, rounding);
+    // 0 until the end, or a constant: all of it.
+    expect(share([])).toBe(1);
+    expect(share([[0, 0.3]])).toBe(1);
+    // A step at 40 % after a standstill from the start; the next at 41 % (1 % after it, under 5 % of
+    // 41 %): the value said nothing until 41 %, then not until it stood still for 5 % of the time
+    // (from 41 % / 0.95 = 43.2 %) while it stays until the end.
+    expect(
+      share([
+        [0.4, 0.01],
+        [0.41, 0.02],
+      ]),
+    ).toBeCloseTo(0.41 + (1 - 0.41 / 0.95), 3);
+    // Steps every 1 % of the time: after 20 % (1 % is 5 % of 20 %: the boundary) each comes too soon
+    // after the last, and none stands still that long.
+    const steady = Array.from({ length: 99 }, (_, i) => [(i + 1) / 100, (i + 1) / 100] as const);
+    expect(share(steady)).toBeGreaterThanOrEqual(0.2);
+    expect(share(steady)).toBeLessThanOrEqual(0.21 + 1e-9);
+  });
+
+  test("the share a smooth curve's value says nothing is measured per rounding", () => {
     const cubic = shapeNamed("back-loaded-cubic").curve(Math.random);
-    // f^3 reads 1 % from 0.5 % (f = 0.171) rounded to nearest, from 1 % (f = 0.215) rounded down.
-    expect(initialZeroShare(cubic, "nearest")).toBeCloseTo(0.171, 3);
-    expect(initialZeroShare(cubic, "down")).toBeCloseTo(0.215, 3);
-    expect(initialZeroShare(shapeNamed("constant").curve(Math.random), "down")).toBe(0);
-    expect(initialZeroShare(shapeNamed("zero").curve(Math.random), "nearest")).toBe(1);
+    // f^3's steps come 1 / (3n) of the time apart at n %: under 5 % of it from 7 % on (f = 0.41),
+    // and the 0 % start lasts to f = 0.171 rounded to nearest, 0.215 rounded down.
+    const [nearest, down] = [standstillShare(cubic, "nearest"), standstillShare(cubic, "down")];
+    expect(nearest).toBeGreaterThan(0.4);
+    expect(down).toBeGreaterThan(0.4);
+    expect(nearest).not.toBe(down);
+    expect(standstillShare(shapeNamed("linear").curve(Math.random), "down")).toBeCloseTo(0.21, 2);
+    expect(standstillShare(shapeNamed("zero").curve(Math.random), "nearest")).toBe(1);
   });
 
   test("a running job shows whole percents, at most 99 %, rounded to nearest or down", () => {
@@ -97,7 +127,7 @@ const informative = {
   emulator: false,
   durationSeconds: 300,
   holdShare: 0.015,
-  zeroShare: 0,
+  stillShare: 0,
   family: "informative" as const,
 };
 
@@ -140,7 +170,7 @@ describe("a row's verdict", () => {
 describe("each job's own curve", () => {
   /** Twelve jobs per rounding (seeds 1-12), each with its lag (s), calls and own shares; fixed polling: 30 calls. */
   function jobs(
-    each: readonly { lag: number; calls: number; holdShare?: number; zeroShare?: number }[],
+    each: readonly { lag: number; calls: number; holdShare?: number; stillShare?: number }[],
   ): JobRun[] {
     const common = { shape: "x", durationSeconds: 300, minIntervalMs: 4500, jobMs: 300_000 };
     return [
@@ -176,12 +206,12 @@ describe("each job's own curve", () => {
     expect(completionRow(informative, jobs([...quick, ...quickEnds])).lagPass).toBe(false);
   });
 
-  test("GIVEN jobs whose curve shows 0 % for a fifth of the time THEN their calls count at 0.64x, the others' at 0.5x", () => {
+  test("GIVEN jobs whose value says nothing for a fifth of the time THEN their calls count at 0.64x, the others' at 0.5x", () => {
     // Nine jobs at 0.5x (15 of 30 calls) and three at 0.64x (19.2): 16.05 calls on average allowed.
     const lateStarts = Array.from({ length: 3 }, () => ({
       lag: 4,
       calls: 19.2,
-      zeroShare: 0.2,
+      stillShare: 0.2,
       holdShare: 0.02,
     }));
     const row = completionRow(informative, jobs([...quick, ...lateStarts]));
@@ -216,7 +246,7 @@ describe("a misleading row's lag", () => {
     emulator: false,
     durationSeconds: 120,
     holdShare: 0,
-    zeroShare: 0,
+    stillShare: 0,
     family: "misleading" as const,
   };
   const lags = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32];
@@ -290,7 +320,7 @@ describe("the completion benchmark", () => {
     ])
       expect(report).toContain(heading);
     expect(report).toMatch(
-      /^\| linear \| tuned \| 5 min \| 3 \| 1\.5 % \| 1\.0 % \| informative \| .* \| PASS \|$/m,
+      /^\| linear \| tuned \| 5 min \| 3 \| 1\.5 % \| 21\.0 % \| informative \| .* \| PASS \|$/m,
     );
     expect(report).toMatch(
       /^\| emulator:stalling \| tuned \| 2 min \| 3 \| .* \| no-information \| .* \| PASS \|$/m,

@@ -145,12 +145,13 @@ describe("the default delay strategy", () => {
   test("GIVEN the wait before the first check (attempt 0) THEN it is 9.5 s, as for progress that says nothing, and the job is taken to be at 0 % then", () => {
     const fresh = defaultDelayStrategy();
     expect(fresh.nextDelayMs({ attempt: 0, elapsedMs: 0 })).toBe(9500);
-    // 0 % at 0 s, then 5 % and 10 % at 10 s steps: a run of three values, whose pace is no guess.
-    fresh.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.05 });
-    const seen = fresh.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.1 });
+    // 0 % at 0 s, then 15 % and 30 % at 10 s steps: a run of three values, whose pace (30 steps in
+    // the 20 s since the submission) is no guess.
+    fresh.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.15 });
+    const seen = fresh.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.3 });
     const blind = defaultDelayStrategy();
-    blind.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.05 });
-    expect(blind.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.1 })).toBeLessThanOrEqual(9500);
+    blind.nextDelayMs({ attempt: 1, elapsedMs: 10_000, progress: 0.15 });
+    expect(blind.nextDelayMs({ attempt: 2, elapsedMs: 20_000, progress: 0.3 })).toBeLessThanOrEqual(9500);
     expect(seen).toBeGreaterThan(9500);
   });
 
@@ -175,14 +176,14 @@ describe("the default delay strategy", () => {
 
   test("GIVEN a value that moved, then stood still by both measures of a stall THEN no pace it shows after is trusted: every wait is at most 9.5 s", () => {
     // 5 % every 10 s to 40 %, then 40 % for 170 s (more than a quarter of the time and three steps at
-    // its pace), then a step every 20 s. Without the stand-still, the same slow steps right after the
-    // climb are taken for a slow job: its waits grow past 9.5 s.
+    // its pace), then 3 % every 20 s. Without the stand-still, the same slower steps right after the
+    // climb are taken for a slower job: its waits grow past 9.5 s.
     const climb = Array.from({ length: 9 }, (_, i) => 0.05 * i);
-    const ticks = [0.41, 0.41, 0.42, 0.42, 0.43, 0.43, 0.44, 0.44];
+    const ticks = [0.43, 0.43, 0.46, 0.46, 0.49, 0.49, 0.52, 0.52];
     const everyTen = (values: readonly number[]) => values.map((_, i) => 10 * i);
     const frozen = [...climb, ...Array<number>(17).fill(0.4), ...ticks];
     expect(Math.max(...waitsAfter(everyTen(frozen), frozen).slice(26))).toBeLessThanOrEqual(9500);
-    const slowedOnly = [...climb, ...ticks, ...ticks.map((p) => p + 0.04)];
+    const slowedOnly = [...climb, ...ticks, ...ticks.map((p) => p + 0.12)];
     expect(Math.max(...waitsAfter(everyTen(slowedOnly), slowedOnly).slice(9))).toBeGreaterThan(9500);
   });
 
@@ -286,6 +287,17 @@ describe("the default delay strategy", () => {
     ).toBeGreaterThan(0.75 * toEnd * 1000);
   });
 
+  test("GIVEN ticks polled every 10 s, then a held pace THEN its calls to spare are counted from the last guess: it waits half the time to the end", () => {
+    // A percent every 30 s to 10 % at 300 s (guesses, polled every 10 s: 31 calls), then 18 steps a
+    // minute, polled every minute: at 540 s the end (less a step) is 56.7 s away. Four calls since
+    // the last guess (300 s) are under a quarter of 10 s polling's 24: half the time (28.3 s), not
+    // the held share (45.3 s) that 35 calls since the submission would give.
+    const times = [...Array.from({ length: 31 }, (_, i) => 10 * i), 360, 420, 480, 540];
+    const values = [...times.slice(0, 31).map((t) => Math.floor(t / 30) / 100), 0.28, 0.46, 0.64, 0.82];
+    const toEnd = (1 - 0.82 - 0.01) / 0.003;
+    expect(waitAfter(times, values)).toBeLessThanOrEqual(0.5 * toEnd * 1000 + 1);
+  });
+
   test("GIVEN a value seen stalled THEN the move it makes next is a guess: the wait after it is at most 9.5 s", () => {
     // 1 % after 10 s, then still for four minutes (polled every 9.5 s: stalled), then 3 %: the job
     // may have resumed at any moment of the last wait, so the pace since 1 % was first seen (an
@@ -305,6 +317,21 @@ describe("the default delay strategy", () => {
     expect(
       s.nextDelayMs({ attempt: times.length + 1, elapsedMs: at * 1000, progress: 0.03 }),
     ).toBeLessThanOrEqual(9500);
+  });
+
+  test("GIVEN a value that ticks a percent every 30 s THEN every wait is at most 9.5 s (its pace makes under 20 steps in the time since the submission), and its end at 8 % is seen within 10 s", async () => {
+    const { polls, lagMs } = await watch({ endMs: 255_000, shownAt: (t) => Math.floor(t / 30_000) / 100 });
+    expect(polls.length).toBeGreaterThan(20);
+    for (const p of polls) expect(p.delay).toBeLessThanOrEqual(9500);
+    expect(lagMs).toBeLessThanOrEqual(9500);
+  });
+
+  test("GIVEN a value that ticks a percent every 10 s THEN its waits pass 9.5 s only once its pace has made 20 steps in the time since the submission (200 s)", async () => {
+    const { polls } = await watch({ endMs: 600_000, shownAt: (t) => Math.floor(t / 10_000) / 100 });
+    const long = polls.filter((p) => p.delay > 9500);
+    expect(long.length).toBeGreaterThan(3);
+    // The pace is measured between polls, over three steps: within a poll of 200 s.
+    expect(Math.min(...long.map((p) => p.t))).toBeGreaterThanOrEqual(190_000);
   });
 
   test("GIVEN a value that stops moving THEN once it has been still for three steps at the pace it showed, every wait is at most 9.5 s", async () => {
