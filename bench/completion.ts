@@ -143,8 +143,8 @@ export function finalHoldShare(curve: (f: number) => number, rounding: Rounding)
  * until its end, a constant, values that tick at long gaps): a no-information job, to be seen within
  * 10 s. Until then no strategy can tell the two apart, so none that meets the no-information goals
  * polls the curve there more sparsely than they allow (BENCHMARKS.md, "Why no strategy can meet
- * every goal over the families"). A 0 % start counts whole; a steady job's first 10 % or so counts
- * in part (a step at 2 % comes after a standstill of half the time so far).
+ * every goal over the families"). A 0 % start counts whole, and so do a steady job's first 20 %:
+ * each of its first twenty steps comes after a standstill of over a twentieth of the time so far.
  */
 export function standstillShare(curve: (f: number) => number, rounding: Rounding): number {
   const steps = 10_000;
