@@ -7,39 +7,34 @@ export const DEFAULT_MIN_DELAY_MS = 1000;
 const REQUEST_MS = 500;
 /** Longest wait: an end the progress does not announce is seen within a minute. */
 export const DEFAULT_MAX_DELAY_MS = 60_000 - REQUEST_MS;
-/**
- * While the progress says nothing, from the submission on, poll as the official provider does (its
- * first poll 10 s after the submission): the end is seen within 10 s.
- */
+/** While the progress says nothing, poll as the official provider does (first 10 s after submission). */
 const QUIET_DELAY_MS = 10_000 - REQUEST_MS;
 /** Where the end may come at any moment, it is seen within 5 s. */
 const CLOSE_DELAY_MS = 5000 - REQUEST_MS;
 /** A wait that begins with a check (a job found running) grows from CLOSE_DELAY_MS, at most doubling. */
 const GROWTH = 2;
 /**
- * A wait is at most a quarter of the predicted length and of the time since the submission: a job
- * that ends sooner than predicted or shown (Huawei's example has SUCCESS at 20 %) is seen within a
- * quarter of its running time; but it may be a quarter of the shortest job so held, 2 min - 10 %.
+ * A wait is at most a quarter of the predicted length and of the time since the submission (at least
+ * of the shortest job the goals name, 2 min - 10 %): a job that ends sooner than predicted or shown
+ * (Huawei's example has SUCCESS at 20 %) is seen within a quarter of its running time.
  */
 const LENGTH_SHARE = 0.25;
 const SHORT_JOB_WAIT_MS = LENGTH_SHARE * 108_000 - REQUEST_MS;
-/** A pace may be off by this share: waiting HELD_SHARE of the time to the earliest end, it still polls first. */
+/** A pace may be off by this share: waiting HELD_SHARE of the time to the earliest end still polls first. */
 const TOLERANCE = 0.25;
 const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace may be off by 2x until it has held: wait half the time to the earliest end. */
 const NEW_SHARE = 0.5;
 /**
- * While its calls since the last guess are under this multiple of 10 s polling's over that time (half
- * the 0.5x allowed for informative progress), a held pace waits NEW_SHARE too: spare calls go on
- * seeing a changed pace sooner.
+ * While its calls since the last guess are under this multiple of 10 s polling's (half the 0.5x
+ * allowed for informative progress), a held pace waits NEW_SHARE: spare calls see a change sooner.
  */
 const SPARE_CALLS = 0.25;
 /** A move short of 1/SURPRISE of the predicted one, beyond the rounding, is a stall or a slow-down. */
 const SURPRISE = 2;
 /**
- * A pace of under TICK_STEPS steps in the time since the submission moves once per twentieth of that
- * time or less often: the value does not move for a long time (5 % of the job so far), and may end
- * at any moment, as a value that says nothing does. Every wait is then a guess.
+ * A pace of under TICK_STEPS steps in the time since the submission moves once per twentieth of it
+ * or less: it does not move for a long time, and may end at any moment, as one that says nothing.
  */
 const TICK_STEPS = 20;
 /** `process_percent` moves in whole percents; a running job shows at most 99 %. */
@@ -50,9 +45,9 @@ const ROUNDING_STEPS = 1.5;
 /** The local pace spans the last three steps: it follows a job that slows down or speeds up. */
 const LOCAL_STEPS = 3;
 /**
- * A value has stalled when unmoved for three steps at its pace (rounding and timing explain one),
- * or for a quarter of the time since the submission (SHORT_JOB_WAIT_MS at least, two of the
- * longest default waits at most) whatever its pace.
+ * A value has stalled when unmoved for three steps at its pace (rounding and timing explain one), or
+ * whatever its pace for a quarter of the time since the submission (at least SHORT_JOB_WAIT_MS, at
+ * most two of the longest waits).
  */
 const STALL_STEPS = 3;
 const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
@@ -113,14 +108,14 @@ function paces(run: readonly Sighting[]) {
 
 /**
  * The create step's and the CLI's strategy; create one per wait. It keeps the run of values since
- * the progress last went back or fell far short of its pace, and polls every QUIET_DELAY_MS while
- * the progress says nothing (absent, not moved yet, stalled); every CLOSE_DELAY_MS from the
- * earliest end (the fast pace times its speed-up, from the top value less a step); before that
- * after HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the
- * LENGTH_SHARE bounds, or at most QUIET_DELAY_MS for a guess: a pace from one move, from the move
- * of a value seen stalled, a pace of under TICK_STEPS steps since the submission, or once the value
- * has gone back or stood still by both measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE. `attempt` 0 asks
- * for the wait before the first poll of a job just submitted (at 0 %).
+ * the progress last went back or fell far short of its pace; polls every QUIET_DELAY_MS while the
+ * progress says nothing (absent, not moved yet, stalled), every CLOSE_DELAY_MS from the earliest end
+ * (the fast pace times its speed-up, from the top value less a step), and before that after
+ * HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the LENGTH_SHARE
+ * bounds; at most QUIET_DELAY_MS for a guess: a pace from one move, from the move of a value seen
+ * stalled, of under TICK_STEPS steps, or once the value has gone back or stood still by both
+ * measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
+ * `attempt` 0 asks for the wait before the first poll of a job just submitted (at 0 %).
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -132,7 +127,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let expect: ((t: number) => number) | undefined;
   /** The last poll found the top value stalled. */
   let still = false;
-  /** The attempt and the time of the last guess, from which calls to spare are counted. */
+  /** The attempt and time of the last guess: calls to spare count from it (10 s polling: 1 per 10 s). */
   let guessed = { attempt: 0, t: 0 };
   /** The value has gone back, or stood still by both measures of a stall. */
   let distrusted = false;
@@ -192,7 +187,6 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const held =
         want !== undefined && Math.abs(moved - want) <= Math.max(ROUNDING_STEPS * STEP, TOLERANCE * want);
       if (guess) guessed = { attempt, t };
-      // 10 s polling makes one call per 10 s.
       const spare =
         attempt - guessed.attempt < (SPARE_CALLS * (t - guessed.t)) / (QUIET_DELAY_MS + REQUEST_MS);
       const wait = Math.min(
