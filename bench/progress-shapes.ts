@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 26) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 27) were written after the
- * strategy's last change (13debc4) and were never used to write or tune it. Every curve gives
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 27) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 28) were written after the
+ * strategy's last change (ee1a8fd) and were never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -5065,11 +5065,11 @@ export const SHAPES: readonly ProgressShape[] = [
       };
     },
   },
-  // ---- held out in round 27: written at 9638bee, after the strategy's last change (13debc4); never used to tune it ----
+  // ---- held out in round 27 (written at 9638bee, run on the strategy of ee1a8fd), then seen in round 28 ----
   {
     name: "thermal-throttle-hysteresis",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination's SSD throttling its writes to keep cool, with hysteresis: its temperature u (0 at the start, 1 the level it would settle at writing flat out) follows u' = (e - u) / tau, e = 1 at full speed and a random e0 between 0.2 and 0.5 while the writes are throttled to a random r of 0.3 to 0.6 of it; throttled when u reaches a random H between 0.75 and 0.9, back to full speed when it has fallen by a random b of 0.05 to 0.15; the job lasting a random 6 to 20 tau: full speed for the first ln(1 / (1 - H)) (1.4 to 2.3 tau, 7 to 38 % of the time), then r for ln((H - e0) / (H - b - e0)) and full speed for ln((1 - H + b) / (1 - H)) in turn (cycles of 1.5 to 21 % of the time, 37 to 84 % of each at full speed), summed exactly and scaled to end at 100 %: the pace a square wave between 1.05x-1.7x and 0.33x-0.78x the mean, after a long first stretch at the top; half done at 45 to 50 % of the time",
     curve: (random) => {
@@ -5096,7 +5096,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "volume-grown-on-demand",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination volume created small and grown on demand: a random first size s0 of 2 to 8 % of the image, and each time the copy fills it, grown by a random factor g of 1.5 to 2.5 (the last time to the image's size), the copy waiting while the added space is zeroed, at a random z of 3 to 8 % of the time it takes to copy as much: p = x, f = (x + z (the size reached, less s0, at or before x)) / (1 + z (1 - s0)): a steady 1.03x to 1.08x the mean pace, but still at each of the 3 to 10 sizes s0, s0 g, s0 g^2, ... (geometrically spaced, ever further apart), for z (g - 1) times the size there (z (1 - the size) the last time), each pause longer than the one before but perhaps the last, the longest 0.75 to 4.4 % of the time (3 to 7 % in all); half done at 50 to 53 % of the time",
     curve: (random) => {
@@ -5122,7 +5122,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "fragmentation-clustered-at-every-scale",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source's fragmentation clustered at every scale (files written in bursts, within bursts): the seeks per byte a binomial multiplicative cascade mu(x), the image halved 8 times (256 cells), each half taking a random share w between 35 and 65 % of its parent's seeks (drawn afresh at every split), so that a cell's density is the product of its 8 values 2w (mean 1); the time per byte 1 + k mu(x) for a random k between 0.5 and 2 (what the seeks of an average cell cost, against its bytes), summed by cells and inverted (p = x): a pace that changes at every scale at once, in long and short stretches, slowest (0.25x to 0.69x the mean) in the densest cells and fastest (1.25x to 2.3x) in the sparsest, 0.33x to 1.9x at the start and at the end; half done at 40 to 60 % of the time",
     curve: (random) => {
@@ -5145,7 +5145,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "concurrency-tuned-by-hill-climbing",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy's parallelism tuned by hill climbing: the throughput with n requests in flight following the Universal Scalability Law, X(n) = n / (1 + s (n - 1) + c n (n - 1)), for a random s between 0.02 and 0.1 and c between 0.001 and 0.01 (log-uniform); the tuner starts at n = 1, adds one every D (the same for the whole job, so that the climb lasts a random 15 to 60 % of the time), and at the first n + 1 that does worse, steps back to n* = n (10 to 31, X(n*) 3.6 to 12 times X(1)) and holds it: the pace a concave staircase of n* + 1 steps at even gaps, each smaller than the one before (the first +79 to +96 %), from 0.09x to 0.3x the mean at the start to 1.03x to 1.17x at n*, then steady to the end; half done at 51 to 57 % of the time",
     curve: (random) => {
@@ -5169,7 +5169,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "files-done-when-their-last-extent-is-read",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the image's files complete, the copy reading the disk in block order at a steady pace and a file complete once its last extent is read: each file in 1 + K extents, K Poisson with a random mean L between 1 and 4, each extent at a uniformly random place on the disk, so that a file is complete at f with the chance f^(1 + K), and p = E[f^(1 + K)] = f e^(-L (1 - f)) (the generating function of 1 + K): a slow start (e^(-L), 0.02x to 0.37x the mean pace), speeding up all the way, to 1 + L (2x to 5x) at the end; 1 % shown (rounded to nearest) from 1.3 to 15 % of the time; half done at 69 to 86 % of the time",
     curve: (random) => {
@@ -5182,7 +5182,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves only twice, at its first report and when the true progress catches up with it, and
     // stands still at one value for 22 to 97 % of the job: "a long stall" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the service never letting the value go down (it keeps the highest it has been sent), and the agent's first report, at a random s between 3 and 8 % of the time, dividing the bytes done by the image's allocated size, a random a of 3 to 12 % of its virtual size, instead of by the virtual size (the later ones right): 0 until s, then B = min(99.5 %, s / a) (25 to 99.5 %, capped in about 28 % of the jobs) held until the true progress reaches it, then p = f: still at B for B - s, 22 to 97 % of the time (to the end when capped)",
     curve: (random) => {
@@ -5197,7 +5197,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It shows 99 % for 64 to 97 % of the job and falls only in its last stretch: "stuck at 99 %"
     // fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the copy's workers that are busy shown instead of progress: W workers (a random whole 4 to 16), started a random 0.01 to 0.04 chunk-times apart, each taking the next chunk from a queue as soon as it is free (a random whole 4 to 12 chunks per worker, each taking a random 0.6 to 1.4 units): 1 / W at the start, all busy (shown 99 %) from the last worker's start until the queue runs dry and the first worker finishes (64 to 97 % of the time), then down by 1 / W as each one finishes, to 1 / W (6 to 25 %) until SUCCESS, when the last one finishes",
     curve: (random) => {
@@ -5219,7 +5219,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // After its first few % it moves only a few % up and down around the value it ends at: "a
     // constant" (one that flickers) fits it better than "noise" around the progress.
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the deduplication ratio so far (the share of the chunks read that were already in the destination's store) shown instead of progress: N chunks (a random whole 1000 to 4000), found in the store in runs (a two-state Markov chain: found at a random long-run share H of 10 to 80 %, a run of found chunks and one of new chunks a random 4 to 20 chunks together on average), a found chunk costing a random h of 10 to 30 % of the time of a new one: p = found / read after each chunk: wild at first (0 or 99 % after the first chunk), then settling: from 5 % of the time on within 8 % of its final value in the median job (20 % in the 95th percentile), from half time on within 2 % (4.6 %); SUCCESS comes at about H (9 to 82 %)",
     curve: (random) => {
@@ -5254,7 +5254,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It creeps 0.4 to 10 % in all (1 % every 7 to 70 % of the time) over 25 to 75 % of the job:
     // "a long stall" fits it better than "an abrupt change of pace".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination object store throttling the copy's key prefix (all its chunks under one prefix, on one partition): full speed v for a random first B of 5 to 20 % of the time, then, told to slow down on most requests, a crawl at a random c of 1 to 3 % of v until the store splits the partition, at a random S between 45 and 80 %, then the client's rate raised back linearly to v over a random R of 5 to 15 % (additive increase), and v to the end: p = V(f) / V(1), V(f) = min(f, B) + c m + c r + (1 - c) r^2 / (2R) + max(0, f - S - R), m = min(S, max(B, f)) - B, r = min(R, max(0, f - S)) (v 1.4x to 5.2x the mean pace): 9 to 58 % at B, then creeping 0.4 to 10 % in all over 25 to 75 % of the time (1 % every 7 to 70 % of the time), then speeding up smoothly to v",
     curve: (random) => {
@@ -5280,7 +5280,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs to 99 % in a few jumps early and stays there for 39 to 99.9 % of the job: "stuck at
     // 99 %" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the size of the destination file over the image's, read as progress, the file sparse (its size the end of the furthest chunk written) and the chunks written in a random order (the order of their content hashes, which spreads them over the storage nodes): N chunks (a random whole 200 to 2000) at one rate, p = the highest (i + 1) / N of the chunks i written so far, 0 before the first: a record of random draws, jumping up at each new record (about ln N of them, 5 to 8, ever rarer), about 1 - 1 / (n + 1) after n chunks, 99 % shown (rounded to nearest) once a chunk in the last 1.5 % of the image is written, after 67 chunks on average (3 to 33 % of the time), then 99 % until SUCCESS (for 39 to 99.9 % of the job)",
     curve: (random) => {
@@ -5301,7 +5301,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "resumed-range-percent-of-its-own-length",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "a download resumed with HTTP range requests, the percent that of the current response (the bytes received over its Content-Length): the connection reset 2 to 4 times (a random whole), at random points between 10 and 90 % of the time (kept apart), each time the client waiting a random 0.5 to 2 % of the time and then asking for the rest, from the bytes it has; the true progress x steady at v = 1 / (1 - the waits) (1.01x to 1.08x the mean pace): p = x until the first reset, 0 while reconnecting, then (x - x_r) / (1 - x_r) for the last reset r: back to 0 at each reset and climbing again ever faster (1 / (1 - x_r) times the true pace, up to 12x), to 100 % at the end",
     curve: (random) => {
@@ -5326,7 +5326,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "agent-heap-shown-as-progress",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "a process metric mapped to the field: the copy agent's memory in use (its garbage-collected heap) over its memory limit: the live data (the chunk hashes and buffers it keeps) growing with the work done, L(f) = L0 + (L1 - L0) f, from a random L0 of 8 to 15 % of the limit to a random L1 of 30 to 45 %, the heap growing from L(g) at a steady allocation rate after each collection g, the next due when it has doubled (GOGC = 100), the first after a random 3 to 8 % of the time: p = L(g) + rate (f - g): a sawtooth between the live data and twice it, its floor, its height and its period (L(g) / rate) all growing, 5 to 22 collections (the last period 6 to 40 % of the time); SUCCESS comes anywhere between L1 and 2 L1 (31 to 80 %)",
     curve: (random) => {
@@ -5345,7 +5345,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "shared-offset-written-by-range-workers",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "W range workers (a random whole 3 to 8), each copying its own equal share of the image (worker i the share from i / W) at its own random speed (0.7 to 1.3), all writing the offset of the chunk they have just copied into one shared field, the one the poller reads: in each slot of a random 0.5 to 1 % of the time (fixed per job) the last writer is a random one of the workers still busy at the slot's start, p = (i + min(1, f / e_i)) / W for it, e_i the time its share is done (the slowest's at 1, the fastest's at 54 to 100 %): hopping between W parallel lines 1 / W apart, each climbing at 1 / (W e_i) to the top of its share, then between fewer of them as the workers finish, the slowest alone at the end; SUCCESS comes at the top of the slowest's share, (i + 1) / W, anywhere from 12.5 to 100 %",
     curve: (random) => {
@@ -5366,7 +5366,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "status-messages-reordered",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the agent sending its true progress (p = f) in a status message every 0.5 % of the time, over a path that delays each by a random lognormal time (median a random m of 0.2 to 1 % of the time, log-sd a random s of 0.8 to 1.5; the 99th percentile 1.3 to 33 %), and the service keeping the message that arrived last, not the newest sent: p = the value in the last message to arrive at or before f (0 before the first): a little behind f (by that message's age), but falling back by the age of any late message when it lands, until the next arrives (the biggest fall in a job 1 to 75 %, 10 % in the median job); SUCCESS comes at the value in the last message to arrive before it, 99 % in most jobs, at worst 66 %",
     curve: (random) => {
@@ -5391,7 +5391,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "alpha-beta-smoothed-percent",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the service smoothing the agent's reports with an alpha-beta tracker (a level y and a rate v, extrapolated between reports): the true progress with 1 to 3 abrupt pace changes (a random whole) at random points between 15 and 85 % of the time, each stretch's pace a random 1/3 to 3 times a base (log-uniform; the biggest change 1x to 8.8x), scaled to end at 100 %; a report every random T of 1 to 2 % of the time, at each e = the report - (y + v T), then y := y + v T + a e and v := v + (b / T) e, for a random a between 0.15 and 0.35 and b = a^2 (1 + u) / (2 - a), u random (1x to 2x the Benedict-Bordner value), from y = v = 0; p = y + v (f - t) after the report at t (kept within 0..1): up to 18 % behind at the start while it learns the pace, then after each change of pace swinging past the true value and back (up to 13 % ahead after a slow-down, up to 18 % behind after a speed-up); SUCCESS comes at 83 to 100 % (99 % or more in most jobs)",
     curve: (random) => {
@@ -5416,6 +5416,375 @@ export const SHAPES: readonly ProgressShape[] = [
         const [t, level, rate] = reports[Math.min(reports.length - 1, Math.floor(f / every + 1e-9))];
         return clamp01(level + rate * (f - t));
       };
+    },
+  },
+  // ---- held out in round 28: written at ee1a8fd, after the strategy's last change (ee1a8fd); never used to tune it ----
+  {
+    name: "bloom-filter-false-positives-filling",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the copy checking each chunk against a Bloom filter of the chunk hashes in the destination's store (to skip those already there), with an exact look-up in the store's index, costing a random c of 2 to 10 times a chunk's transfer (log-uniform), on every positive; the image's chunks all new, so every positive is false; the filter sized for 1 % false positives at its capacity n (9.6 n bits, 7 hashes), holding a random u of 0.5 to 1.5 n at the start, the copy adding a random v of 0.5 to 1.5 n: the false-positive rate at a share x copied P(x) = (1 - e^(-7 (u + v x) / 9.6))^7, 0.03 to 6 % at the start and 1 to 43 % at the end, the time per byte 1 + c P(x), summed over 1000 steps (midpoint) and inverted (p = x): slowing all the way, ever more steeply as the filter fills (hardly at first in a job whose filter starts well below its capacity): 1.01x to 2.04x the mean pace at the start, 0.57x to 0.98x at the end; half done at 34 to 50 % of the time",
+    curve: (random) => {
+      const before = 0.5 + random();
+      const added = 0.5 + random();
+      const lookup = 2 * 5 ** random();
+      const falsePositive = (x: number): number => (1 - Math.exp(-(7 / 9.6) * (before + added * x))) ** 7;
+      const steps = 1000;
+      const time = [0];
+      for (let k = 1; k <= steps; k++)
+        time.push(time[k - 1] + (1 + lookup * falsePositive((k - 0.5) / steps)) / steps);
+      return polyline(time.map((t, k) => [t / time[steps], k / steps] as const));
+    },
+  },
+  {
+    name: "degraded-reads-until-rebuilt",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source's erasure-coded store lost a node just before the job: a random h of 10 to 35 % of the image's blocks have a fragment on it and are read degraded (from the other fragments, then decoded), at 1 + d times the cost for a random d of 2 to 6, until the rebuild restores them; the rebuild, in its own order (not the copy's), had restored a random r0 of 0 to 40 % of them when the job started and restores the rest steadily, all by a random R of 30 to 150 % of the job's time (after its end in 42 % of the jobs): the pace 1 / (1 + d h (1 - r(f))), r(f) = min(1, r0 + (1 - r0) f / R), summed over 1000 steps (midpoint) and scaled to end at 100 %: speeding up smoothly (hyperbolically) until R, then steady: 0.42x to 0.95x the mean pace at the start, 1.03x to 1.72x at the end; half done at 51 to 65 % of the time",
+    curve: (random) => {
+      const share = 0.1 + 0.25 * random();
+      const penalty = 2 + 4 * random();
+      const repaired = 0.4 * random();
+      const rebuild = 0.3 + 1.2 * random();
+      const steps = 1000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) {
+        const r = Math.min(1, repaired + ((1 - repaired) * (k - 0.5)) / steps / rebuild);
+        done.push(done[k - 1] + 1 / (1 + penalty * share * (1 - r)) / steps);
+      }
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "token-bucket-catch-up-after-pauses",
+    // It stands still only for 1 to 3 % of the time at a stretch (6 % when two pauses meet) and makes up
+    // most of it at once: "a smooth curve" fits it better than "a long stall".
+    family: "informative",
+    set: "held-out",
+    description:
+      "a copy held to a rate r by the destination's token bucket (capacity C, a random 0.5 to 2 % of the image, full at the start), its link able to send at a random L of 2 to 4 times r; it pauses 3 to 8 times (a random whole), at random points between 5 and 95 % of the image, for a random w of 1 to 3 % of its time at r each (a metadata call to the source between extents), while the bucket fills by r w, up to C: after each pause it sends at L until the bucket is empty, making up min(C, r w) of the work lost (all of it when r w <= C) in min(C, r w) / (L - r), then at r again, and the same at the start (C at L): exact, on the polyline of its phases: 2x to 4.4x the mean pace for the first 0.2 to 2 % of the time, then steady at r (0.98x to 1.14x the mean), still at each pause and catching up at L after it; half done at 45 to 55 % of the time",
+    curve: (random) => {
+      const link = 2 + 2 * random();
+      const capacity = 0.005 + 0.015 * random();
+      const pauses = Array.from({ length: 3 + Math.floor(6 * random()) }, () => ({
+        at: 0.05 + 0.9 * random(),
+        wait: 0.01 + 0.02 * random(),
+      })).sort((a, b) => a.at - b.at);
+      const points: [number, number][] = [[0, 0]];
+      let [time, done, tokens, next] = [0, 0, capacity, 0];
+      while (done < 1) {
+        const target = next < pauses.length ? pauses[next].at : 1;
+        const [toEmpty, toTarget] = [tokens / (link - 1), (target - done) / link];
+        if (tokens > 0 && toEmpty < toTarget) {
+          time += toEmpty;
+          done += link * toEmpty;
+          tokens = 0;
+        } else if (tokens > 0) {
+          time += toTarget;
+          done = target;
+          tokens -= (link - 1) * toTarget;
+        } else {
+          time += target - done;
+          done = target;
+        }
+        points.push([time, done]);
+        if (done >= target) {
+          if (next === pauses.length) break;
+          time += pauses[next].wait;
+          tokens = Math.min(capacity, tokens + pauses[next].wait);
+          points.push([time, done]);
+          next++;
+        }
+      }
+      return polyline(points.map(([t, x]) => [t / time, Math.min(1, x)] as const));
+    },
+  },
+  {
+    name: "largest-extents-first-with-request-overhead",
+    // It slows to a crawl only in its last stretch, on the smallest extents, and never stops: "a smooth
+    // curve" fits it better than "a long stall".
+    family: "informative",
+    set: "held-out",
+    description:
+      "a sparse image's allocated extents copied largest first (the copy tool schedules the biggest jobs first to keep its workers busy), each extent one request with a fixed overhead o (a round trip and a metadata commit) besides its bytes: N extents (a random whole 300 to 3000) of lognormal sizes (a log-sd s, random between 1 and 2), o set so that the overheads take a random 10 to 35 % of the time: p = the bytes of the extents done over all, f = the time (o + size) summed over the extents done, over that summed over all, a polyline of N + 1 points: long and nearly steady on the big extents (1.1x to 1.5x the mean pace at the start), then slowing ever more as the extents shrink and the overhead takes over, to 0.001x to 0.3x at the end: the last 5 % of the bytes take 7 to 26 % of the time, the last 1 % 2 to 14 %; half done at 33 to 47 % of the time",
+    curve: (random) => {
+      const n = 300 + Math.floor(2701 * random());
+      const spread = 1 + random();
+      const sizes = Array.from({ length: n }, () => {
+        const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+        return Math.exp(spread * normal);
+      }).sort((a, b) => b - a);
+      const bytes = sizes.reduce((a, b) => a + b, 0);
+      const share = 0.1 + 0.25 * random();
+      const overhead = ((share / (1 - share)) * bytes) / n;
+      const points: [number, number][] = [[0, 0]];
+      let [time, done] = [0, 0];
+      for (const s of sizes) {
+        time += overhead + s;
+        done += s;
+        points.push([time, done]);
+      }
+      return polyline(points.map(([t, x]) => [t / time, x / bytes] as const));
+    },
+  },
+  {
+    name: "rtt-inflated-by-periodic-neighbour-bursts",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the copy's TCP connection limited by its receive window (its rate the window over the round-trip time), over a path whose bottleneck queue a neighbour's periodic bulk sync fills at once every P (a random 8 to 20 % of the time, from a random phase), the queue then draining steadily over a random D of 30 to 80 % of P; a full queue adds a random Q of 1 to 4 times the base round trip: the pace 1 / (1 + Q (1 - u)) while it drains, u the share of D gone by, 1 otherwise, summed over 2000 steps (midpoint) and scaled to end at 100 %: at each burst the pace falls at once to 1 / (1 + Q) of its top and recovers smoothly (hyperbolically): 0.25x to 0.67x the mean pace at the bottom of each dip, 1.1x to 1.9x between them, 5 to 13 dips; half done at 46 to 54 % of the time",
+    curve: (random) => {
+      const period = 0.08 + 0.12 * random();
+      const drain = (0.3 + 0.5 * random()) * period;
+      const queue = 1 + 3 * random();
+      const phase = period * random();
+      const pace = (f: number): number => {
+        const u = (((f - phase) % period) + period) % period;
+        return u < drain ? 1 / (1 + queue * (1 - u / drain)) : 1;
+      };
+      const steps = 2000;
+      const done = [0];
+      for (let k = 1; k <= steps; k++) done.push(done[k - 1] + pace((k - 0.5) / steps) / steps);
+      return polyline(done.map((d, k) => [k / steps, d / done[steps]] as const));
+    },
+  },
+  {
+    name: "tenant-quota-usage-metered",
+    // It moves 0.4 to 4 % in all, by 0.8 % at most at a time: "a constant" (with rare ticks) fits it better
+    // than "under-reports the end".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the tenant's storage quota usage shown instead of progress (the wrong gauge mapped to the field): a random u of 20 to 90 % of the quota used before the job, the image a random s of 0.5 to 4 % of the quota, the usage metered every M (a random 8 to 20 % of the time, from a random phase) from the bytes written by then (the true progress, f): p = u + s m, m the last metering at or before f (0 before the first): a random 20 to 90 % from the start, up by s M (0.04 to 0.8 %) at each metering, 0.4 to 4 % in all: 0 to 4 whole-percent moves shown in the job",
+    curve: (random) => {
+      const used = 0.2 + 0.7 * random();
+      const image = 0.005 + 0.035 * random();
+      const every = 0.08 + 0.12 * random();
+      const phase = every * random();
+      return (f) => used + image * Math.max(0, Math.floor((f - phase) / every) * every + phase);
+    },
+  },
+  {
+    name: "workflow-task-index-of-many",
+    // It climbs only in its first and last few % of the time and holds one value for 94 to 98 % of the job:
+    // "a long stall" fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the index of the job's current task over the number of tasks shown as the percent: a workflow of T tasks (a random whole 8 to 14: check the quota, lock the source, create the destination record, ..., copy, verify, register, unlock, notify), the copy the k-th (k = round(T w) for a random w of 40 to 70 %, at least the 2nd and at most the last but one), all the others quick, together a random 2 to 6 % of the time, shared by random weights (0.2 to 2): p = the tasks done / T: up in steps of 1 / T (7 to 12.5 %) over the first 0.3 to 5 % of the time to (k - 1) / T (25 to 64 %), held there through the copy (94 to 98 % of the time), then up in steps again in the last few % to (T - 1) / T (87.5 to 93 %) and SUCCESS",
+    curve: (random) => {
+      const tasks = 8 + Math.floor(7 * random());
+      const copy = Math.min(tasks - 1, Math.max(2, Math.round(tasks * (0.4 + 0.3 * random()))));
+      const quick = 0.02 + 0.04 * random();
+      const weights = Array.from({ length: tasks - 1 }, () => 0.2 + 1.8 * random());
+      const total = weights.reduce((a, b) => a + b, 0);
+      const ends: number[] = [];
+      let time = 0;
+      for (let i = 1; i <= tasks; i++) {
+        time += i === copy ? 1 - quick : (quick * weights[i < copy ? i - 1 : i - 2]) / total;
+        ends.push(i === tasks ? 1 : time);
+      }
+      return (f) => ends.filter((e) => e <= f).length / tasks;
+    },
+  },
+  {
+    name: "retry-budget-used-shown",
+    // It moves at a few rare moments only and stands still for 20 % of the job or more at a stretch (70 %
+    // in the median job): "a constant" with rare steps fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the share of the job's retry budget used shown instead of progress (the wrong counter mapped to the field): a budget of R retries (a random whole 3 to 10); the first request always retried, at a random 0.5 to 3 % of the time (the destination's new container not yet visible: a 404), then transient errors at a Poisson number of uniformly random times, with a mean of a random 0.5 to 3 per job (at most R - 2 of them, the job succeeding): p = the retries so far / R: 0, then 1 / R (10 to 33 %) within the first 3 % of the time, then up by 1 / R at each error and still in between (no further error in 22 % of the jobs); SUCCESS comes at 10 to 90 %",
+    curve: (random) => {
+      const budget = 3 + Math.floor(8 * random());
+      const first = 0.005 + 0.025 * random();
+      const mean = 0.5 + 2.5 * random();
+      const u = random();
+      let [count, term, cdf] = [0, Math.exp(-mean), Math.exp(-mean)];
+      while (u > cdf && count < budget - 2) {
+        count++;
+        term *= mean / count;
+        cdf += term;
+      }
+      const errors = [first, ...Array.from({ length: count }, () => random())].sort((a, b) => a - b);
+      return (f) => errors.filter((t) => t <= f).length / budget;
+    },
+  },
+  {
+    name: "windowed-byte-counter-shown",
+    // After its first 4 to 15 % it only wanders a few % up and down around a level that says nothing of the
+    // job's end: "a constant" (one that wanders) fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "a recent-throughput gauge shown instead of progress: the bytes copied in the last W (a random 4 to 15 % of the time) over the image size; the true pace 1 + a sin(2 pi c f + phi), for a random a of 10 to 30 %, c of 1 to 3 cycles over the job and phase phi, X(f) its integral scaled to end at 100 % (0 before the start): p = X(f) - X(f - W): climbing at the true pace over the first W, then wandering around W, up and down with the pace (by 16 to 83 % of its level from its lowest to its highest), between 2.8 and 20 %; SUCCESS comes at 3 to 18 %",
+    curve: (random) => {
+      const window = 0.04 + 0.11 * random();
+      const swing = 0.1 + 0.2 * random();
+      const cycles = 1 + 2 * random();
+      const phase = 2 * Math.PI * random();
+      const raw = (f: number): number =>
+        f - (swing * (Math.cos(2 * Math.PI * cycles * f + phase) - Math.cos(phase))) / (2 * Math.PI * cycles);
+      const done = (f: number): number => (f <= 0 ? 0 : raw(f) / raw(1));
+      return (f) => clamp01(done(f) - done(f - window));
+    },
+  },
+  {
+    name: "az-partition-spooled-then-flushed",
+    // It stands still for 34 to 52 % of the job at a stretch: "a long stall" fits it better than "big
+    // steps" (its catch-up jump is 3 to 16 %).
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the destination's AZ cut off from the copy by a network partition for a long while: the agent reads the source at a steady pace (1 image per unit) and, while the destination is unreachable, reads on into a local spool (a random C of 2 to 8 % of the image) until it is full; the partition from a random S of 10 to 60 % of the image on, for a random L of 0.5 to 1 units; when it heals, the destination takes the spool at a random V of 2 to 4 times the pace while the reads go on: p = the bytes the destination holds, at t = f (1 + L - C) units: t until S, S until S + L, S + V (t - S - L) until the spool is empty C / (V - 1) later, then t - L + C: steady at 1.42x to 1.98x the mean pace, still for 34 to 52 % of the job, then a jump of C V / (V - 1) (3 to 16 %) within 0.3 to 6 % of the time, then steady again; half done at 25 to 77 % of the time",
+    curve: (random) => {
+      const start = 0.1 + 0.5 * random();
+      const cut = 0.5 + 0.5 * random();
+      const spool = 0.02 + 0.06 * random();
+      const burst = 2 + 2 * random();
+      const total = 1 + cut - spool;
+      const heal = start + cut;
+      const drained = heal + spool / (burst - 1);
+      return (f) => {
+        const t = f * total;
+        return clamp01(
+          t < start ? t : t < heal ? start : t < drained ? start + burst * (t - heal) : t - cut + spool,
+        );
+      };
+    },
+  },
+  {
+    name: "chunk-count-over-rebased-total",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the share of the chunks done, the total counted again whenever the agent changes its chunk size (the chunks done plus the bytes left over the new size): the copy steady (the true progress f), the chunk size changed 2 to 5 times (a random whole), at random points between 5 and 90 % of the time, each time doubled (at odds of 3 to 1, after a run with no errors) or halved (after an error); many chunks, counted without rounding: p = n / (n + (1 - f) / s), n the chunks done (each stretch's bytes over its chunk size), s the size now: p = f until the first change, then a jump up at each doubling (the chunks left count half as many) and down at each halving (up to 33 % up, 28 % down), climbing in between at a pace of its own: up to 52 % ahead of the true progress or 46 % behind it (at most 20 % ahead in the median job); SUCCESS comes at 100 %",
+    curve: (random) => {
+      const changes = Array.from({ length: 2 + Math.floor(4 * random()) }, () => ({
+        at: 0.05 + 0.85 * random(),
+        factor: random() < 0.75 ? 2 : 0.5,
+      })).sort((a, b) => a.at - b.at);
+      return (f) => {
+        let [size, from, chunks] = [1, 0, 0];
+        for (const c of changes) {
+          if (c.at > f) break;
+          chunks += (c.at - from) / size;
+          [size, from] = [size * c.factor, c.at];
+        }
+        chunks += (f - from) / size;
+        const left = (1 - f) / size;
+        return chunks + left === 0 ? 0 : chunks / (chunks + left);
+      };
+    },
+  },
+  {
+    name: "done-over-grown-preallocation",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the bytes written over the destination file's allocated size (its length, not the image's): the file preallocated at a random s0 of 1 to 5 % of the image and, each time the copy fills it, grown at once by a random factor g of 1.5 to 2.5 (the last time to the image's size); the copy steady (the true progress f): p = f / (the size then): 0 to 100 % (shown 99 %) over the first s0 of the time, then back to 1 / g (40 to 67 %) at each growth, climbing to 100 % again over g - 1 times the time so far: a sawtooth between 1 / g and 99 % whose teeth grow by g each time (5 to 12 of them), the last from its start (at 37 to 90 % of the time) to 100 % at SUCCESS",
+    curve: (random) => {
+      const growth = 1.5 + random();
+      const sizes = [0.01 + 0.04 * random()];
+      while (sizes[sizes.length - 1] < 1) sizes.push(Math.min(1, sizes[sizes.length - 1] * growth));
+      return (f) => f / (sizes.find((s) => f < s) ?? 1);
+    },
+  },
+  {
+    name: "write-back-cache-acks-lost-at-failover",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the destination acking each write once it is in its write-back cache (a random C of 3 to 10 % of the image), which it flushes to its disks at a steady pace (SUCCESS when all is flushed); the copy sending at a random 1.1 to 1.67 times that pace while the cache has room, at the flush pace when it is full: p = the bytes acked: from 0 at the sending pace until the cache is full, then at the flush pace, C ahead of the bytes flushed; at each of 1 or 2 failovers of the cache (at random points between 20 and 80 % of the time, each an outage of a random 0.5 to 2 % in which nothing moves) the writes in the cache are lost, taken back and sent again: p falls by the cache's fill (2.5 to 10 %), stands still through the outage, then climbs at the sending pace until the cache is full again; all acked C before the end: 100 % (shown 99 %) while the cache flushes, the last 2.5 to 10 % of the time",
+    curve: (random) => {
+      const intake = 1 / (0.6 + 0.3 * random());
+      const cache = 0.03 + 0.07 * random();
+      const failovers = Array.from({ length: 1 + Math.floor(2 * random()) }, () => ({
+        at: 0.2 + 0.6 * random(),
+        outage: 0.005 + 0.015 * random(),
+      })).sort((a, b) => a.at - b.at);
+      const points: [number, number][] = [[0, 0]];
+      let [time, durable, fill, next] = [0, 0, 0, 0];
+      while (durable < 1 - 1e-12) {
+        const failover = next < failovers.length ? Math.max(time, failovers[next].at) : Infinity;
+        let dt: number;
+        if (durable + fill < 1 - 1e-12) {
+          if (fill < cache - 1e-12) {
+            dt = Math.min((cache - fill) / (intake - 1), (1 - durable - fill) / intake, failover - time);
+            fill += (intake - 1) * dt;
+          } else dt = Math.min(1 - cache - durable, failover - time);
+        } else {
+          dt = Math.min(fill, failover - time);
+          fill -= dt;
+        }
+        durable += dt;
+        time += dt;
+        points.push([time, durable + fill]);
+        if (time >= failover) {
+          fill = 0;
+          points.push([time, durable]);
+          time += failovers[next].outage;
+          points.push([time, durable]);
+          next++;
+        }
+      }
+      return polyline(points.map(([t, x]) => [t / time, Math.min(1, x)] as const));
+    },
+  },
+  {
+    name: "quantile-of-a-histogram-of-reports",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the agent observing its true progress (f) into a histogram metric (the wrong metric type) every r (a random 0.5 to 1.5 % of the time) and the dashboard showing a quantile of it, histogram_quantile(q) over all the observations so far, q the p50, p75 or p90 (at random): the buckets' upper bounds 1, 2.5, 5, 10, 25, 50 and 100 %, or 1, 2, 5, 10, 20, 50 and 100 %, or 1/64, 1/32, ... 1/2 and 1 (at random), and within the bucket holding the rank q n of the n observations a straight line from its lower to its upper bound: p = lower + (upper - lower) (q n - the count below) / the count in it, 0 before the first observation: a quantile of the past values, near q f but held back and pushed on by the buckets (up to 15 % ahead of the true progress, 10 to 50 % behind it), its pace jumping whenever the rank enters a new bucket; SUCCESS comes at q (50, 75 or 90 %)",
+    curve: (random) => {
+      const ladders = [
+        [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+        [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
+        [1 / 64, 1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1],
+      ];
+      const bounds = ladders[Math.floor(3 * random())];
+      const q = [0.5, 0.75, 0.9][Math.floor(3 * random())];
+      const every = 0.005 + 0.01 * random();
+      const reports = Math.floor(1 / every + 1e-9);
+      const counts = bounds.map(() => 0);
+      const shown = [0];
+      for (let k = 1; k <= reports; k++) {
+        counts[bounds.findIndex((b) => k * every <= b + 1e-12)]++;
+        const rank = q * k;
+        let [b, below] = [0, 0];
+        while (below + counts[b] < rank) below += counts[b++];
+        const lower = b === 0 ? 0 : bounds[b - 1];
+        shown.push(lower + ((bounds[b] - lower) * (rank - below)) / counts[b]);
+      }
+      return (f) => shown[Math.min(reports, Math.floor(f / every + 1e-9))];
+    },
+  },
+  {
+    name: "replicated-over-written-ratio",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the destination's replication to a second AZ shown as the percent: the bytes replicated over the bytes written so far (not over the image): the copy steady (written = f), the replica a random d of 3 to 15 % of the time behind (replicated = f - d), but at 1 or 2 replication outages (at random points between 20 and 85 % of the time, each a random 3 to 10 % long; they may overlap) the replica stands still, then catches up at a random 2 to 4 times the pace, on 2000 steps: p = replicated / written: 0 until d, then 1 - d / f, climbing fast at first and ever more slowly (half at 6 to 45 % of the time), falling during each outage (by 3 to 29 % at the worst in a job) and climbing back fast after it; SUCCESS comes at 1 - d (84 to 97 %)",
+    curve: (random) => {
+      const lag = 0.03 + 0.12 * random();
+      const speed = 2 + 2 * random();
+      const outages = Array.from({ length: 1 + Math.floor(2 * random()) }, () => {
+        const at = 0.2 + 0.65 * random();
+        return [at, at + 0.03 + 0.07 * random()] as const;
+      });
+      const steps = 2000;
+      const points: [number, number][] = [[0, 0]];
+      let replicated = 0;
+      for (let k = 1; k <= steps; k++) {
+        const t = k / steps;
+        if (!outages.some(([from, to]) => from < t && t <= to))
+          replicated = Math.min(Math.max(0, t - lag), replicated + speed / steps);
+        points.push([t, replicated / t]);
+      }
+      return polyline(points);
     },
   },
 ];
