@@ -26,10 +26,13 @@ const HELD_SHARE = 1 / (1 + TOLERANCE);
 /** A pace may be off by 2x until it has held: wait half the time to the earliest end. */
 const NEW_SHARE = 0.5;
 /**
- * While its calls since the last guess are under this multiple of 10 s polling's (half the 0.5x
- * allowed for informative progress), a held pace waits NEW_SHARE: spare calls see a change sooner.
+ * While its calls since the last guess are under this multiple of 10 s polling's (two-thirds of the
+ * 0.5x allowed for informative progress; the rest is the end's), a held pace waits NEW_SHARE: spare
+ * calls see a change sooner.
  */
-const SPARE_CALLS = 0.25;
+const SPARE_CALLS = 1 / 3;
+/** A pace is trusted for at most half as long as it has been seen: a burst may stop as suddenly. */
+const SEEN_SHARE = 0.5;
 /** A move short of 1/SURPRISE of the predicted one, beyond the rounding, is a stall or a slow-down. */
 const SURPRISE = 2;
 /**
@@ -112,9 +115,9 @@ function paces(run: readonly Sighting[]) {
  * progress says nothing (absent, not moved yet, stalled), every CLOSE_DELAY_MS from the earliest end
  * (the fast pace times its speed-up, from the top value less a step), and before that after
  * HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the LENGTH_SHARE
- * bounds; at most QUIET_DELAY_MS for a guess: a pace from one move, from the move of a value seen
- * stalled, of under TICK_STEPS steps, or once the value has gone back or stood still by both
- * measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
+ * and SEEN_SHARE bounds; at most QUIET_DELAY_MS for a guess: a pace from one move, from the move of
+ * a value seen stalled, of under TICK_STEPS steps, or once the value has gone back or stood still by
+ * both measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
  * `attempt` 0 asks for the wait before the first poll of a job just submitted (at 0 %).
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
@@ -192,6 +195,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const wait = Math.min(
         (held && !spare ? HELD_SHARE : NEW_SHARE) * (earliest - t),
         guess ? QUIET_DELAY_MS : Infinity,
+        Math.max(QUIET_DELAY_MS, SEEN_SHARE * (t - run[0].first)),
         LENGTH_SHARE * earliest,
         Math.max(SHORT_JOB_WAIT_MS, LENGTH_SHARE * t - REQUEST_MS),
       );

@@ -211,7 +211,20 @@ describe("the default delay strategy", () => {
       s.nextDelayMs({ attempt: i + 1, elapsedMs, progress: 0 }),
     );
     expect(s.nextDelayMs({ attempt: 8, elapsedMs: 69_500, progress: 0.05 })).toBe(9500);
-    expect(s.nextDelayMs({ attempt: 9, elapsedMs: 79_000, progress: 0.1 })).toBeGreaterThan(9500);
+    // Seen for 19 s since 0 % was last seen: at most half that (9.5 s); seen for 28.5 s: 14.25 s.
+    expect(s.nextDelayMs({ attempt: 9, elapsedMs: 79_000, progress: 0.1 })).toBe(9500);
+    expect(s.nextDelayMs({ attempt: 10, elapsedMs: 88_500, progress: 0.15 })).toBe(14_250);
+  });
+
+  test("GIVEN a value that stood still for minutes, then moved fast THEN its pace is trusted for at most half as long as it has been seen", () => {
+    // 0 % for 150 s, then 10 % a poll (the end 75 s away at that pace): a burst may stop as suddenly
+    // as it began, so 19 s of it are trusted for 9.5 s, not for half the time to the end (37 s).
+    const still = Array.from({ length: 17 }, (_, i) => 9.5 * i);
+    const times = [...still, 161.5, 171];
+    const values = [...still.map(() => 0), 0.1, 0.2];
+    expect(waitAfter(times, values)).toBe(9500);
+    // Seen for 40 s, it is trusted for 20 s.
+    expect(waitAfter([...times, 180.5, 192], [...values, 0.3, 0.42])).toBe(20_000);
   });
 
   test("GIVEN a steady pace THEN a value that falls far short of it starts over: the next wait is 9.5 s", () => {
@@ -271,12 +284,18 @@ describe("the default delay strategy", () => {
     expect(waitAfter([0, 20, 40], [0.0, 0.2, 0.4])).toBeGreaterThan(0.5 * 29_500 + 1);
   });
 
-  test("GIVEN a pace that held THEN it waits the held share only once it has made a quarter of the calls of 10 s polling: before, half the time to the end", () => {
-    // 18 steps a minute, polled every minute: at 300 s the end (less a step) is 30 s away. Six calls
-    // in 300 s are under a quarter of 10 s polling's 30: the spare calls go on a sooner look (15 s).
-    const times = [0, 60, 120, 180, 240, 300];
+  test("GIVEN a pace that held THEN it waits the held share only once it has made a third of the calls of 10 s polling since the last guess: before, half the time to the end", () => {
+    // 18 steps a minute, polled every 37.5 s: at 300 s the end (less a step) is 30 s away. Seven calls
+    // since the guess at 37.5 s are under a third of 10 s polling's 26.25 (not under a quarter): the
+    // spare calls go on a sooner look (15 s).
+    const times = [0, 37.5, 75, 112.5, 150, 187.5, 225, 262.5, 300];
     const toEnd = (1 - 0.9 - 0.01) / 0.003;
-    expect(waitAfter(times, [0, 0.18, 0.36, 0.54, 0.72, 0.9])).toBeLessThanOrEqual(0.5 * toEnd * 1000 + 1);
+    expect(
+      waitAfter(
+        times,
+        times.map((t) => 0.003 * t),
+      ),
+    ).toBeLessThanOrEqual(0.5 * toEnd * 1000 + 1);
     // The same pace polled every 10 s has made 31 calls by then: it waits the held share (24 s).
     const dense = Array.from({ length: 31 }, (_, i) => 10 * i);
     expect(
