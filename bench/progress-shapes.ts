@@ -12,8 +12,8 @@
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
  * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 27) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 28) were written after the
- * strategy's last change (ee1a8fd) and were never used to write or tune it. Every curve gives
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 28) were written at ee1a8fd,
+ * before the change of ff1b793, and were never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -5418,7 +5418,7 @@ export const SHAPES: readonly ProgressShape[] = [
       };
     },
   },
-  // ---- held out in round 28: written at ee1a8fd, after the strategy's last change (ee1a8fd); never used to tune it ----
+  // ---- held out in round 28: written at ee1a8fd, before the change of ff1b793; never used to tune it ----
   {
     name: "bloom-filter-false-positives-filling",
     family: "informative",

@@ -309,7 +309,7 @@ describe("the default delay strategy", () => {
   test("GIVEN ticks polled every 10 s, then a held pace THEN its calls to spare are counted from the last guess: it waits half the time to the end", () => {
     // A percent every 30 s to 10 % at 300 s (guesses, polled every 10 s: 31 calls), then 18 steps a
     // minute, polled every minute: at 540 s the end (less a step) is 56.7 s away. Four calls since
-    // the last guess (300 s) are under a quarter of 10 s polling's 24: half the time (28.3 s), not
+    // the last guess (300 s) are under a third of 10 s polling's 24: half the time (28.3 s), not
     // the held share (45.3 s) that 35 calls since the submission would give.
     const times = [...Array.from({ length: 31 }, (_, i) => 10 * i), 360, 420, 480, 540];
     const values = [...times.slice(0, 31).map((t) => Math.floor(t / 30) / 100), 0.28, 0.46, 0.64, 0.82];
