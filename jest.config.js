@@ -19,7 +19,7 @@ module.exports = {
   maxWorkers: 4,
   testSequencer: "<rootDir>/test/sequencer.js",
   transform: {
-    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },
   moduleNameMapper: {
     "^cdktf-ims-image-copy$": "<rootDir>/lib/index.ts",

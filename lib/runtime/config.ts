@@ -23,8 +23,8 @@ export const ALLOW_INSECURE_HTTP_ENV = "IMS_COPY_ALLOW_INSECURE_HTTP";
 export const DEBUG_ENV = "IMS_COPY_DEBUG";
 /**
  * Set to a whole number of seconds to poll copy jobs at that fixed interval instead of the default
- * strategy: for a service whose `process_percent` misleads it, such as a value that ticks a percent
- * at long, irregular times (BENCHMARKS.md, "Rounds 15 to 17"). From one call a second
+ * strategy: for a service whose `process_percent` misleads it, such as a value that says nothing but
+ * moves in bursts, or in ticks that come ever closer (BENCHMARKS.md, "Results"). From one call a second
  * (DEFAULT_MIN_DELAY_MS) to one a minute (the end is still seen within a minute).
  */
 export const POLL_SECONDS_ENV = "IMS_COPY_POLL_SECONDS";
