@@ -11,9 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 27) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 28) were written at ee1a8fd,
- * before the change of ff1b793, and were never used to write or tune it. Every curve gives
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 28) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 29) were written at ff1b793,
+ * after the strategy's last change (ff1b793), and were never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -5418,11 +5418,11 @@ export const SHAPES: readonly ProgressShape[] = [
       };
     },
   },
-  // ---- held out in round 28: written at ee1a8fd, before the change of ff1b793; never used to tune it ----
+  // ---- held out in round 28 (written at ee1a8fd, run on it and on the strategy of ff1b793), then seen in round 29 ----
   {
     name: "bloom-filter-false-positives-filling",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy checking each chunk against a Bloom filter of the chunk hashes in the destination's store (to skip those already there), with an exact look-up in the store's index, costing a random c of 2 to 10 times a chunk's transfer (log-uniform), on every positive; the image's chunks all new, so every positive is false; the filter sized for 1 % false positives at its capacity n (9.6 n bits, 7 hashes), holding a random u of 0.5 to 1.5 n at the start, the copy adding a random v of 0.5 to 1.5 n: the false-positive rate at a share x copied P(x) = (1 - e^(-7 (u + v x) / 9.6))^7, 0.03 to 6 % at the start and 1 to 43 % at the end, the time per byte 1 + c P(x), summed over 1000 steps (midpoint) and inverted (p = x): slowing all the way, ever more steeply as the filter fills (hardly at first in a job whose filter starts well below its capacity): 1.01x to 2.04x the mean pace at the start, 0.57x to 0.98x at the end; half done at 34 to 50 % of the time",
     curve: (random) => {
@@ -5440,7 +5440,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "degraded-reads-until-rebuilt",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source's erasure-coded store lost a node just before the job: a random h of 10 to 35 % of the image's blocks have a fragment on it and are read degraded (from the other fragments, then decoded), at 1 + d times the cost for a random d of 2 to 6, until the rebuild restores them; the rebuild, in its own order (not the copy's), had restored a random r0 of 0 to 40 % of them when the job started and restores the rest steadily, all by a random R of 30 to 150 % of the job's time (after its end in 42 % of the jobs): the pace 1 / (1 + d h (1 - r(f))), r(f) = min(1, r0 + (1 - r0) f / R), summed over 1000 steps (midpoint) and scaled to end at 100 %: speeding up smoothly (hyperbolically) until R, then steady: 0.42x to 0.95x the mean pace at the start, 1.03x to 1.72x at the end; half done at 51 to 65 % of the time",
     curve: (random) => {
@@ -5462,7 +5462,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It stands still only for 1 to 3 % of the time at a stretch (6 % when two pauses meet) and makes up
     // most of it at once: "a smooth curve" fits it better than "a long stall".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a copy held to a rate r by the destination's token bucket (capacity C, a random 0.5 to 2 % of the image, full at the start), its link able to send at a random L of 2 to 4 times r; it pauses 3 to 8 times (a random whole), at random points between 5 and 95 % of the image, for a random w of 1 to 3 % of its time at r each (a metadata call to the source between extents), while the bucket fills by r w, up to C: after each pause it sends at L until the bucket is empty, making up min(C, r w) of the work lost (all of it when r w <= C) in min(C, r w) / (L - r), then at r again, and the same at the start (C at L): exact, on the polyline of its phases: 2x to 4.4x the mean pace for the first 0.2 to 2 % of the time, then steady at r (0.98x to 1.14x the mean), still at each pause and catching up at L after it; half done at 45 to 55 % of the time",
     curve: (random) => {
@@ -5506,7 +5506,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It slows to a crawl only in its last stretch, on the smallest extents, and never stops: "a smooth
     // curve" fits it better than "a long stall".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a sparse image's allocated extents copied largest first (the copy tool schedules the biggest jobs first to keep its workers busy), each extent one request with a fixed overhead o (a round trip and a metadata commit) besides its bytes: N extents (a random whole 300 to 3000) of lognormal sizes (a log-sd s, random between 1 and 2), o set so that the overheads take a random 10 to 35 % of the time: p = the bytes of the extents done over all, f = the time (o + size) summed over the extents done, over that summed over all, a polyline of N + 1 points: long and nearly steady on the big extents (1.1x to 1.5x the mean pace at the start), then slowing ever more as the extents shrink and the overhead takes over, to 0.001x to 0.3x at the end: the last 5 % of the bytes take 7 to 26 % of the time, the last 1 % 2 to 14 %; half done at 33 to 47 % of the time",
     curve: (random) => {
@@ -5532,7 +5532,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "rtt-inflated-by-periodic-neighbour-bursts",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy's TCP connection limited by its receive window (its rate the window over the round-trip time), over a path whose bottleneck queue a neighbour's periodic bulk sync fills at once every P (a random 8 to 20 % of the time, from a random phase), the queue then draining steadily over a random D of 30 to 80 % of P; a full queue adds a random Q of 1 to 4 times the base round trip: the pace 1 / (1 + Q (1 - u)) while it drains, u the share of D gone by, 1 otherwise, summed over 2000 steps (midpoint) and scaled to end at 100 %: at each burst the pace falls at once to 1 / (1 + Q) of its top and recovers smoothly (hyperbolically): 0.25x to 0.67x the mean pace at the bottom of each dip, 1.1x to 1.9x between them, 5 to 13 dips; half done at 46 to 54 % of the time",
     curve: (random) => {
@@ -5555,7 +5555,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves 0.4 to 4 % in all, by 0.8 % at most at a time: "a constant" (with rare ticks) fits it better
     // than "under-reports the end".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the tenant's storage quota usage shown instead of progress (the wrong gauge mapped to the field): a random u of 20 to 90 % of the quota used before the job, the image a random s of 0.5 to 4 % of the quota, the usage metered every M (a random 8 to 20 % of the time, from a random phase) from the bytes written by then (the true progress, f): p = u + s m, m the last metering at or before f (0 before the first): a random 20 to 90 % from the start, up by s M (0.04 to 0.8 %) at each metering, 0.4 to 4 % in all: 0 to 4 whole-percent moves shown in the job",
     curve: (random) => {
@@ -5571,7 +5571,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It climbs only in its first and last few % of the time and holds one value for 94 to 98 % of the job:
     // "a long stall" fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the index of the job's current task over the number of tasks shown as the percent: a workflow of T tasks (a random whole 8 to 14: check the quota, lock the source, create the destination record, ..., copy, verify, register, unlock, notify), the copy the k-th (k = round(T w) for a random w of 40 to 70 %, at least the 2nd and at most the last but one), all the others quick, together a random 2 to 6 % of the time, shared by random weights (0.2 to 2): p = the tasks done / T: up in steps of 1 / T (7 to 12.5 %) over the first 0.3 to 5 % of the time to (k - 1) / T (25 to 64 %), held there through the copy (94 to 98 % of the time), then up in steps again in the last few % to (T - 1) / T (87.5 to 93 %) and SUCCESS",
     curve: (random) => {
@@ -5594,7 +5594,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves at a few rare moments only and stands still for 20 % of the job or more at a stretch (70 %
     // in the median job): "a constant" with rare steps fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the job's retry budget used shown instead of progress (the wrong counter mapped to the field): a budget of R retries (a random whole 3 to 10); the first request always retried, at a random 0.5 to 3 % of the time (the destination's new container not yet visible: a 404), then transient errors at a Poisson number of uniformly random times, with a mean of a random 0.5 to 3 per job (at most R - 2 of them, the job succeeding): p = the retries so far / R: 0, then 1 / R (10 to 33 %) within the first 3 % of the time, then up by 1 / R at each error and still in between (no further error in 22 % of the jobs); SUCCESS comes at 10 to 90 %",
     curve: (random) => {
@@ -5617,7 +5617,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // After its first 4 to 15 % it only wanders a few % up and down around a level that says nothing of the
     // job's end: "a constant" (one that wanders) fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "a recent-throughput gauge shown instead of progress: the bytes copied in the last W (a random 4 to 15 % of the time) over the image size; the true pace 1 + a sin(2 pi c f + phi), for a random a of 10 to 30 %, c of 1 to 3 cycles over the job and phase phi, X(f) its integral scaled to end at 100 % (0 before the start): p = X(f) - X(f - W): climbing at the true pace over the first W, then wandering around W, up and down with the pace (by 16 to 83 % of its level from its lowest to its highest), between 2.8 and 20 %; SUCCESS comes at 3 to 18 %",
     curve: (random) => {
@@ -5636,7 +5636,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It stands still for 34 to 52 % of the job at a stretch: "a long stall" fits it better than "big
     // steps" (its catch-up jump is 3 to 16 %).
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination's AZ cut off from the copy by a network partition for a long while: the agent reads the source at a steady pace (1 image per unit) and, while the destination is unreachable, reads on into a local spool (a random C of 2 to 8 % of the image) until it is full; the partition from a random S of 10 to 60 % of the image on, for a random L of 0.5 to 1 units; when it heals, the destination takes the spool at a random V of 2 to 4 times the pace while the reads go on: p = the bytes the destination holds, at t = f (1 + L - C) units: t until S, S until S + L, S + V (t - S - L) until the spool is empty C / (V - 1) later, then t - L + C: steady at 1.42x to 1.98x the mean pace, still for 34 to 52 % of the job, then a jump of C V / (V - 1) (3 to 16 %) within 0.3 to 6 % of the time, then steady again; half done at 25 to 77 % of the time",
     curve: (random) => {
@@ -5658,7 +5658,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "chunk-count-over-rebased-total",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the chunks done, the total counted again whenever the agent changes its chunk size (the chunks done plus the bytes left over the new size): the copy steady (the true progress f), the chunk size changed 2 to 5 times (a random whole), at random points between 5 and 90 % of the time, each time doubled (at odds of 3 to 1, after a run with no errors) or halved (after an error); many chunks, counted without rounding: p = n / (n + (1 - f) / s), n the chunks done (each stretch's bytes over its chunk size), s the size now: p = f until the first change, then a jump up at each doubling (the chunks left count half as many) and down at each halving (up to 33 % up, 28 % down), climbing in between at a pace of its own: up to 52 % ahead of the true progress or 46 % behind it (at most 20 % ahead in the median job); SUCCESS comes at 100 %",
     curve: (random) => {
@@ -5682,7 +5682,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "done-over-grown-preallocation",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the bytes written over the destination file's allocated size (its length, not the image's): the file preallocated at a random s0 of 1 to 5 % of the image and, each time the copy fills it, grown at once by a random factor g of 1.5 to 2.5 (the last time to the image's size); the copy steady (the true progress f): p = f / (the size then): 0 to 100 % (shown 99 %) over the first s0 of the time, then back to 1 / g (40 to 67 %) at each growth, climbing to 100 % again over g - 1 times the time so far: a sawtooth between 1 / g and 99 % whose teeth grow by g each time (5 to 12 of them), the last from its start (at 37 to 90 % of the time) to 100 % at SUCCESS",
     curve: (random) => {
@@ -5695,7 +5695,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "write-back-cache-acks-lost-at-failover",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination acking each write once it is in its write-back cache (a random C of 3 to 10 % of the image), which it flushes to its disks at a steady pace (SUCCESS when all is flushed); the copy sending at a random 1.1 to 1.67 times that pace while the cache has room, at the flush pace when it is full: p = the bytes acked: from 0 at the sending pace until the cache is full, then at the flush pace, C ahead of the bytes flushed; at each of 1 or 2 failovers of the cache (at random points between 20 and 80 % of the time, each an outage of a random 0.5 to 2 % in which nothing moves) the writes in the cache are lost, taken back and sent again: p falls by the cache's fill (2.5 to 10 %), stands still through the outage, then climbs at the sending pace until the cache is full again; all acked C before the end: 100 % (shown 99 %) while the cache flushes, the last 2.5 to 10 % of the time",
     curve: (random) => {
@@ -5736,7 +5736,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "quantile-of-a-histogram-of-reports",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the agent observing its true progress (f) into a histogram metric (the wrong metric type) every r (a random 0.5 to 1.5 % of the time) and the dashboard showing a quantile of it, histogram_quantile(q) over all the observations so far, q the p50, p75 or p90 (at random): the buckets' upper bounds 1, 2.5, 5, 10, 25, 50 and 100 %, or 1, 2, 5, 10, 20, 50 and 100 %, or 1/64, 1/32, ... 1/2 and 1 (at random), and within the bucket holding the rank q n of the n observations a straight line from its lower to its upper bound: p = lower + (upper - lower) (q n - the count below) / the count in it, 0 before the first observation: a quantile of the past values, near q f but held back and pushed on by the buckets (up to 15 % ahead of the true progress, 10 to 50 % behind it), its pace jumping whenever the rank enters a new bucket; SUCCESS comes at q (50, 75 or 90 %)",
     curve: (random) => {
@@ -5765,7 +5765,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "replicated-over-written-ratio",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination's replication to a second AZ shown as the percent: the bytes replicated over the bytes written so far (not over the image): the copy steady (written = f), the replica a random d of 3 to 15 % of the time behind (replicated = f - d), but at 1 or 2 replication outages (at random points between 20 and 85 % of the time, each a random 3 to 10 % long; they may overlap) the replica stands still, then catches up at a random 2 to 4 times the pace, on 2000 steps: p = replicated / written: 0 until d, then 1 - d / f, climbing fast at first and ever more slowly (half at 6 to 45 % of the time), falling during each outage (by 3 to 29 % at the worst in a job) and climbing back fast after it; SUCCESS comes at 1 - d (84 to 97 %)",
     curve: (random) => {
@@ -5785,6 +5785,383 @@ export const SHAPES: readonly ProgressShape[] = [
         points.push([t, replicated / t]);
       }
       return polyline(points);
+    },
+  },
+  // ---- held out in round 29: written at ff1b793, after the strategy's last change (ff1b793); never used to tune it ----
+  {
+    name: "lvm-extents-across-hdd-zones",
+    // Its pace jumps where one extent ends and the next begins, but by at most 2.2x and never to a stop: "a
+    // smooth curve" fits it better than "changes pace abruptly".
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source a logical volume on one zoned HDD (constant bit density: the rate at a radius proportional to it), its inner radius a random rho of 0.4 to 0.55 of its outer and its LBAs running inwards, so that the rate at an LBA share y of the disk is sqrt(1 - a y) of the outermost, a = 1 - rho^2; the volume a random V of 15 to 45 % of the disk, in n extents (a random whole 2 to 5) of random widths (weights 0.5 to 1.5), laid out in disk order with random free gaps around them (weights 0 to 1) and copied in the volume's own order, a random permutation of them: each extent's time summed exactly over 200 steps, (2 / a) (sqrt(1 - a y0) - sqrt(1 - a y1)) per step, a polyline in (time, bytes): within an extent the pace falls linearly in time, and it jumps up or down (by up to 2.2x) from one extent to the next: 0.64x to 1.5x the mean pace at the start, 0.62x to 1.49x at the end, 0.58x to 0.96x at its slowest and 1.04x to 1.62x at its fastest (the slowest 0.41 to 0.92 of the fastest); half done at 38 to 63 % of the time",
+    curve: (random) => {
+      const inner = 0.4 + 0.15 * random();
+      const a = 1 - inner * inner;
+      const n = 2 + Math.floor(4 * random());
+      const volume = 0.15 + 0.3 * random();
+      const widths = Array.from({ length: n }, () => 0.5 + random());
+      const gaps = Array.from({ length: n + 1 }, () => random());
+      const [wsum, gsum] = [widths, gaps].map((v) => v.reduce((x, y) => x + y, 0));
+      const starts: number[] = [];
+      let y = 0;
+      for (let j = 0; j < n; j++) {
+        y += ((1 - volume) * gaps[j]) / gsum;
+        starts.push(y);
+        y += (volume * widths[j]) / wsum;
+      }
+      const order = Array.from({ length: n }, (_, j) => j);
+      for (let i = n - 1; i > 0; i--) {
+        const k = Math.floor(random() * (i + 1));
+        [order[i], order[k]] = [order[k], order[i]];
+      }
+      const steps = 200;
+      const points: [number, number][] = [[0, 0]];
+      let [time, done] = [0, 0];
+      for (const j of order) {
+        const w = (volume * widths[j]) / wsum;
+        for (let k = 1; k <= steps; k++) {
+          const [y0, y1] = [starts[j] + (w * (k - 1)) / steps, starts[j] + (w * k) / steps];
+          time += (2 / a) * (Math.sqrt(1 - a * y0) - Math.sqrt(1 - a * y1));
+          done += w / steps;
+          points.push([time, done]);
+        }
+      }
+      const line = polyline(points.map(([t, x]) => [t / time, x / done] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "snapshot-segments-fetched-on-first-touch",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source a snapshot restored lazily from the object store, in segments of k blocks (a random whole 2 to 8), each segment fetched on the first read of any of its blocks, at a random c of 0.3 to 1.5 times the cost of copying its k blocks; the copy reading the blocks in a random order (that of their content hashes, as the deduplicating copy sends them), so that at a share x read a block's segment is still to fetch with the chance (1 - x)^(k - 1): f = T(x) / T(1), T(x) = x + c (1 - (1 - x)^k), inverted on 1000 points (p = x): speeding up smoothly all the way as the cache warms, from (1 + c) / (1 + c k) the mean pace at the start (0.19x to 0.81x) to 1 + c at the end (1.3x to 2.5x); 10 % done at 12 to 38 % of the time, half at 56 to 80 %",
+    curve: (random) => {
+      const k = 2 + Math.floor(7 * random());
+      const fetch = 0.3 + 1.2 * random();
+      const time = (x: number): number => x + fetch * (1 - (1 - x) ** k);
+      const steps = 1000;
+      const line = polyline(
+        Array.from({ length: steps + 1 }, (_, i) => [time(i / steps) / time(1), i / steps] as const),
+      );
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "compress-or-link-bound-by-run",
+    // Its pace switches at the runs' ends, by at most 2.9x, and never stops: "a smooth curve" fits it better
+    // than "changes pace abruptly".
+    family: "informative",
+    set: "held-out",
+    description:
+      "a pipeline compressing the image (on the CPU, at a random c of 0.35 to 0.6 of the link's time per raw byte) and sending it (the link's time per raw byte the data's compressed ratio r), moving at its slower stage: the time per raw byte max(c, r); the image n runs (a random whole 30 to 100) of random lengths (weights 0.2 to 1.8), each at random zeros (r = 0.005, a random share z of 10 to 40 % of the runs), compressible data (r a random 0.3 to 0.6, 60 % of the others) or incompressible data (r 0.95 to 1): exact, a polyline of n + 1 points: the pace 1 / c (1.7 to 2.9 times that on incompressible data) on the zeros and on the compressible runs under c, 1 / r on the others, switching at once at the runs' ends (the longest stretch at one pace 2 to 54 % of the time, 7 % in the median job): 0.44x to 0.81x the mean pace at its slowest, 1.03x to 2.19x at its fastest, 0.51x to 1.97x at the start and 0.5x to 1.86x at the end; half done at 42 to 60 % of the time",
+    curve: (random) => {
+      const cpu = 0.35 + 0.25 * random();
+      const zeros = 0.1 + 0.3 * random();
+      const n = 30 + Math.floor(71 * random());
+      const points: [number, number][] = [[0, 0]];
+      let [time, done] = [0, 0];
+      for (let i = 0; i < n; i++) {
+        const length = 0.2 + 1.6 * random();
+        const u = random();
+        const ratio =
+          u < zeros ? 0.005 : u < zeros + 0.6 * (1 - zeros) ? 0.3 + 0.3 * random() : 0.95 + 0.05 * random();
+        time += length * Math.max(cpu, ratio);
+        done += length;
+        points.push([time, done]);
+      }
+      const line = polyline(points.map(([t, x]) => [t / time, x / done] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "cross-az-bandwidth-autoscaled-in-steps",
+    // Each raise speeds it up by 1.6x at most, at even gaps, and it never stops: "a smooth curve" (a
+    // staircase towards a steady pace) fits it better than "changes pace abruptly".
+    family: "informative",
+    set: "held-out",
+    description:
+      "the copy filling a cross-AZ link whose bandwidth is autoscaled: every P (a random 5 to 12 % of the time, the first at a random point within P) the scaler, seeing the link over 80 % busy, raises the bandwidth by a random factor g of 1.25 to 1.6, n times in all (a random whole 2 to 5), then holds it: exact, the pace a staircase of n + 1 steps rising geometrically at even gaps to g^n (1.56 to 10.5) times its first, the last raise at 5 to 60 % of the time, then steady: 0.11x to 0.77x the mean pace at the start, 1.01x to 1.67x at the end; half done at 51 to 70 % of the time",
+    curve: (random) => {
+      const every = 0.05 + 0.07 * random();
+      const first = every * random();
+      const factor = 1.25 + 0.35 * random();
+      const raises = 2 + Math.floor(4 * random());
+      const points: [number, number][] = [[0, 0]];
+      let [time, done, rate] = [0, 0, 1];
+      for (let i = 0; i < raises; i++) {
+        const at = first + i * every;
+        done += rate * (at - time);
+        time = at;
+        points.push([time, done]);
+        rate *= factor;
+      }
+      done += rate * (1 - time);
+      points.push([1, done]);
+      const line = polyline(points.map(([t, x]) => [t, x / done] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "ssd-tier-admission-throttled-at-watermark",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the destination pool writing to its SSD tier, a random C of 15 to 50 % of the image in size and a random 30 to 90 % of it free at the start, while a demoter moves data down to the HDD tier at a random d of 0.3 to 0.55 of the full write pace all along; full speed until the tier is 90 % full, then its admission control letting the writes in at d + (1 - d) (the free space over 0.1 C): the free space and the pace above d decaying exponentially, the pace d + (1 - d) e^(-(t - t1) / tau), tau = 0.1 C / (1 - d), t1 = (the free space - 0.1 C) / (1 - d), exact at 1000 points: steady at 1.08x to 3.09x the mean pace until the watermark (at 1.4 to 82 % of the time), then easing smoothly (half way down 0.5 to 6.4 % of the time later) towards d, 0.56x to 0.95x the mean (0.3 to 0.63 of the first pace) at the end; half done at 24 to 47 % of the time",
+    curve: (random) => {
+      const demote = 0.3 + 0.25 * random();
+      const tier = 0.15 + 0.35 * random();
+      const free = (0.3 + 0.6 * random()) * tier;
+      const knee = (free - 0.1 * tier) / (1 - demote);
+      const tau = (0.1 * tier) / (1 - demote);
+      const written = (t: number): number =>
+        t <= knee ? t : knee + demote * (t - knee) + (1 - demote) * tau * (1 - Math.exp(-(t - knee) / tau));
+      let [lo, hi] = [knee, knee + (1 - knee) / demote];
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (written(mid) < 1) lo = mid;
+        else hi = mid;
+      }
+      const steps = 1000;
+      const line = polyline(
+        Array.from(
+          { length: steps + 1 },
+          (_, i) => [i / steps, Math.min(1, written((hi * i) / steps))] as const,
+        ),
+      );
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "retried-from-scratch-under-a-high-water-mark",
+    // It never goes back, and it stands still for 21 to 50 % of the job at a stretch: "a long stall" fits it
+    // better than "restarts".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the first attempt failing at a random A of 20 to 45 % of the time, the job retried after a random G of 1 to 5 % from scratch (the new attempt copying the whole image again), both at one pace v = 1 / (1 - A - G) (1.27x to 2x the mean), the service keeping the highest value it has been sent: p = v max(min(f, A), f - A - G): steady to v A (25 to 90 %) at A, then held there while the new attempt catches up, for A + G (21 to 50 % of the time), then on at v to 100 %",
+    curve: (random) => {
+      const fail = 0.2 + 0.25 * random();
+      const pause = 0.01 + 0.04 * random();
+      const pace = 1 / (1 - fail - pause);
+      return (f) => clamp01(pace * Math.max(Math.min(f, fail), f - fail - pause));
+    },
+  },
+  {
+    name: "job-stage-enum-read-as-percent",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the job's stage, an enum, read as the percent: CREATED = 0 for a random 0.2 to 1 % of the time, QUEUED = 1 for 0.5 to 5 %, EXPORTING = 2 (a snapshot of the source) for 1 to 5 %, TRANSFERRING = 3 for the rest, IMPORTING = 4 for 3 to 10 % and REGISTERING = 5 for the last 0.5 to 2 %: 0, 1 and 2 % in turn, 3 % from 1.7 to 11 % of the time for 78 to 94 % of it, then 4 % (from 88 to 96.5 %) and 5 % until SUCCESS",
+    curve: (random) => {
+      const created = 0.002 + 0.008 * random();
+      const queued = 0.005 + 0.045 * random();
+      const exporting = 0.01 + 0.04 * random();
+      const importing = 0.03 + 0.07 * random();
+      const registering = 0.005 + 0.015 * random();
+      const ends = [
+        created,
+        created + queued,
+        created + queued + exporting,
+        1 - importing - registering,
+        1 - registering,
+      ];
+      return (f) => ends.filter((e) => e <= f).length / 100;
+    },
+  },
+  {
+    name: "gossip-spread-of-the-image-record",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the share of the destination region's image-service nodes that know the new image's record shown instead of progress (the wrong field mapped), spread by push gossip: N nodes (a random whole 20 to 200), the record created on one, and in each round (every random g of 0.3 to 1 % of the time) each node that has it telling one other at random: the expected number that have it i' = i + (N - i) (1 - (1 - 1 / (N - 1))^i) after each round, all of them once fewer than half a node lacks it: 1 / N (0.5 to 5 %) at the start, doubling at each round at first, half from 1.2 to 8 % of the time, 99 % (rounded down) from 2.7 to 13 %, then 100 % (shown 99 %) until SUCCESS",
+    curve: (random) => {
+      const nodes = 20 + Math.floor(181 * random());
+      const round = 0.003 + 0.007 * random();
+      const shares = [1 / nodes];
+      let informed = 1;
+      while (nodes - informed > 0.5) {
+        informed += (nodes - informed) * (1 - (1 - 1 / (nodes - 1)) ** informed);
+        shares.push(informed / nodes);
+      }
+      shares.push(1);
+      return (f) => shares[Math.min(shares.length - 1, Math.floor(f / round + 1e-9))];
+    },
+  },
+  {
+    name: "total-unknown-until-the-allocation-scan-ends",
+    // It shows 0 for 30 to 85 % of the job: "a long stall" (at 0) fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the bytes done over the allocated bytes, the total unknown (and the value shown as 0) until a background scan of the source's allocation map ends at a random S of 30 to 85 % of the time; the scan taking a random c of 15 to 35 % of the source's reads while it runs, the copy at 1 - c of its later pace until S: 0 until S, then at once the true progress (1 - c) S / ((1 - c) S + 1 - S) (22 to 83 %), and on at a steady 1 / ((1 - c) S + 1 - S) the mean pace (1.05x to 1.42x) to 100 %",
+    curve: (random) => {
+      const scan = 0.3 + 0.55 * random();
+      const share = 0.15 + 0.2 * random();
+      const total = (1 - share) * scan + (1 - scan);
+      return (f) => (f < scan ? 0 : ((1 - share) * scan + (f - scan)) / total);
+    },
+  },
+  {
+    name: "tenant-running-copies-over-quota",
+    // It moves 0 to 12 times (twice in the median job, never in a fifth of them), by 2 to 12.5 % up or
+    // down: "a constant" with rare steps fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the tenant's running copy jobs over its quota of them shown instead of progress (the wrong gauge mapped to the field): a quota L of a random whole 8 to 50, a random whole 1 to 5 jobs running at the start, this one among them, each of the others leaving after an exponential time of a random mean m of 1 to 3 job times; more arriving as a Poisson process of a random rate of 0.3 to 1.5 per job time (refused at the quota), each staying an exponential time of mean m: p = the jobs running / L: 2 to 62.5 % from the start, a step of 1 / L (2 to 12.5 %) up or down at each arrival or departure, 0 to 12 of them (2 in the median job, none in 20 % of them), still for 18 % of the time to the whole job at a stretch (65 % in the median job)",
+    curve: (random) => {
+      const limit = 8 + Math.floor(43 * random());
+      const initial = 1 + Math.floor(5 * random());
+      const life = 1 + 2 * random();
+      const rate = 0.3 + 1.2 * random();
+      const lifetime = (): number => -life * Math.log(1 - random());
+      const events: { at: number; step: number; leaves?: number }[] = [];
+      for (let i = 1; i < initial; i++) events.push({ at: lifetime(), step: -1 });
+      for (let t = -Math.log(1 - random()) / rate; t < 1; t -= Math.log(1 - random()) / rate)
+        events.push({ at: t, step: 1, leaves: t + lifetime() });
+      events.sort((a, b) => a.at - b.at);
+      const changes: [number, number][] = [];
+      let running = initial;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        if (e.at >= 1) break;
+        if (e.step > 0 && running >= limit) continue;
+        running += e.step;
+        changes.push([e.at, running]);
+        if (e.leaves !== undefined) {
+          events.push({ at: e.leaves, step: -1 });
+          events.sort((a, b) => a.at - b.at);
+        }
+      }
+      return (f) => {
+        let n = initial;
+        for (const [at, count] of changes) if (at <= f) n = count;
+        return n / limit;
+      };
+    },
+  },
+  {
+    name: "job-id-collision-two-writers",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "two jobs writing one status record, their IDs cut to the same key: this one writes its true progress f every r1 (a random 1 to 2 % of the time, from a random phase), the other, a copy started a random 60 % of this job's time before to 50 % after it and lasting a random 0.7 to 1.5 times as long, at a steady pace, writes its own every r2 (1 to 2 %, from a random phase) while it runs and 100 % when it ends (if it ends first); the value whatever was written last (0 before the first write): it flips between f and the other's value every 1 or 2 % of the time while both run, the two apart by up to 33 % in the median job (10 to 62 % in nine jobs in ten, at most 89 %), the other's final 100 % shown (99 %) until this job's next write; SUCCESS comes at the last value written, this job's own (about 100 %) in 74 % of the jobs, the other's (33 to 100 %) in the rest",
+    curve: (random) => {
+      const mine = 0.01 + 0.01 * random();
+      const minePhase = mine * random();
+      const theirs = 0.01 + 0.01 * random();
+      const theirPhase = theirs * random();
+      const start = -0.6 + 1.1 * random();
+      const length = 0.7 + 0.8 * random();
+      const writes: [number, number][] = [];
+      for (let t = minePhase; t <= 1; t += mine) writes.push([t, t]);
+      const end = start + length;
+      for (let t = start + theirPhase; t < Math.min(1, end); t += theirs)
+        if (t >= 0) writes.push([t, (t - start) / length]);
+      if (end >= 0 && end < 1) writes.push([end, 1]);
+      writes.sort((a, b) => a[0] - b[0]);
+      return (f) => {
+        let [lo, hi] = [0, writes.length];
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (writes[mid][0] <= f) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo === 0 ? 0 : writes[lo - 1][1];
+      };
+    },
+  },
+  {
+    name: "region-mean-of-running-copies",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the mean percent of the tenant's copy jobs running in the region (a dashboard figure) shown instead of this job's: this one (p = f) and 2 to 5 others (a random whole), each started at a random point between -80 and 90 % of this job's time and lasting a random 0.3 to 1.5 times as long, at a steady pace, each counted while it runs: the mean climbing between changes and falling at once when a job starts (a 0 enters) or ends (its 100 % leaves), 0 to 10 falls (3 in the median job) of up to 58 %: 0 to 72 % at the start, at most 45 to 100 %; SUCCESS comes at 33 to 100 %",
+    curve: (random) => {
+      const others = Array.from({ length: 2 + Math.floor(4 * random()) }, () => ({
+        start: -0.8 + 1.7 * random(),
+        length: 0.3 + 1.2 * random(),
+      }));
+      return (f) => {
+        let [sum, n] = [f, 1];
+        for (const o of others)
+          if (o.start <= f && f < o.start + o.length) {
+            sum += (f - o.start) / o.length;
+            n++;
+          }
+        return sum / n;
+      };
+    },
+  },
+  {
+    name: "whole-gib-counters-divided",
+    // For the largest images it moves by 2.5 % every 2.5 % of the time, but it always ends 2.5 to 17 %
+    // short of 100 %, in steps: "under-reports the end" fits it, not "a smooth curve".
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent computed from two whole-GiB counters, floor(the GiB copied) over ceil(the image's GiB), for an image of S, a random 5 to 40 GiB (log-uniform, not a whole number): p = floor(f S) / ceil(S), steps of 1 / ceil(S) (2.5 to 17 %) every 1 / S of the time (2.5 to 20 %), the first at 1 / S, behind the true progress by up to 2.6 to 33 %: SUCCESS comes at floor(S) / ceil(S) (83 to 97.5 %), held from floor(S) / S of the time",
+    curve: (random) => {
+      const size = 5 * 8 ** random();
+      return (f) => Math.floor(f * size + 1e-9) / Math.ceil(size);
+    },
+  },
+  {
+    name: "in-sync-replica-share-shown",
+    // It moves 4 to 62 times (26 in the median job), by 20 to 33 % each, up and down (still for 14 % of the
+    // time at most at a stretch in the median job): "up and down" fits it better than "a constant".
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the share of the destination's replicas in sync (its in-sync replica set) shown instead of progress: R replicas (a random whole 3 to 5), the leader always in sync; each follower stalling (a garbage-collection pause, a slow disk) at the events of a Poisson process of a random rate of 4 to 10 per job time, for a random 1 to 3 % of the time each, its lag growing at the leader's pace while it stalls and shrinking at a random b of 0.4 to 1 of it after; it leaves the set when its lag passes a random allowance of 0.3 to 0.8 % of the time and rejoins once it has caught up, on 4000 steps: p = the replicas in sync / R: 100 % (shown 99 %) at the start, down by 1 / R (20 to 33 %) at each drop and back up at each rejoin, at times down to 20 to 75 %; all in sync for 1 to 95 % of the time (36 % in the median job); SUCCESS comes at any of its values",
+    curve: (random) => {
+      const replicas = 3 + Math.floor(3 * random());
+      const steps = 4000;
+      const inSync = Array.from({ length: steps + 1 }, () => replicas);
+      for (let r = 1; r < replicas; r++) {
+        const catchUp = 0.4 + 0.6 * random();
+        const allowed = 0.003 + 0.005 * random();
+        const rate = 4 + 6 * random();
+        const stalls: [number, number][] = [];
+        for (let t = -Math.log(1 - random()) / rate; t < 1; t -= Math.log(1 - random()) / rate)
+          stalls.push([t, t + 0.01 + 0.02 * random()]);
+        let [lag, out] = [0, false];
+        for (let i = 1; i <= steps; i++) {
+          const t = (i - 0.5) / steps;
+          const stalled = stalls.some(([from, to]) => from <= t && t < to);
+          lag = Math.max(0, lag + (stalled ? 1 : -catchUp) / steps);
+          if (lag > allowed) out = true;
+          else if (lag === 0) out = false;
+          if (out) inSync[i]--;
+        }
+      }
+      return (f) => inSync[Math.min(steps, Math.max(0, Math.floor(f * steps)))] / replicas;
+    },
+  },
+  {
+    name: "stage-timeout-elapsed-share",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the share of the current stage's timeout used shown instead of progress: four stages, preparing (a random 2 to 8 % of the time), copying (the rest), verifying (5 to 15 %) and registering (1 to 3 %), each with a timeout a random k of 1.5 to 4 times its length: p = (f - the stage's start) / its timeout, climbing steadily to 1 / k (25 to 67 %) over each stage, the copy at 0.28x to 0.88x the mean pace, and back to 0 at each new stage: SUCCESS comes at the last stage's 25 to 67 %",
+    curve: (random) => {
+      const prepare = 0.02 + 0.06 * random();
+      const verify = 0.05 + 0.1 * random();
+      const register = 0.01 + 0.02 * random();
+      const lengths = [prepare, 1 - prepare - verify - register, verify, register];
+      const stages = lengths.map((length) => ({ length, timeout: length * (1.5 + 2.5 * random()) }));
+      return (f) => {
+        let start = 0;
+        for (const s of stages) {
+          if (f < start + s.length || s === stages[stages.length - 1])
+            return clamp01((f - start) / s.timeout);
+          start += s.length;
+        }
+        return 0;
+      };
     },
   },
 ];
