@@ -54,6 +54,8 @@ const LOCAL_STEPS = 3;
  */
 const STALL_STEPS = 3;
 const STALL_MAX_MS = 2 * (DEFAULT_MAX_DELAY_MS + REQUEST_MS);
+/** After one move, a value still for all but a quarter of the time since the submission froze. */
+const FROZEN_SHARE = 1 - LENGTH_SHARE;
 /**
  * Waits below the quiet one spend at most this many calls beyond polling every QUIET_DELAY_MS:
  * a 5-minute job makes at most 1.17x the calls of 10 s polling ((300 / 9.5 + 1 + 3) / 30.5), a
@@ -117,7 +119,7 @@ function paces(run: readonly Sighting[]) {
  * HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the LENGTH_SHARE
  * and SEEN_SHARE bounds; at most QUIET_DELAY_MS for a guess: a pace from one move, from the move of
  * a value seen stalled, of under TICK_STEPS steps, or once the value has gone back or stood still by
- * both measures of a stall. No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
+ * both measures of a stall (after one move: for FROZEN_SHARE of the time since the submission). No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
  * `attempt` 0 asks for the wait before the first poll of a job just submitted (at 0 %).
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
@@ -160,7 +162,9 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const resumed = still && moved > 0;
       still = false;
       if (moved < 0) distrusted = true;
-      else if (prev && moved === 0 && prev.p > 0 && run.length !== 2) {
+      else if (prev && moved === 0 && prev.p > 0 && run.length === 2)
+        distrusted ||= t - prev.first > FROZEN_SHARE * t;
+      else if (prev && moved === 0 && prev.p > 0) {
         // A run of one value has no pace: the time alone measures its stall.
         const [steps, time] = stallTimes(t, run.length > 2 ? paces(run).local : Infinity);
         if (t - prev.first > Math.max(steps, time)) distrusted = true;

@@ -338,6 +338,21 @@ describe("the default delay strategy", () => {
     ).toBeLessThanOrEqual(9500);
   });
 
+  test("GIVEN a value that moved once, then stood still for three quarters of the time since the submission THEN it froze: no pace it shows after is trusted", () => {
+    // A stage shown as a percent: 0, then 3 % from 96 s, then a percent a poll (every 9.6 s). Still
+    // until 874 s (89 % of the time), it froze: every wait after is at most 9.5 s. Still until
+    // 300 s (68 %), the pace after it is trusted for longer waits.
+    const waitsOnceMoving = (until: number) => {
+      const times = Array.from({ length: Math.ceil(until / 9.6) + 8 }, (_, i) => 9.6 * (i + 1));
+      const values = times.map((t) =>
+        t < 96 ? 0 : t < until ? 0.03 : 0.03 + 0.01 * Math.round((t - until) / 9.6 + 0.5),
+      );
+      return waitsAfter(times, values).slice(-8);
+    };
+    for (const wait of waitsOnceMoving(874)) expect(wait).toBeLessThanOrEqual(9500);
+    expect(Math.max(...waitsOnceMoving(300))).toBeGreaterThan(9500);
+  });
+
   test("GIVEN a value that ticks a percent every 30 s THEN every wait is at most 9.5 s (its pace makes under 20 steps in the time since the submission), and its end at 8 % is seen within 10 s", async () => {
     const { polls, lagMs } = await watch({ endMs: 255_000, shownAt: (t) => Math.floor(t / 30_000) / 100 });
     expect(polls.length).toBeGreaterThan(20);
