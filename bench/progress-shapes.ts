@@ -12,8 +12,9 @@
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
  * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 28) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 29) were written at ff1b793,
- * after the strategy's last change (ff1b793), and were never used to write or tune it. Every curve gives
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 29) were written at ff1b793
+ * and run on it once, then looked into for the change of 82b82d9: for that change they are not held
+ * out, and the next round's shapes, written after it, will be. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -5787,7 +5788,7 @@ export const SHAPES: readonly ProgressShape[] = [
       return polyline(points);
     },
   },
-  // ---- held out in round 29: written at ff1b793, after the strategy's last change (ff1b793); never used to tune it ----
+  // ---- held out in round 29: written at ff1b793 and run on it once; then looked into for 82b82d9 ----
   {
     name: "lvm-extents-across-hdd-zones",
     // Its pace jumps where one extent ends and the next begins, but by at most 2.2x and never to a stop: "a
