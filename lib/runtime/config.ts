@@ -24,8 +24,9 @@ export const DEBUG_ENV = "IMS_COPY_DEBUG";
 /**
  * Set to a whole number of seconds to poll copy jobs at that fixed interval instead of the default
  * strategy: for a service whose `process_percent` misleads it, such as a value that says nothing but
- * moves in bursts, or in ticks that come ever closer (BENCHMARKS.md, "Results"). From one call a second
- * (DEFAULT_MIN_DELAY_MS) to one a minute (the end is still seen within a minute).
+ * moves in a burst after a standstill, or in a few ticks close together (BENCHMARKS.md, "Results").
+ * From one call a second (DEFAULT_MIN_DELAY_MS) to one a minute (the end is still seen within a
+ * minute).
  */
 export const POLL_SECONDS_ENV = "IMS_COPY_POLL_SECONDS";
 const POLL_SECONDS_MAX = 60;
