@@ -11,10 +11,9 @@
  *   moves in big steps, restarts from 0, changes pace abruptly, or goes up and down).
  *
  * Each shape belongs to a set (`ShapeSet`): the strategy was written and tuned on the `tuned`
- * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 28) and then used to change
- * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 29) were written at ff1b793
- * and run on it once, then looked into for the change of 82b82d9: for that change they are not held
- * out, and the next round's shapes, written after it, will be. Every curve gives
+ * shapes; the `seen` ones were held out in an earlier round (rounds 1 to 29) and then used to change
+ * it (BENCHMARKS.md says what they showed); the `held-out` ones (round 30) were written at 702a9d0,
+ * after the strategy's last change (82b82d9), and never used to write or tune it. Every curve gives
  * the true progress at a fraction `f` of the job's running time; what the job shows is that value
  * rounded to whole percents (`shownPercent`).
  */
@@ -5788,13 +5787,13 @@ export const SHAPES: readonly ProgressShape[] = [
       return polyline(points);
     },
   },
-  // ---- held out in round 29: written at ff1b793 and run on it once; then looked into for 82b82d9 ----
+  // ---- held out in round 29 (written at ff1b793, run on it once, then looked into for 82b82d9), then seen in round 30 ----
   {
     name: "lvm-extents-across-hdd-zones",
     // Its pace jumps where one extent ends and the next begins, but by at most 2.2x and never to a stop: "a
     // smooth curve" fits it better than "changes pace abruptly".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source a logical volume on one zoned HDD (constant bit density: the rate at a radius proportional to it), its inner radius a random rho of 0.4 to 0.55 of its outer and its LBAs running inwards, so that the rate at an LBA share y of the disk is sqrt(1 - a y) of the outermost, a = 1 - rho^2; the volume a random V of 15 to 45 % of the disk, in n extents (a random whole 2 to 5) of random widths (weights 0.5 to 1.5), laid out in disk order with random free gaps around them (weights 0 to 1) and copied in the volume's own order, a random permutation of them: each extent's time summed exactly over 200 steps, (2 / a) (sqrt(1 - a y0) - sqrt(1 - a y1)) per step, a polyline in (time, bytes): within an extent the pace falls linearly in time, and it jumps up or down (by up to 2.2x) from one extent to the next: 0.64x to 1.5x the mean pace at the start, 0.62x to 1.49x at the end, 0.58x to 0.96x at its slowest and 1.04x to 1.62x at its fastest (the slowest 0.41 to 0.92 of the fastest); half done at 38 to 63 % of the time",
     curve: (random) => {
@@ -5836,7 +5835,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "snapshot-segments-fetched-on-first-touch",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the source a snapshot restored lazily from the object store, in segments of k blocks (a random whole 2 to 8), each segment fetched on the first read of any of its blocks, at a random c of 0.3 to 1.5 times the cost of copying its k blocks; the copy reading the blocks in a random order (that of their content hashes, as the deduplicating copy sends them), so that at a share x read a block's segment is still to fetch with the chance (1 - x)^(k - 1): f = T(x) / T(1), T(x) = x + c (1 - (1 - x)^k), inverted on 1000 points (p = x): speeding up smoothly all the way as the cache warms, from (1 + c) / (1 + c k) the mean pace at the start (0.19x to 0.81x) to 1 + c at the end (1.3x to 2.5x); 10 % done at 12 to 38 % of the time, half at 56 to 80 %",
     curve: (random) => {
@@ -5855,7 +5854,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // Its pace switches at the runs' ends, by at most 2.9x, and never stops: "a smooth curve" fits it better
     // than "changes pace abruptly".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "a pipeline compressing the image (on the CPU, at a random c of 0.35 to 0.6 of the link's time per raw byte) and sending it (the link's time per raw byte the data's compressed ratio r), moving at its slower stage: the time per raw byte max(c, r); the image n runs (a random whole 30 to 100) of random lengths (weights 0.2 to 1.8), each at random zeros (r = 0.005, a random share z of 10 to 40 % of the runs), compressible data (r a random 0.3 to 0.6, 60 % of the others) or incompressible data (r 0.95 to 1): exact, a polyline of n + 1 points: the pace 1 / c (1.7 to 2.9 times that on incompressible data) on the zeros and on the compressible runs under c, 1 / r on the others, switching at once at the runs' ends (the longest stretch at one pace 2 to 54 % of the time, 7 % in the median job): 0.44x to 0.81x the mean pace at its slowest, 1.03x to 2.19x at its fastest, 0.51x to 1.97x at the start and 0.5x to 1.86x at the end; half done at 42 to 60 % of the time",
     curve: (random) => {
@@ -5882,7 +5881,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // Each raise speeds it up by 1.6x at most, at even gaps, and it never stops: "a smooth curve" (a
     // staircase towards a steady pace) fits it better than "changes pace abruptly".
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the copy filling a cross-AZ link whose bandwidth is autoscaled: every P (a random 5 to 12 % of the time, the first at a random point within P) the scaler, seeing the link over 80 % busy, raises the bandwidth by a random factor g of 1.25 to 1.6, n times in all (a random whole 2 to 5), then holds it: exact, the pace a staircase of n + 1 steps rising geometrically at even gaps to g^n (1.56 to 10.5) times its first, the last raise at 5 to 60 % of the time, then steady: 0.11x to 0.77x the mean pace at the start, 1.01x to 1.67x at the end; half done at 51 to 70 % of the time",
     curve: (random) => {
@@ -5908,7 +5907,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "ssd-tier-admission-throttled-at-watermark",
     family: "informative",
-    set: "held-out",
+    set: "seen",
     description:
       "the destination pool writing to its SSD tier, a random C of 15 to 50 % of the image in size and a random 30 to 90 % of it free at the start, while a demoter moves data down to the HDD tier at a random d of 0.3 to 0.55 of the full write pace all along; full speed until the tier is 90 % full, then its admission control letting the writes in at d + (1 - d) (the free space over 0.1 C): the free space and the pace above d decaying exponentially, the pace d + (1 - d) e^(-(t - t1) / tau), tau = 0.1 C / (1 - d), t1 = (the free space - 0.1 C) / (1 - d), exact at 1000 points: steady at 1.08x to 3.09x the mean pace until the watermark (at 1.4 to 82 % of the time), then easing smoothly (half way down 0.5 to 6.4 % of the time later) towards d, 0.56x to 0.95x the mean (0.3 to 0.63 of the first pace) at the end; half done at 24 to 47 % of the time",
     curve: (random) => {
@@ -5940,7 +5939,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It never goes back, and it stands still for 21 to 50 % of the job at a stretch: "a long stall" fits it
     // better than "restarts".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the first attempt failing at a random A of 20 to 45 % of the time, the job retried after a random G of 1 to 5 % from scratch (the new attempt copying the whole image again), both at one pace v = 1 / (1 - A - G) (1.27x to 2x the mean), the service keeping the highest value it has been sent: p = v max(min(f, A), f - A - G): steady to v A (25 to 90 %) at A, then held there while the new attempt catches up, for A + G (21 to 50 % of the time), then on at v to 100 %",
     curve: (random) => {
@@ -5953,7 +5952,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "job-stage-enum-read-as-percent",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the job's stage, an enum, read as the percent: CREATED = 0 for a random 0.2 to 1 % of the time, QUEUED = 1 for 0.5 to 5 %, EXPORTING = 2 (a snapshot of the source) for 1 to 5 %, TRANSFERRING = 3 for the rest, IMPORTING = 4 for 3 to 10 % and REGISTERING = 5 for the last 0.5 to 2 %: 0, 1 and 2 % in turn, 3 % from 1.7 to 11 % of the time for 78 to 94 % of it, then 4 % (from 88 to 96.5 %) and 5 % until SUCCESS",
     curve: (random) => {
@@ -5975,7 +5974,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "gossip-spread-of-the-image-record",
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the destination region's image-service nodes that know the new image's record shown instead of progress (the wrong field mapped), spread by push gossip: N nodes (a random whole 20 to 200), the record created on one, and in each round (every random g of 0.3 to 1 % of the time) each node that has it telling one other at random: the expected number that have it i' = i + (N - i) (1 - (1 - 1 / (N - 1))^i) after each round, all of them once fewer than half a node lacks it: 1 / N (0.5 to 5 %) at the start, doubling at each round at first, half from 1.2 to 8 % of the time, 99 % (rounded down) from 2.7 to 13 %, then 100 % (shown 99 %) until SUCCESS",
     curve: (random) => {
@@ -5995,7 +5994,7 @@ export const SHAPES: readonly ProgressShape[] = [
     name: "total-unknown-until-the-allocation-scan-ends",
     // It shows 0 for 30 to 85 % of the job: "a long stall" (at 0) fits it better than "big steps".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the bytes done over the allocated bytes, the total unknown (and the value shown as 0) until a background scan of the source's allocation map ends at a random S of 30 to 85 % of the time; the scan taking a random c of 15 to 35 % of the source's reads while it runs, the copy at 1 - c of its later pace until S: 0 until S, then at once the true progress (1 - c) S / ((1 - c) S + 1 - S) (22 to 83 %), and on at a steady 1 / ((1 - c) S + 1 - S) the mean pace (1.05x to 1.42x) to 100 %",
     curve: (random) => {
@@ -6010,7 +6009,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves 0 to 12 times (twice in the median job, never in a fifth of them), by 2 to 12.5 % up or
     // down: "a constant" with rare steps fits it better than "up and down".
     family: "no-information",
-    set: "held-out",
+    set: "seen",
     description:
       "the tenant's running copy jobs over its quota of them shown instead of progress (the wrong gauge mapped to the field): a quota L of a random whole 8 to 50, a random whole 1 to 5 jobs running at the start, this one among them, each of the others leaving after an exponential time of a random mean m of 1 to 3 job times; more arriving as a Poisson process of a random rate of 0.3 to 1.5 per job time (refused at the quota), each staying an exponential time of mean m: p = the jobs running / L: 2 to 62.5 % from the start, a step of 1 / L (2 to 12.5 %) up or down at each arrival or departure, 0 to 12 of them (2 in the median job, none in 20 % of them), still for 18 % of the time to the whole job at a stretch (65 % in the median job)",
     curve: (random) => {
@@ -6047,7 +6046,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "job-id-collision-two-writers",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "two jobs writing one status record, their IDs cut to the same key: this one writes its true progress f every r1 (a random 1 to 2 % of the time, from a random phase), the other, a copy started a random 60 % of this job's time before to 50 % after it and lasting a random 0.7 to 1.5 times as long, at a steady pace, writes its own every r2 (1 to 2 %, from a random phase) while it runs and 100 % when it ends (if it ends first); the value whatever was written last (0 before the first write): it flips between f and the other's value every 1 or 2 % of the time while both run, the two apart by up to 33 % in the median job (10 to 62 % in nine jobs in ten, at most 89 %), the other's final 100 % shown (99 %) until this job's next write; SUCCESS comes at the last value written, this job's own (about 100 %) in 74 % of the jobs, the other's (33 to 100 %) in the rest",
     curve: (random) => {
@@ -6078,7 +6077,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "region-mean-of-running-copies",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the mean percent of the tenant's copy jobs running in the region (a dashboard figure) shown instead of this job's: this one (p = f) and 2 to 5 others (a random whole), each started at a random point between -80 and 90 % of this job's time and lasting a random 0.3 to 1.5 times as long, at a steady pace, each counted while it runs: the mean climbing between changes and falling at once when a job starts (a 0 enters) or ends (its 100 % leaves), 0 to 10 falls (3 in the median job) of up to 58 %: 0 to 72 % at the start, at most 45 to 100 %; SUCCESS comes at 33 to 100 %",
     curve: (random) => {
@@ -6102,7 +6101,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // For the largest images it moves by 2.5 % every 2.5 % of the time, but it always ends 2.5 to 17 %
     // short of 100 %, in steps: "under-reports the end" fits it, not "a smooth curve".
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the percent computed from two whole-GiB counters, floor(the GiB copied) over ceil(the image's GiB), for an image of S, a random 5 to 40 GiB (log-uniform, not a whole number): p = floor(f S) / ceil(S), steps of 1 / ceil(S) (2.5 to 17 %) every 1 / S of the time (2.5 to 20 %), the first at 1 / S, behind the true progress by up to 2.6 to 33 %: SUCCESS comes at floor(S) / ceil(S) (83 to 97.5 %), held from floor(S) / S of the time",
     curve: (random) => {
@@ -6115,7 +6114,7 @@ export const SHAPES: readonly ProgressShape[] = [
     // It moves 4 to 62 times (26 in the median job), by 20 to 33 % each, up and down (still for 14 % of the
     // time at most at a stretch in the median job): "up and down" fits it better than "a constant".
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the destination's replicas in sync (its in-sync replica set) shown instead of progress: R replicas (a random whole 3 to 5), the leader always in sync; each follower stalling (a garbage-collection pause, a slow disk) at the events of a Poisson process of a random rate of 4 to 10 per job time, for a random 1 to 3 % of the time each, its lag growing at the leader's pace while it stalls and shrinking at a random b of 0.4 to 1 of it after; it leaves the set when its lag passes a random allowance of 0.3 to 0.8 % of the time and rejoins once it has caught up, on 4000 steps: p = the replicas in sync / R: 100 % (shown 99 %) at the start, down by 1 / R (20 to 33 %) at each drop and back up at each rejoin, at times down to 20 to 75 %; all in sync for 1 to 95 % of the time (36 % in the median job); SUCCESS comes at any of its values",
     curve: (random) => {
@@ -6145,7 +6144,7 @@ export const SHAPES: readonly ProgressShape[] = [
   {
     name: "stage-timeout-elapsed-share",
     family: "misleading",
-    set: "held-out",
+    set: "seen",
     description:
       "the share of the current stage's timeout used shown instead of progress: four stages, preparing (a random 2 to 8 % of the time), copying (the rest), verifying (5 to 15 %) and registering (1 to 3 %), each with a timeout a random k of 1.5 to 4 times its length: p = (f - the stage's start) / its timeout, climbing steadily to 1 / k (25 to 67 %) over each stage, the copy at 0.28x to 0.88x the mean pace, and back to 0 at each new stage: SUCCESS comes at the last stage's 25 to 67 %",
     curve: (random) => {
@@ -6163,6 +6162,285 @@ export const SHAPES: readonly ProgressShape[] = [
         }
         return 0;
       };
+    },
+  },
+  // ---- held out in round 30: written at 702a9d0, after the strategy's last change (82b82d9); never used to tune it ----
+  {
+    name: "lsm-write-amplification-growing",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the destination a log-structured merge store, each byte written costing 1 + a log2(1 + x R) at a share x of the image written (a random a of 0.15 to 0.5, the compaction work added per doubling of the data; R, the image over the store's first level, a random 4 to 64, log-uniform): the time summed over 1000 steps and inverted: slowing smoothly all the way, from 1.2x to 2.4x the mean pace at the start to 0.8x to 0.9x at the end; 10 % done at 6 to 9 % of the time, half at 42 to 47 %",
+    curve: (random) => {
+      const cost = 0.15 + 0.35 * random();
+      const levels = 4 * 16 ** random();
+      const steps = 1000;
+      const points: [number, number][] = [[0, 0]];
+      let time = 0;
+      for (let i = 1; i <= steps; i++) {
+        time += (1 + cost * Math.log2(1 + ((i - 0.5) / steps) * levels)) / steps;
+        points.push([time, i / steps]);
+      }
+      const line = polyline(points.map(([t, x]) => [t / time, x] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "wan-optimizer-dictionary-learning",
+    family: "informative",
+    set: "held-out",
+    description:
+      "a WAN optimiser between the regions whose dictionary learns the image's content as it passes: the link's time per byte the compressed ratio q + (1 - q) e^(-x / L) at a share x sent (q, the ratio it settles at, a random 0.3 to 0.7; L a random 5 to 30 % of the image): f = T(x) / T(1), T(x) = q x + (1 - q) L (1 - e^(-x / L)), inverted on 1000 points: speeding up smoothly at first, then steady: 0.35x to 0.79x the mean pace at the start, 1.02x to 1.53x at the end; 10 % done at 12 to 20 % of the time, half at 51 to 64 %",
+    curve: (random) => {
+      const ratio = 0.3 + 0.4 * random();
+      const learn = 0.05 + 0.25 * random();
+      const time = (x: number): number => ratio * x + (1 - ratio) * learn * (1 - Math.exp(-x / learn));
+      const steps = 1000;
+      const line = polyline(
+        Array.from({ length: steps + 1 }, (_, i) => [time(i / steps) / time(1), i / steps] as const),
+      );
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "cow-first-writes-ebbing-on-the-source",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source VM still running on the snapshot being copied, each of its first writes to a block since the snapshot a copy-on-write competing with the copy's reads, their rate ebbing hyperbolically (a long tail) as its working set is preserved: the pace 1 - c / (1 + t / tau), c a random 0.4 to 0.8, tau a random 2 to 20 % of the time: p = (f - c tau ln(1 + f / tau)) / (1 - c tau ln(1 + 1 / tau)), exact: 0.3x to 0.71x the mean pace at the start, rising quickly and then slowly to 1.03x to 1.21x at the end; 10 % done at 11 to 17 % of the time, half at 51 to 57 %",
+    curve: (random) => {
+      const share = 0.4 + 0.4 * random();
+      const tau = 0.02 + 0.18 * random();
+      const done = (t: number): number => t - share * tau * Math.log(1 + t / tau);
+      return (f) => clamp01(done(f) / done(1));
+    },
+  },
+  {
+    name: "hot-tier-share-rising-along-the-image",
+    family: "informative",
+    set: "held-out",
+    description:
+      "the source's blocks on a cold (HDD) or hot (SSD) tier by age, the image's old blocks (its base, at the low LBAs) cold and its newer ones hot: the hot share at an LBA share x 1 / (1 + e^(-(x - m) / w)), m a random 0.3 to 0.7, w a random 0.05 to 0.15; the time per byte 1 on the cold tier and a random k of 0.25 to 0.5 on the hot, read in LBA order, summed over 1000 steps and inverted: slow at first (0.49x to 0.84x the mean pace), speeding up smoothly around m to 1.3x to 3x at the end; 10 % done at 12 to 20 % of the time, half at 58 to 76 %",
+    curve: (random) => {
+      const centre = 0.3 + 0.4 * random();
+      const width = 0.05 + 0.1 * random();
+      const hot = 0.25 + 0.25 * random();
+      const steps = 1000;
+      const points: [number, number][] = [[0, 0]];
+      let time = 0;
+      for (let i = 1; i <= steps; i++) {
+        const h = 1 / (1 + Math.exp(-((i - 0.5) / steps - centre) / width));
+        time += (hot * h + 1 - h) / steps;
+        points.push([time, i / steps]);
+      }
+      const line = polyline(points.map(([t, x]) => [t / time, x] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "neighbour-vms-arriving-on-the-host",
+    // Its pace drops at each arrival, but by 1.25x at most and never to a stop: "a smooth curve" fits it
+    // better than "changes pace abruptly".
+    family: "informative",
+    set: "held-out",
+    description:
+      "the copy sharing its host's disk with VMs booting on it: n (a random whole 3 to 10) arriving at random times over the job, each with a random weight of 0.05 to 0.25 of the copy's own, the copy's share 1 / (1 + the weights of those arrived), exact: the pace falling by 1.05x to 1.25x at each arrival, to 0.29 to 0.87 of its first in all: 1.04x to 2.05x the mean pace at the start, 0.52x to 0.98x at the end; half done at 34 to 50 % of the time",
+    curve: (random) => {
+      const n = 3 + Math.floor(8 * random());
+      const arrivals = Array.from({ length: n }, () => [random(), 0.05 + 0.2 * random()] as const).sort(
+        (a, b) => a[0] - b[0],
+      );
+      const points: [number, number][] = [[0, 0]];
+      let [time, done, load] = [0, 0, 1];
+      for (const [at, weight] of arrivals) {
+        done += (at - time) / load;
+        time = at;
+        points.push([time, done]);
+        load += weight;
+      }
+      done += (1 - time) / load;
+      points.push([1, done]);
+      const line = polyline(points.map(([t, x]) => [t, x / done] as const));
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "parallel-segments-counted-on-completion",
+    // It shows 0 until 75 to 97 % of the job, then a burst of ticks close together: "0 until the end"
+    // fits it better than "big steps".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the image cut into n equal segments (a random whole 4 to 16), all copied at once, each by its own stream at a random pace of 1 to 1 + s (s a random 0.1 to 0.35), the value the segments finished over n (the only count the service keeps): 0 until the fastest finishes, at the slowest pace over the fastest of the time (75 to 97 %, 86 % in the median job), then up by 1 / n (6 to 25 %) as each of the others finishes, all in the last 3 to 25 % of the time, the slowest at the end",
+    curve: (random) => {
+      const n = 4 + Math.floor(13 * random());
+      const spread = 0.1 + 0.25 * random();
+      const paces = Array.from({ length: n }, () => 1 + spread * random());
+      const slowest = Math.min(...paces);
+      const ends = paces.map((v) => slowest / v);
+      return (f) => ends.filter((e) => e <= f + 1e-12).length / n;
+    },
+  },
+  {
+    name: "high-water-mark-after-a-stale-first-sample",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the service keeping the highest value reported, and its first read (at a random 0.5 to 3 % of the time) taking a stale progress file left by the worker's previous job, at a random H of 60 to 95 %: 0 until then, then H, held until the true progress p = f passes it (58 to 94 % of the time still), then p = f to 100 %",
+    curve: (random) => {
+      const first = 0.005 + 0.025 * random();
+      const stale = 0.6 + 0.35 * random();
+      return (f) => (f < first ? 0 : Math.max(stale, f));
+    },
+  },
+  {
+    name: "pool-utilisation-gauge-shown",
+    // It moves one percent or so at a time, 1 to 5 times, and once down: "a constant" with rare ticks
+    // fits it better than "up and down".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the destination pool's utilisation shown instead of progress (the wrong gauge mapped to the field): a random U of 40 to 85 % at the start, rising steadily by a random 0.5 to 3 % over the job as this and other tenants' copies write, and dropping once by a random 1 to 4 % at a random 20 to 80 % of the time, when a garbage collection reclaims deleted snapshots: p = U + g f - r [f >= t]: 1 to 5 moves (3 in the median job), the longest still stretch 28 to 79 % of the time; SUCCESS comes at 37 to 86 %",
+    curve: (random) => {
+      const start = 0.4 + 0.45 * random();
+      const growth = 0.005 + 0.025 * random();
+      const reclaimAt = 0.2 + 0.6 * random();
+      const reclaimed = 0.01 + 0.03 * random();
+      return (f) => clamp01(start + growth * f - (f >= reclaimAt ? reclaimed : 0));
+    },
+  },
+  {
+    name: "write-back-cache-flushed-after-the-last-byte",
+    // It rises smoothly to 100 % (shown 99 %) and then stands still for 20 to 60 % of the job while the
+    // cache drains: "stuck near 99 %" fits it better than "a smooth curve".
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the destination acking the writes into a write-back cache of a random C of 20 to 60 % of the image, drained to the backing store at a random b of 0.3 to 0.7 of the link's pace, the value the bytes sent over the image: at the link's pace until the cache fills (when C / (1 - b) of the image is sent, or never if C >= 1 - b), then at b until all is sent, then the job flushing what the cache holds (C, or 1 - b) at b before SUCCESS, exact, a polyline of three points: 1.4x to 3.3x the mean pace at first, all sent (shown 99 %) at 39 to 79 % of the time, held there for the 21 to 61 % left",
+    curve: (random) => {
+      const backend = 0.3 + 0.4 * random();
+      const cache = 0.2 + 0.4 * random();
+      const filled = Math.min(1, cache / (1 - backend));
+      const sentAt = filled + (1 - filled) / backend;
+      const flush = (filled < 1 ? cache : 1 - backend) / backend;
+      const total = sentAt + flush;
+      const line = polyline([
+        [0, 0],
+        [filled / total, filled],
+        [sentAt / total, 1],
+      ]);
+      return (f) => clamp01(line(f));
+    },
+  },
+  {
+    name: "batch-percent-with-this-job-one-of-many",
+    family: "no-information",
+    set: "held-out",
+    description:
+      "the tenant's batch progress shown instead of this job's: n images (a random whole 30 to 150) copied one at a time, k (a random whole 1 to n - 1) of them before this one: p = (k + f) / n: 0.7 to 97 % at the start, rising by 1 / n (0.7 to 3.3 %) over the whole job: 0 to 4 moves of one percent (1 in the median job)",
+    curve: (random) => {
+      const n = 30 + Math.floor(121 * random());
+      const before = 1 + Math.floor((n - 1) * random());
+      return (f) => (before + f) / n;
+    },
+  },
+  {
+    name: "log-lines-flushed-when-the-buffer-fills",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent read from the worker's log, a pipe whose stdio buffer of B bytes (4096 or 8192, even odds) is flushed only when full: a banner of a random 1000 to 3000 bytes first, then, for each percent done (at a steady pace), a progress line of a random L of 60 to 100 bytes and debug chatter of a random c of 1.5 to 4 lines of 100 bytes (0.5 to 1.5 times that at each percent); the value the last progress line flushed: 0 until the first flush, then steps of 9 to 40 % (at most 19 % in the median job) at irregular gaps, up to a step behind the true progress: 2 to 12 moves (5 in the median job); SUCCESS comes at 62 to 99 % (92 % in the median job)",
+    curve: (random) => {
+      const buffer = random() < 0.5 ? 4096 : 8192;
+      const line = 60 + 40 * random();
+      const chatter = 1.5 + 2.5 * random();
+      let held = 1000 + 2000 * random();
+      const flushes: [number, number][] = [];
+      for (let i = 1; i < 100; i++) {
+        held += line + 100 * chatter * (0.5 + random());
+        if (held >= buffer) {
+          flushes.push([i / 100, i / 100]);
+          held = 0;
+        }
+      }
+      return (f) => {
+        let p = 0;
+        for (const [at, value] of flushes) if (at <= f) p = value;
+        return p;
+      };
+    },
+  },
+  {
+    name: "ntp-step-back-in-an-elapsed-based-percent",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent elapsed over an estimate of the duration (a random E of 0.9 to 1.2 times the true one), on a clock that NTP steps back once, by a random s of 10 to 30 % of the job's time, at a random t of 20 to 80 % of it: p = (f - s [f >= t]) / E (at least 0): a steady 0.83x to 1.11x the mean pace, a fall of 8 to 33 % at t, then on at the same pace: SUCCESS comes at (1 - s) / E (59 to 100 %)",
+    curve: (random) => {
+      const estimate = 0.9 + 0.3 * random();
+      const stepAt = 0.2 + 0.6 * random();
+      const step = 0.1 + 0.2 * random();
+      return (f) => clamp01((f - (f >= stepAt ? step : 0)) / estimate);
+    },
+  },
+  {
+    name: "free-space-drop-over-image-size",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the percent computed as the drop in the destination pool's free space over the image's size, other tenants' writes and deletes counting too: their changes at the events of a Poisson process of a random rate of 20 to 60 per job time, each of an exponential size of a random mean of 0.3 to 1.5 % of the image, a delete (freeing space) with a random chance of 40 to 60 %, on 2000 steps: p = f + their net writes so far, clamped to 0..1: the true progress with a random walk on it, falls of up to 0.4 to 10 % (2.4 % in the median job), shown 99 % for up to 27 % of the time at the end (over 14 % in one job in twenty); SUCCESS comes at 52 to 100 % (99 % in the median job)",
+    curve: (random) => {
+      const rate = 20 + 40 * random();
+      const mean = 0.003 + 0.012 * random();
+      const deletes = 0.4 + 0.2 * random();
+      const steps = 2000;
+      const others = new Array<number>(steps + 1).fill(0);
+      for (let t = -Math.log(1 - random()) / rate; t < 1; t -= Math.log(1 - random()) / rate) {
+        const size = -mean * Math.log(1 - random());
+        const signed = random() < deletes ? -size : size;
+        for (let i = Math.ceil(t * steps); i <= steps; i++) others[i] += signed;
+      }
+      return (f) => clamp01(f + others[Math.min(steps, Math.max(0, Math.floor(f * steps)))]);
+    },
+  },
+  {
+    name: "canary-build-reports-remaining-share",
+    family: "misleading",
+    set: "held-out",
+    description:
+      "a canary build of the status service, answering a random share q of 5 to 30 % of the calls (the calls in each 0.5 % of the time routed afresh, at random), reports the share left instead of the share done: p = 1 - f in the canary's slots and f in the others: flipping between f and 1 - f (a jump of |1 - 2f|, up to 100 %) 104 to 178 times (142 in the median job); SUCCESS comes at f or 1 - f",
+    curve: (random) => {
+      const canary = 0.05 + 0.25 * random();
+      const slot = 0.005;
+      const slots = Array.from({ length: Math.ceil(1 / slot) + 1 }, () => random() < canary);
+      return (f) => (slots[Math.floor(f / slot)] ? 1 - f : f);
+    },
+  },
+  {
+    name: "stage-weights-from-a-stale-profile",
+    // It is monotone and ends at 100 %, but its copy runs at a third to five sixths of the mean pace and
+    // the last stages at 2.4x to 34x: "under-reports the end" fits it, not "a smooth curve".
+    family: "misleading",
+    set: "held-out",
+    description:
+      "the overall percent a weighted sum of the stages' own percents, the weights from a stale profile (measured on small images): preparing (a random 2 to 6 % of the time, weight 5 %), copying (the rest, weight a random W of 30 to 70 %), verifying (a random 3 to 10 % of the time, weight a random 40 to 80 % of the 95 - W % left) and registering (a random 1 to 3 %, the rest of the weight), each stage's percent steady: a polyline of five points: 0.83x to 2.5x the mean pace while preparing, 0.33x to 0.84x while copying, 2.4x to 34x in the last stages; half done at 58 to 97 % of the time",
+    curve: (random) => {
+      const prepare = 0.02 + 0.04 * random();
+      const verify = 0.03 + 0.07 * random();
+      const register = 0.01 + 0.02 * random();
+      const copyWeight = 0.3 + 0.4 * random();
+      const verifyWeight = (0.95 - copyWeight) * (0.4 + 0.4 * random());
+      const times = [prepare, 1 - prepare - verify - register, verify, register];
+      const weights = [0.05, copyWeight, verifyWeight, 0.95 - copyWeight - verifyWeight];
+      const points: [number, number][] = [[0, 0]];
+      let [time, done] = [0, 0];
+      for (let i = 0; i < 4; i++) {
+        time += times[i];
+        done += weights[i];
+        points.push([time, done]);
+      }
+      const line = polyline(points);
+      return (f) => clamp01(line(f));
     },
   },
 ];
