@@ -119,8 +119,9 @@ function paces(run: readonly Sighting[]) {
  * HELD_SHARE (a held pace, SPARE_CALLS spent) or NEW_SHARE of the time to it, within the LENGTH_SHARE
  * and SEEN_SHARE bounds; at most QUIET_DELAY_MS for a guess: a pace from one move, from the move of
  * a value seen stalled, of under TICK_STEPS steps, or once the value has gone back or stood still by
- * both measures of a stall (after one move: for FROZEN_SHARE of the time since the submission). No wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE.
- * `attempt` 0 asks for the wait before the first poll of a job just submitted (at 0 %).
+ * both measures of a stall (after one move: for FROZEN_SHARE of the time since the submission). No
+ * wait is below the quiet one once it would overdraw CLOSE_ALLOWANCE. `attempt` 0 asks for the wait
+ * before the first poll of a job just submitted (at 0 %).
  */
 export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelayStrategy {
   const min = options.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
@@ -134,7 +135,7 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
   let still = false;
   /** The attempt and time of the last guess: calls to spare count from it (10 s polling: 1 per 10 s). */
   let guessed = { attempt: 0, t: 0 };
-  /** The value has gone back, or stood still by both measures of a stall. */
+  /** The value has gone back, or stood still by both measures of a stall (after one move, FROZEN_SHARE). */
   let distrusted = false;
   /** A stall's two measures at time `at`: STALL_STEPS steps at `pace`, and the share of the time. */
   const stallTimes = (at: number, pace: number): [number, number] => [
@@ -162,12 +163,12 @@ export function defaultDelayStrategy(options: DefaultDelayOptions = {}): DelaySt
       const resumed = still && moved > 0;
       still = false;
       if (moved < 0) distrusted = true;
-      else if (prev && moved === 0 && prev.p > 0 && run.length === 2)
-        distrusted ||= t - prev.first > FROZEN_SHARE * t;
       else if (prev && moved === 0 && prev.p > 0) {
-        // A run of one value has no pace: the time alone measures its stall.
+        // A pace from one move says nothing of a stall's steps: FROZEN_SHARE measures it. A run of
+        // one value has no pace: the time alone measures its stall.
         const [steps, time] = stallTimes(t, run.length > 2 ? paces(run).local : Infinity);
-        if (t - prev.first > Math.max(steps, time)) distrusted = true;
+        const frozen = run.length === 2 ? FROZEN_SHARE * t : Math.max(steps, time);
+        if (t - prev.first > frozen) distrusted = true;
       }
       if (!prev || moved < 0 || (want !== undefined && moved < want / SURPRISE - ROUNDING_STEPS * STEP)) {
         run = [{ p, first: t, last: t }];
